@@ -1,0 +1,71 @@
+package io.junction.provider;
+
+import io.junction.api.ProviderInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The social networks Junction knows, by their Gigya provider names, and the aliases Gigya
+ * accepts for them. Aliases live here and nowhere else.
+ */
+@ApplicationScoped
+public class ProviderCatalog {
+
+  private static final Map<String, String> ALIASES = Map.of("messenger", "microsoft");
+
+  private final Map<String, ProviderInfo> providers = new LinkedHashMap<>();
+
+  public ProviderCatalog() {
+    add("facebook", "Facebook", false, List.of("email", "public_profile"));
+    add("twitter", "Twitter / X", false, List.of("users.read", "tweet.read", "offline.access"));
+    add("yahoo", "Yahoo", false, List.of("openid", "profile", "email"));
+    add("microsoft", "Microsoft", false, List.of("openid", "profile", "email", "offline_access"));
+    add("linkedin", "LinkedIn", false, List.of("openid", "profile", "email"));
+    add("googleplus", "Google", false, List.of("openid", "profile", "email"));
+    add("instagram", "Instagram", false, List.of("user_profile"));
+    add("renren", "Renren", false, List.of());
+    add("vkontakte", "VKontakte", false, List.of("email"));
+    add("mixi", "mixi", false, List.of("r_profile"));
+    add(
+        "odnoklassniki",
+        "Odnoklassniki",
+        true,
+        List.of("VALUABLE_ACCESS", "SET_STATUS", "PHOTO_CONTENT"));
+    add("yahoojapan", "Yahoo! JAPAN", false, List.of("openid", "profile", "email"));
+    add("wechat", "WeChat", false, List.of("snsapi_login"));
+    add("line", "LINE", false, List.of("openid", "profile", "email"));
+    add("qq", "QQ", false, List.of("get_user_info"));
+    add("sina", "Sina Weibo", false, List.of());
+  }
+
+  private void add(String id, String name, boolean publicKey, List<String> permissions) {
+    providers.put(id, new ProviderInfo(id, name, publicKey, permissions));
+  }
+
+  /** Every supported provider, in a stable order. */
+  public Collection<ProviderInfo> all() {
+    return providers.values();
+  }
+
+  /** The supported names, comma-separated, for error messages. */
+  public String supportedNames() {
+    return String.join(", ", providers.keySet());
+  }
+
+  /**
+   * The provider a name stands for: its canonical entry, after case folding and aliases
+   * ({@code messenger} is {@code microsoft}).
+   */
+  public Optional<ProviderInfo> resolve(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    String key = name.trim().toLowerCase(Locale.ROOT);
+    return Optional.ofNullable(providers.get(ALIASES.getOrDefault(key, key)));
+  }
+}

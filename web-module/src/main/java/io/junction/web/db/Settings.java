@@ -1,0 +1,50 @@
+package io.junction.web.db;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Server-wide settings kept in the database, shared by every node. */
+@ApplicationScoped
+public class Settings {
+
+  @Inject DatabaseMigrator db;
+
+  public Optional<String> get(String name) {
+    try (Connection c = db.dataSource().getConnection();
+        PreparedStatement s =
+            c.prepareStatement("SELECT setting_value FROM junction_setting WHERE name = ?")) {
+      s.setString(1, name);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read setting " + name, e);
+    }
+  }
+
+  /**
+   * Stores a value unless one is already there; returns the value that is stored afterwards
+   * (ours, or the one another node wrote first).
+   */
+  public String putIfAbsent(String name, String value) {
+    try (Connection c = db.dataSource().getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO junction_setting (name, setting_value) VALUES (?, ?)")) {
+      s.setString(1, name);
+      s.setString(2, value);
+      s.executeUpdate();
+      return value;
+    } catch (SQLException e) {
+      if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+        return get(name).orElseThrow(() -> new IllegalStateException("Setting vanished: " + name));
+      }
+      throw new IllegalStateException("Cannot write setting " + name, e);
+    }
+  }
+}

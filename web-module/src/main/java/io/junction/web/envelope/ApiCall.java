@@ -1,0 +1,148 @@
+package io.junction.web.envelope;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One call of the API, as the envelope needs it: its callId, the method name that names the XML
+ * root, the parameters (query string and form body together), the chosen format and whether real
+ * HTTP status codes were asked for. Filled by {@link ApiCallFilter} before anything else runs.
+ */
+@RequestScoped
+public class ApiCall {
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private final String callId = newCallId();
+  private final long startNanos = System.nanoTime();
+  private String method = "";
+  private boolean admin;
+  private ResponseFormat format = ResponseFormat.JSON;
+  private boolean httpStatusCodes;
+  private String context;
+  private boolean secure;
+  private MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
+  private byte[] body = new byte[0];
+
+  static String newCallId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    char[] out = new char[32];
+    long a = random.nextLong();
+    long b = random.nextLong();
+    for (int i = 0; i < 16; i++) {
+      out[i] = HEX[(int) (a >>> (60 - 4 * i)) & 0xf];
+      out[16 + i] = HEX[(int) (b >>> (60 - 4 * i)) & 0xf];
+    }
+    return new String(out);
+  }
+
+  /** 32 lower-case hex digits, unique per call, for logs and support. */
+  public String callId() {
+    return callId;
+  }
+
+  public long elapsedMillis() {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  /** The API method ({@code socialize.login}), or empty outside the Socialize surface. */
+  public String method() {
+    return method;
+  }
+
+  /** Whether the call is to the admin API, which always answers JSON with real HTTP statuses. */
+  public boolean admin() {
+    return admin;
+  }
+
+  public ResponseFormat format() {
+    return format;
+  }
+
+  public boolean httpStatusCodes() {
+    return httpStatusCodes;
+  }
+
+  /** The caller's {@code context} parameter, echoed in the response. */
+  public String context() {
+    return context;
+  }
+
+  /** Whether the call reached Junction over HTTPS. */
+  public boolean secure() {
+    return secure;
+  }
+
+  /** The first value of a parameter, or null. */
+  public String param(String name) {
+    return params.getFirst(name);
+  }
+
+  /** The first value of a parameter, trimmed; null when absent or blank. */
+  public String paramOrNull(String name) {
+    String v = params.getFirst(name);
+    if (v == null) {
+      return null;
+    }
+    v = v.trim();
+    return v.isEmpty() ? null : v;
+  }
+
+  public MultivaluedMap<String, String> params() {
+    return params;
+  }
+
+  /** The raw request body (at most the configured limit), empty when there was none. */
+  public byte[] body() {
+    return body;
+  }
+
+  public String bodyText() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  void method(String method) {
+    this.method = method;
+  }
+
+  void admin(boolean admin) {
+    this.admin = admin;
+    if (admin) {
+      this.httpStatusCodes = true;
+      this.format = ResponseFormat.JSON;
+    }
+  }
+
+  void format(ResponseFormat format) {
+    this.format = format;
+  }
+
+  void httpStatusCodes(boolean value) {
+    this.httpStatusCodes = value;
+  }
+
+  void context(String context) {
+    this.context = context;
+  }
+
+  void secure(boolean secure) {
+    this.secure = secure;
+  }
+
+  void params(MultivaluedMap<String, String> params) {
+    this.params = params;
+  }
+
+  void body(byte[] body) {
+    this.body = body;
+  }
+
+  @Override
+  public String toString() {
+    return "callId=" + callId + " method=" + (method.isEmpty() ? "-" : method.toLowerCase(Locale.ROOT));
+  }
+}

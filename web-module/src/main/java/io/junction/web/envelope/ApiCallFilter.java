@@ -1,0 +1,129 @@
+package io.junction.web.envelope;
+
+import io.junction.api.ErrorCode;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what every call shares before any resource runs: the method name from the path, the
+ * parameters from the query string and a form body, {@code format}, {@code httpStatusCodes} and
+ * {@code context}. Bodies are bounded ({@link #MAX_BODY_BYTES}); a larger one is refused with
+ * 413001 before anything is parsed.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public class ApiCallFilter implements ContainerRequestFilter {
+
+  /** The largest request body accepted, in bytes. */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private static final Pattern METHOD = Pattern.compile("[A-Za-z0-9_]+\\.[A-Za-z0-9_]+");
+
+  @Inject ApiCall call;
+
+  @Override
+  public void filter(ContainerRequestContext request) throws IOException {
+    String path = request.getUriInfo().getPath();
+    String trimmed = path.startsWith("/") ? path.substring(1) : path;
+    call.secure(request.getSecurityContext().isSecure());
+    if (trimmed.equals("admin") || trimmed.startsWith("admin/")) {
+      call.admin(true);
+    } else if (METHOD.matcher(trimmed).matches()) {
+      call.method(trimmed);
+    }
+
+    MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
+    for (Map.Entry<String, List<String>> e :
+        request.getUriInfo().getQueryParameters(true).entrySet()) {
+      params.addAll(e.getKey(), e.getValue());
+    }
+    if (request.hasEntity()) {
+      byte[] body = readBounded(request);
+      call.body(body);
+      request.setEntityStream(new ByteArrayInputStream(body));
+      MediaType type = request.getMediaType();
+      if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+        parseForm(new String(body, StandardCharsets.UTF_8), params);
+      }
+    }
+    call.params(params);
+
+    if (call.admin()) {
+      return;
+    }
+    // The envelope options first, so that any later error is answered the way the caller asked.
+    String httpStatusCodes = params.getFirst("httpStatusCodes");
+    if (httpStatusCodes != null) {
+      String v = httpStatusCodes.trim().toLowerCase(Locale.ROOT);
+      if (v.equals("true") || v.equals("false")) {
+        call.httpStatusCodes(v.equals("true"));
+      } else {
+        throw GigyaException.invalid("httpStatusCodes", "must be true or false");
+      }
+    }
+    call.context(params.getFirst("context"));
+    ResponseFormat format =
+        ResponseFormat.parse(params.getFirst("format"))
+            .orElseThrow(() -> GigyaException.invalid("format", "must be json or xml"));
+    call.format(format);
+  }
+
+  private static byte[] readBounded(ContainerRequestContext request) throws IOException {
+    if (request.getLength() > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    try (InputStream in = request.getEntityStream()) {
+      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (body.length > MAX_BODY_BYTES) {
+        throw tooLarge();
+      }
+      return body;
+    }
+  }
+
+  private static GigyaException tooLarge() {
+    return new GigyaException(
+        ErrorCode.REQUEST_ENTITY_TOO_LARGE,
+        "The request body is larger than " + MAX_BODY_BYTES + " bytes");
+  }
+
+  static void parseForm(String body, MultivaluedMap<String, String> into) {
+    if (body.isEmpty()) {
+      return;
+    }
+    try {
+      for (String pair : body.split("&")) {
+        if (pair.isEmpty()) {
+          continue;
+        }
+        int eq = pair.indexOf('=');
+        String name = eq < 0 ? pair : pair.substring(0, eq);
+        String value = eq < 0 ? "" : pair.substring(eq + 1);
+        into.add(
+            URLDecoder.decode(name, StandardCharsets.UTF_8),
+            URLDecoder.decode(value, StandardCharsets.UTF_8));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new GigyaException(
+          ErrorCode.INVALID_REQUEST_FORMAT, "The form body is not valid URL-encoded data");
+    }
+  }
+}

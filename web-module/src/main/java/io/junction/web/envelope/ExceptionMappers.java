@@ -1,0 +1,99 @@
+package io.junction.web.envelope;
+
+import io.junction.api.ErrorCode;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every failure of every endpoint ends here, as a Gigya envelope: never a stack trace. */
+public final class ExceptionMappers {
+
+  private static final Logger LOG = Logger.getLogger(ExceptionMappers.class.getName());
+
+  private ExceptionMappers() {}
+
+  /** Refusals the application raised on purpose. */
+  @Provider
+  public static class Gigya implements ExceptionMapper<GigyaException> {
+    @Inject ApiCall call;
+
+    @Override
+    public Response toResponse(GigyaException e) {
+      if (e.code().statusCode() >= 500) {
+        LOG.log(Level.WARNING, "{0} failed: {1}", new Object[] {call, e.getMessage()});
+      } else {
+        LOG.log(Level.FINE, "{0} refused: {1}", new Object[] {call, e.getMessage()});
+      }
+      return Envelope.error(call, e);
+    }
+  }
+
+  /** What JAX-RS itself refuses: unknown paths, wrong HTTP methods, unreadable bodies. */
+  @Provider
+  public static class Web implements ExceptionMapper<WebApplicationException> {
+    @Inject ApiCall call;
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+      GigyaException mapped;
+      if (e instanceof NotFoundException) {
+        mapped = new GigyaException(ErrorCode.NOT_FOUND, "No such resource", 404);
+      } else if (e instanceof NotAllowedException) {
+        mapped =
+            new GigyaException(
+                ErrorCode.INVALID_REQUEST_FORMAT, "This HTTP method is not allowed here", 405);
+      } else if (e instanceof NotSupportedException) {
+        mapped =
+            new GigyaException(
+                ErrorCode.INVALID_REQUEST_FORMAT, "This content type is not supported here", 415);
+      } else if (e instanceof NotAcceptableException) {
+        mapped =
+            new GigyaException(
+                ErrorCode.INVALID_REQUEST_FORMAT, "No acceptable representation", 406);
+      } else if (status < 500) {
+        mapped = new GigyaException(ErrorCode.INVALID_REQUEST_FORMAT, "Bad request", status);
+      } else {
+        LOG.log(Level.SEVERE, call + " failed", e);
+        mapped = new GigyaException(ErrorCode.GENERAL_SERVER_ERROR, null, 500);
+      }
+      return Envelope.error(call, mapped);
+    }
+  }
+
+  /** Anything unexpected: logged with its callId, answered 500001 without details. */
+  @Provider
+  public static class Unexpected implements ExceptionMapper<Throwable> {
+    @Inject ApiCall call;
+
+    @Override
+    public Response toResponse(Throwable e) {
+      GigyaException found = causeOfType(e);
+      if (found != null) {
+        return Envelope.error(call, found);
+      }
+      LOG.log(Level.SEVERE, call + " failed unexpectedly", e);
+      return Envelope.error(
+          call,
+          new GigyaException(
+              ErrorCode.GENERAL_SERVER_ERROR, "Internal error; callId " + call.callId(), 500));
+    }
+
+    private static GigyaException causeOfType(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof GigyaException g) {
+          return g;
+        }
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.junction.web.envelope;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.Provider;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Adds the headers every answer carries: an RFC 1123 {@code Date} (the Gigya SDKs correct their
+ * clock from it when a signed request has expired) and {@code X-Call-Id}; logs each call with its
+ * callId.
+ */
+@Provider
+public class ResponseHeadersFilter implements ContainerResponseFilter {
+
+  private static final Logger LOG = Logger.getLogger("io.junction.web.access");
+
+  @Inject ApiCall call;
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    MultivaluedMap<String, Object> headers = response.getHeaders();
+    if (!headers.containsKey("Date")) {
+      headers.putSingle(
+          "Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+    }
+    headers.putSingle("X-Call-Id", call.callId());
+    if (LOG.isLoggable(Level.FINE)) {
+      LOG.fine(
+          call
+              + " "
+              + request.getMethod()
+              + " /"
+              + request.getUriInfo().getPath()
+              + " -> "
+              + response.getStatus()
+              + " in "
+              + call.elapsedMillis()
+              + " ms");
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.junction.web.rest.admin;
+
+import io.junction.provider.ProviderCatalog;
+import io.junction.web.config.JunctionConfig;
+import io.junction.web.rest.admin.AdminViews.ProviderType;
+import io.junction.web.rest.admin.AdminViews.ServerInfo;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** What the console needs to know of this server: its public URL, callback and providers. */
+@Path("admin/info")
+@AdminOnly
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Server")
+public class AdminInfoResource {
+
+  @Inject JunctionConfig config;
+  @Inject ProviderCatalog catalog;
+
+  @GET
+  @Operation(summary = "The server's public URL, provider callback, data center and providers")
+  public ServerInfo info() {
+    return new ServerInfo(
+        config.publicUrl(),
+        config.callbackUrl(),
+        config.dataCenter(),
+        JunctionConfig.DATA_CENTERS,
+        catalog.all().stream()
+            .map(
+                p ->
+                    new ProviderType(
+                        p.id(), p.displayName(), p.usesPublicKey(), p.defaultPermissions()))
+            .toList());
+  }
+}

@@ -1,0 +1,132 @@
+package io.junction.web.rest.admin;
+
+import io.junction.api.ErrorCode;
+import io.junction.web.envelope.GigyaException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads an admin request body: one JSON object with known fields, each of the expected type. Every
+ * refusal names the field: 400004 for a body that is not a JSON object, 400002 for a missing
+ * field, 400006 for a wrong value or an unknown field.
+ */
+final class AdminJson {
+
+  private final JsonObject object;
+
+  private AdminJson(JsonObject object) {
+    this.object = object;
+  }
+
+  static AdminJson parse(byte[] body, Set<String> allowed) {
+    if (body.length == 0) {
+      throw new GigyaException(ErrorCode.INVALID_PARAMETER_FORMAT, "The request body is empty; a JSON object is expected", 400);
+    }
+    JsonValue value;
+    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+      value = reader.readValue();
+    } catch (JsonParsingException e) {
+      throw new GigyaException(
+          ErrorCode.INVALID_PARAMETER_FORMAT,
+          "The request body is not valid JSON (line "
+              + e.getLocation().getLineNumber()
+              + ", column "
+              + e.getLocation().getColumnNumber()
+              + ")",
+          400);
+    } catch (JsonException | IllegalStateException e) {
+      throw new GigyaException(ErrorCode.INVALID_PARAMETER_FORMAT, "The request body is not valid JSON", 400);
+    }
+    if (!(value instanceof JsonObject object)) {
+      throw new GigyaException(ErrorCode.INVALID_PARAMETER_FORMAT, "The request body must be a JSON object", 400);
+    }
+    Set<String> unknown = new TreeSet<>(object.keySet());
+    unknown.removeAll(allowed);
+    if (!unknown.isEmpty()) {
+      throw GigyaException.invalid(
+          String.join(", ", unknown), "unknown field; the fields are " + new TreeSet<>(allowed));
+    }
+    return new AdminJson(object);
+  }
+
+  boolean has(String name) {
+    return object.containsKey(name) && object.get(name) != JsonValue.NULL;
+  }
+
+  /** A string field: required ones must be present and not blank. Returned trimmed. */
+  String string(String name, boolean required, int maxLength) {
+    if (!has(name)) {
+      if (required) {
+        throw GigyaException.missing(name);
+      }
+      return null;
+    }
+    if (!(object.get(name) instanceof JsonString s)) {
+      throw GigyaException.invalid(name, "must be a string");
+    }
+    String v = s.getString().trim();
+    if (v.isEmpty()) {
+      if (required) {
+        throw GigyaException.missing(name);
+      }
+      return null;
+    }
+    if (v.length() > maxLength) {
+      throw GigyaException.invalid(name, "longer than " + maxLength + " characters");
+    }
+    if (v.chars().anyMatch(Character::isISOControl)) {
+      throw GigyaException.invalid(name, "contains control characters");
+    }
+    return v;
+  }
+
+  boolean bool(String name, boolean defaultValue) {
+    if (!has(name)) {
+      return defaultValue;
+    }
+    JsonValue v = object.get(name);
+    if (v == JsonValue.TRUE) {
+      return true;
+    }
+    if (v == JsonValue.FALSE) {
+      return false;
+    }
+    throw GigyaException.invalid(name, "must be true or false");
+  }
+
+  /** An array of strings; null when absent. */
+  List<String> strings(String name, int maxItems, int maxLength) {
+    if (!has(name)) {
+      return null;
+    }
+    if (!(object.get(name) instanceof JsonArray array)) {
+      throw GigyaException.invalid(name, "must be an array of strings");
+    }
+    if (array.size() > maxItems) {
+      throw GigyaException.invalid(name, "more than " + maxItems + " entries");
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonValue item : array) {
+      if (!(item instanceof JsonString s)) {
+        throw GigyaException.invalid(name, "must be an array of strings");
+      }
+      String v = s.getString().trim();
+      if (v.length() > maxLength) {
+        throw GigyaException.invalid(name, "an entry is longer than " + maxLength + " characters");
+      }
+      out.add(v);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,58 @@
+package io.junction.web.rest.admin;
+
+import java.util.List;
+
+/** What the admin API answers. No view holds a secret except {@link CreatedSite}, once. */
+public final class AdminViews {
+
+  private AdminViews() {}
+
+  public record SiteView(
+      String apiKey,
+      String name,
+      List<String> domains,
+      String cname,
+      String dataCenter,
+      boolean retrieveContacts,
+      String createdAt,
+      String updatedAt) {}
+
+  /** The answer to a site's creation: the only time its secret is shown. */
+  public record CreatedSite(
+      String apiKey,
+      String secret,
+      String name,
+      List<String> domains,
+      String cname,
+      String dataCenter,
+      boolean retrieveContacts) {}
+
+  public record SecretView(String apiKey, String secret) {}
+
+  public record SiteList(List<SiteView> sites) {}
+
+  public record ProviderView(
+      String provider,
+      String displayName,
+      String appId,
+      String publicKey,
+      String secretKey,
+      boolean cnameEnabled,
+      boolean secureRedirectsOnly,
+      boolean enabled,
+      List<String> permissions,
+      List<String> callbackUrls,
+      String updatedAt) {}
+
+  public record ProviderList(List<ProviderView> providers) {}
+
+  public record ProviderType(
+      String id, String displayName, boolean usesPublicKey, List<String> defaultPermissions) {}
+
+  public record ServerInfo(
+      String publicUrl,
+      String callbackUrl,
+      String dataCenter,
+      List<String> dataCenters,
+      List<ProviderType> providers) {}
+}

@@ -1,0 +1,143 @@
+package io.junction.web.rest.admin;
+
+import io.junction.api.ProviderInfo;
+import io.junction.provider.ProviderCatalog;
+import io.junction.web.envelope.ApiCall;
+import io.junction.web.envelope.GigyaException;
+import io.junction.web.rest.admin.AdminViews.ProviderList;
+import io.junction.web.rest.admin.AdminViews.ProviderView;
+import io.junction.web.site.ProviderConfig;
+import io.junction.web.site.ProviderSettings;
+import io.junction.web.site.Site;
+import io.junction.web.site.SiteService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A site's application at each social network (seed 000, Phase 3). */
+@Path("admin/sites/{apiKey}/providers")
+@AdminOnly
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Providers", description = "Social network applications of a site")
+public class ProviderConfigResource {
+
+  private static final Set<String> FIELDS =
+      Set.of(
+          "appId",
+          "publicKey",
+          "secretKey",
+          "cnameEnabled",
+          "secureRedirectsOnly",
+          "enabled",
+          "permissions");
+  private static final Pattern PERMISSION = Pattern.compile("[A-Za-z0-9_.:/+-]{1,100}");
+
+  @Inject SiteService sites;
+  @Inject ProviderCatalog catalog;
+  @Inject ApiCall call;
+
+  @PathParam("apiKey")
+  String apiKey;
+
+  @GET
+  @Operation(summary = "List the site's provider configurations (secret keys masked)")
+  public ProviderList list() {
+    Site site = sites.get(apiKey);
+    return new ProviderList(sites.providers(apiKey).stream().map(p -> view(site, p)).toList());
+  }
+
+  @GET
+  @Path("{provider}")
+  @Operation(summary = "Read one provider configuration (secret key masked)")
+  public ProviderView get(@PathParam("provider") String provider) {
+    ProviderInfo info = resolve(provider);
+    Site site = sites.get(apiKey);
+    return view(site, sites.provider(apiKey, info.id()));
+  }
+
+  @PUT
+  @Path("{provider}")
+  @Operation(summary = "Create or replace a provider configuration; omit secretKey to keep it")
+  public Response put(@PathParam("provider") String provider) {
+    ProviderInfo info = resolve(provider);
+    ProviderSettings settings = settings(info);
+    SiteService.PutProvider put = sites.putProvider(apiKey, info, settings);
+    Site site = sites.get(apiKey);
+    return Response.status(put.created() ? Response.Status.CREATED : Response.Status.OK)
+        .entity(view(site, put.config()))
+        .build();
+  }
+
+  @DELETE
+  @Path("{provider}")
+  @Operation(summary = "Remove a provider configuration")
+  public Response delete(@PathParam("provider") String provider) {
+    sites.deleteProvider(apiKey, resolve(provider).id());
+    return Response.noContent().build();
+  }
+
+  private ProviderInfo resolve(String provider) {
+    return catalog
+        .resolve(provider)
+        .orElseThrow(
+            () ->
+                GigyaException.invalid(
+                    "provider",
+                    "'" + provider + "' is not supported; the providers are " + catalog.supportedNames()));
+  }
+
+  private ProviderView view(Site site, ProviderConfig p) {
+    ProviderInfo info = catalog.resolve(p.provider()).orElseThrow();
+    return new ProviderView(
+        p.provider(),
+        info.displayName(),
+        p.appId(),
+        p.publicKey(),
+        sites.maskedSecret(p),
+        p.cnameEnabled(),
+        p.secureRedirectsOnly(),
+        p.enabled(),
+        p.permissions().isEmpty() ? info.defaultPermissions() : p.permissions(),
+        sites.callbackUrls(site, p),
+        p.updatedAt().toString());
+  }
+
+  private ProviderSettings settings(ProviderInfo info) {
+    AdminJson json = AdminJson.parse(call.body(), FIELDS);
+    String appId = json.string("appId", true, 256);
+    String publicKey = json.string("publicKey", info.usesPublicKey(), 256);
+    String secretKey = json.string("secretKey", false, 512);
+    List<String> raw = json.strings("permissions", 50, 100);
+    Set<String> permissions = new LinkedHashSet<>();
+    if (raw != null) {
+      for (String p : raw) {
+        if (!PERMISSION.matcher(p).matches()) {
+          throw GigyaException.invalid("permissions", "'" + p + "' is not a permission name");
+        }
+        permissions.add(p);
+      }
+    }
+    return new ProviderSettings(
+        appId,
+        publicKey,
+        secretKey,
+        json.bool("cnameEnabled", false),
+        json.bool("secureRedirectsOnly", true),
+        json.bool("enabled", true),
+        List.copyOf(permissions));
+  }
+}

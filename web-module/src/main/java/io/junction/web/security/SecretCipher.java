@@ -1,0 +1,81 @@
+package io.junction.web.security;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Encrypts secrets for storage: AES-256-GCM with a fresh 96-bit nonce per value, bound to where
+ * the value lives by associated data (so a ciphertext copied to another row does not decrypt).
+ * The stored form is {@code v1:<base64(nonce || ciphertext || tag)>}.
+ */
+public final class SecretCipher {
+
+  private static final String PREFIX = "v1:";
+  private static final int NONCE_BYTES = 12;
+  private static final int TAG_BITS = 128;
+
+  private final SecretKey key;
+  private final SecureRandom random = new SecureRandom();
+
+  public SecretCipher(byte[] key) {
+    if (key.length != 32) {
+      throw new IllegalArgumentException("The secret key must be 32 bytes (AES-256)");
+    }
+    this.key = new SecretKeySpec(key, "AES");
+  }
+
+  /** Encrypts {@code plaintext}, bound to {@code context} (for example "site-secret:3_abc"). */
+  public String encrypt(String plaintext, String context) {
+    byte[] nonce = new byte[NONCE_BYTES];
+    random.nextBytes(nonce);
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+      ByteBuffer out = ByteBuffer.allocate(NONCE_BYTES + sealed.length);
+      out.put(nonce).put(sealed);
+      return PREFIX + Base64.getEncoder().encodeToString(out.array());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available", e);
+    }
+  }
+
+  /**
+   * Decrypts a value written by {@link #encrypt} with the same context.
+   *
+   * @throws IllegalStateException when the value was not written with this key and context
+   */
+  public String decrypt(String stored, String context) {
+    if (stored == null || !stored.startsWith(PREFIX)) {
+      throw new IllegalStateException("Not an encrypted value");
+    }
+    byte[] all;
+    try {
+      all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("Not an encrypted value");
+    }
+    if (all.length < NONCE_BYTES + TAG_BITS / 8) {
+      throw new IllegalStateException("Not an encrypted value");
+    }
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(
+          Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+      cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+      byte[] plain = cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
+      return new String(plain, StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(
+          "A stored secret cannot be decrypted: wrong junction.secret-key or tampered data");
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package io.junction.web.site;
+
+import java.util.List;
+
+/**
+ * What an administrator sets for a provider, validated; {@code secretKey} is null when the stored
+ * one is kept.
+ */
+public record ProviderSettings(
+    String appId,
+    String publicKey,
+    String secretKey,
+    boolean cnameEnabled,
+    boolean secureRedirectsOnly,
+    boolean enabled,
+    List<String> permissions) {
+
+  public ProviderSettings {
+    permissions = List.copyOf(permissions);
+  }
+
+  @Override
+  public String toString() {
+    return "ProviderSettings[appId=" + appId + ", secretKey=" + (secretKey == null ? "kept" : "****") + "]";
+  }
+}

@@ -1,0 +1,119 @@
+package io.junction.web.site;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A site: an API key with its secret, the domains it may redirect to, its data center. */
+@Entity
+@Table(name = "site")
+@NamedQuery(name = "Site.findAll", query = "SELECT s FROM Site s ORDER BY s.createdAt, s.apiKey")
+public class Site {
+
+  @Id
+  @Column(name = "api_key", length = 100)
+  private String apiKey;
+
+  @Column(name = "name", nullable = false, length = 200)
+  private String name;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "site_domain", joinColumns = @JoinColumn(name = "api_key"))
+  @OrderColumn(name = "ordinal")
+  @Column(name = "host_name", nullable = false, length = 253)
+  private List<String> domains = new ArrayList<>();
+
+  @Column(name = "cname", length = 253)
+  private String cname;
+
+  @Column(name = "data_center", nullable = false, length = 8)
+  private String dataCenter;
+
+  @Column(name = "retrieve_contacts", nullable = false)
+  private boolean retrieveContacts;
+
+  /** The site secret, encrypted (see {@code SecretCipher}); never leaves the server. */
+  @Column(name = "secret_enc", nullable = false, length = 500)
+  private String secretEncrypted;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version
+  @Column(name = "row_version", nullable = false)
+  private long version;
+
+  protected Site() {}
+
+  public Site(String apiKey, Instant now) {
+    this.apiKey = apiKey;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  public String apiKey() {
+    return apiKey;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public List<String> domains() {
+    return List.copyOf(domains);
+  }
+
+  public String cname() {
+    return cname;
+  }
+
+  public String dataCenter() {
+    return dataCenter;
+  }
+
+  public boolean retrieveContacts() {
+    return retrieveContacts;
+  }
+
+  public String secretEncrypted() {
+    return secretEncrypted;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  /** Replaces the settings an administrator edits. */
+  public void update(SiteSettings settings, Instant now) {
+    this.name = settings.name();
+    this.domains.clear();
+    this.domains.addAll(settings.domains());
+    this.cname = settings.cname();
+    this.dataCenter = settings.dataCenter();
+    this.retrieveContacts = settings.retrieveContacts();
+    this.updatedAt = now;
+  }
+
+  public void secretEncrypted(String value, Instant now) {
+    this.secretEncrypted = value;
+    this.updatedAt = now;
+  }
+}

@@ -1,0 +1,154 @@
+package io.junction.web.site;
+
+import io.junction.api.ProviderInfo;
+import io.junction.web.config.JunctionConfig;
+import io.junction.web.envelope.GigyaException;
+import io.junction.web.security.Randoms;
+import io.junction.web.security.Secrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sites and their provider configurations: creation, edits, secret rotation. Each method is one
+ * transaction, so a refused or failed change leaves nothing half-written.
+ */
+@ApplicationScoped
+@Transactional
+public class SiteService {
+
+  @Inject SiteRepository sites;
+  @Inject Secrets secrets;
+  @Inject JunctionConfig config;
+
+  /** A new site and its secret, which is shown this once. */
+  public record CreatedSite(Site site, String secret) {}
+
+  /** A provider configuration and whether this call created it. */
+  public record PutProvider(ProviderConfig config, boolean created) {}
+
+  public CreatedSite create(SiteSettings settings) {
+    Instant now = Instant.now();
+    Site site = new Site("3_" + Randoms.urlSafe(32), now);
+    site.update(settings, now);
+    String secret = Randoms.base64(24);
+    site.secretEncrypted(encryptSiteSecret(site.apiKey(), secret), now);
+    sites.add(site);
+    return new CreatedSite(site, secret);
+  }
+
+  public List<Site> list() {
+    return sites.findAll();
+  }
+
+  public Site get(String apiKey) {
+    return sites
+        .find(apiKey)
+        .orElseThrow(() -> GigyaException.notFound("No site has the API key " + apiKey));
+  }
+
+  public Site update(String apiKey, SiteSettings settings) {
+    Site site = get(apiKey);
+    site.update(settings, Instant.now());
+    return site;
+  }
+
+  public void delete(String apiKey) {
+    sites.remove(get(apiKey));
+  }
+
+  /** Replaces the site's secret; the new one is returned this once. */
+  public String rotateSecret(String apiKey) {
+    Site site = get(apiKey);
+    String secret = Randoms.base64(24);
+    site.secretEncrypted(encryptSiteSecret(apiKey, secret), Instant.now());
+    return secret;
+  }
+
+  /** The site's secret in clear, for verifying its signatures. Never shown to anyone. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public String secretOf(Site site) {
+    return secrets.cipher().decrypt(site.secretEncrypted(), "site-secret:" + site.apiKey());
+  }
+
+  public PutProvider putProvider(String apiKey, ProviderInfo provider, ProviderSettings settings) {
+    get(apiKey);
+    String encrypted =
+        settings.secretKey() == null
+            ? null
+            : secrets.cipher().encrypt(settings.secretKey(), providerSecretContext(apiKey, provider.id()));
+    var existing = sites.findProvider(apiKey, provider.id());
+    if (existing.isPresent()) {
+      existing.get().update(settings, encrypted, Instant.now());
+      return new PutProvider(existing.get(), false);
+    }
+    if (encrypted == null) {
+      throw GigyaException.missing("secretKey");
+    }
+    ProviderConfig created = new ProviderConfig(new ProviderConfigId(apiKey, provider.id()));
+    created.update(settings, encrypted, Instant.now());
+    sites.add(created);
+    return new PutProvider(created, true);
+  }
+
+  public List<ProviderConfig> providers(String apiKey) {
+    get(apiKey);
+    return sites.findProviders(apiKey);
+  }
+
+  public ProviderConfig provider(String apiKey, String provider) {
+    get(apiKey);
+    return sites
+        .findProvider(apiKey, provider)
+        .orElseThrow(
+            () -> GigyaException.notFound("The site has no " + provider + " configuration"));
+  }
+
+  public void deleteProvider(String apiKey, String provider) {
+    sites.remove(provider(apiKey, provider));
+  }
+
+  /** The provider's secret key in clear, for talking to the provider. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public String providerSecret(ProviderConfig p) {
+    return secrets
+        .cipher()
+        .decrypt(p.secretKeyEncrypted(), providerSecretContext(p.id().apiKey(), p.provider()));
+  }
+
+  /** The provider's secret key as an administrator may see it: its last four characters. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public String maskedSecret(ProviderConfig p) {
+    String secret = providerSecret(p);
+    return "****" + (secret.length() > 8 ? secret.substring(secret.length() - 4) : "");
+  }
+
+  /**
+   * What to paste into the provider's list of permitted redirect URIs (seed 000, Phase 2 step 7):
+   * Junction's callback, and when the site has a CNAME and the configuration enables it, the
+   * site's own callbacks (https only when the configuration allows secure redirects only).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<String> callbackUrls(Site site, ProviderConfig p) {
+    List<String> urls = new ArrayList<>();
+    urls.add(config.callbackUrl());
+    if (site.cname() != null && p.cnameEnabled()) {
+      if (!p.secureRedirectsOnly()) {
+        urls.add("http://" + site.cname() + JunctionConfig.CALLBACK_PATH);
+      }
+      urls.add("https://" + site.cname() + JunctionConfig.CALLBACK_PATH);
+    }
+    return urls;
+  }
+
+  private String encryptSiteSecret(String apiKey, String secret) {
+    return secrets.cipher().encrypt(secret, "site-secret:" + apiKey);
+  }
+
+  private static String providerSecretContext(String apiKey, String provider) {
+    return "provider-secret:" + apiKey + ":" + provider;
+  }
+}
