@@ -48,6 +48,9 @@ public class ApiCallFilter implements ContainerRequestFilter {
       call.admin(true);
     } else if (METHOD.matcher(trimmed).matches()) {
       call.method(trimmed);
+    } else {
+      // Not an API method (a page, a typo): real HTTP statuses unless the caller asks otherwise.
+      call.httpStatusCodes(true);
     }
 
     MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
@@ -55,6 +58,10 @@ public class ApiCallFilter implements ContainerRequestFilter {
         request.getUriInfo().getQueryParameters(true).entrySet()) {
       params.addAll(e.getKey(), e.getValue());
     }
+    call.params(params);
+    // The envelope options of the query string first, so that even a refused body is answered
+    // the way the caller asked; a form body may then set them too.
+    applyEnvelopeOptions(params);
     if (request.hasEntity()) {
       byte[] body = readBounded(request);
       call.body(body);
@@ -62,14 +69,15 @@ public class ApiCallFilter implements ContainerRequestFilter {
       MediaType type = request.getMediaType();
       if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
         parseForm(new String(body, StandardCharsets.UTF_8), params);
+        applyEnvelopeOptions(params);
       }
     }
-    call.params(params);
+  }
 
+  private void applyEnvelopeOptions(MultivaluedMap<String, String> params) {
     if (call.admin()) {
       return;
     }
-    // The envelope options first, so that any later error is answered the way the caller asked.
     String httpStatusCodes = params.getFirst("httpStatusCodes");
     if (httpStatusCodes != null) {
       String v = httpStatusCodes.trim().toLowerCase(Locale.ROOT);

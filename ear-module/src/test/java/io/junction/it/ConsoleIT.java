@@ -1,0 +1,157 @@
+package io.junction.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real headless Chromium (Debian's chromium and chromium-driver): an
+ * administrator signs in, creates a site, configures Odnoklassniki as seed 000 describes, reloads
+ * and sees the masked secret.
+ */
+class ConsoleIT {
+
+  private static WebDriver driver;
+  private static WebDriverWait wait;
+
+  @BeforeAll
+  static void browser() throws Exception {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + Files.createTempDirectory("junction-chromium"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
+            .build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  @AfterAll
+  static void close() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  private static WebElement visible(String id) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+  }
+
+  private static void type(String id, String text) {
+    WebElement e = visible(id);
+    e.clear();
+    e.sendKeys(text);
+  }
+
+  @Test
+  void administratorConfiguresOdnoklassnikiAndSeesTheMaskedSecretAfterAReload() throws Exception {
+    driver.get(Junction.HTTP + "/console");
+
+    // A wrong password is refused in the page, without the browser's own dialog.
+    type("login-user", "admin");
+    type("login-password", "wrong");
+    visible("login-submit").click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "Wrong"));
+
+    type("login-password", Junction.ADMIN_PASSWORD);
+    visible("login-submit").click();
+    visible("main-view");
+    assertTrue(visible("server-info").getText().contains(Junction.HTTPS));
+
+    String siteName = "Console shop " + UUID.randomUUID().toString().substring(0, 8);
+    visible("new-site").click();
+    type("site-name", siteName);
+    type("site-domains", "shop.example.com\nexample.org");
+    type("site-cname", "login.shop.example.com");
+    visible("site-save").click();
+
+    // The secret is shown once, with the API key.
+    WebElement apiKeyEl = visible("notice-apikey");
+    String apiKey = apiKeyEl.getText();
+    String secret = visible("notice-secret").getText();
+    assertTrue(apiKey.startsWith("3_"), apiKey);
+    assertTrue(secret.length() >= 32, secret);
+    visible("notice-close").click();
+    wait.until(ExpectedConditions.textToBe(By.id("detail-apikey"), apiKey));
+
+    // Odnoklassniki, seed 000 Phase 3.
+    new Select(visible("pv-provider")).selectByValue("odnoklassniki");
+    type("pv-appId", "512000123");
+    type("pv-publicKey", "CBAFJIICABABABABA");
+    type("pv-secretKey", "0F1E2D3C4B5A69788796A5B4");
+    WebElement cname = visible("pv-cname");
+    if (!cname.isSelected()) {
+      cname.click();
+    }
+    assertTrue(visible("pv-secure").isSelected(), "secure redirects only is the default");
+    List<String> callbacks =
+        driver.findElements(By.cssSelector("#pv-callbacks code")).stream().map(WebElement::getText).toList();
+    assertEquals(
+        List.of(Junction.HTTPS + "/GS/GSLogin.aspx", "https://login.shop.example.com/GS/GSLogin.aspx"),
+        callbacks);
+    visible("pv-secure").click();
+    callbacks =
+        driver.findElements(By.cssSelector("#pv-callbacks code")).stream().map(WebElement::getText).toList();
+    assertEquals(
+        List.of(
+            Junction.HTTPS + "/GS/GSLogin.aspx",
+            "http://login.shop.example.com/GS/GSLogin.aspx",
+            "https://login.shop.example.com/GS/GSLogin.aspx"),
+        callbacks);
+    visible("pv-secure").click();
+    visible("pv-save").click();
+    wait.until(ExpectedConditions.textToBe(By.id("pv-status"), "Saved."));
+
+    driver.navigate().refresh();
+    wait.until(ExpectedConditions.textToBe(By.id("detail-apikey"), apiKey));
+    WebElement row =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#provider-rows tr[data-provider='odnoklassniki']")));
+    assertTrue(row.getText().contains("****A5B4"), row.getText());
+    assertTrue(row.getText().contains("512000123"), row.getText());
+    assertEquals("odnoklassniki", new Select(visible("pv-provider")).getFirstSelectedOption().getAttribute("value"));
+    assertTrue(visible("pv-secretKey").getAttribute("placeholder").startsWith("****A5B4"));
+    assertEquals("", visible("pv-secretKey").getAttribute("value"));
+    assertEquals("CBAFJIICABABABABA", visible("pv-publicKey").getAttribute("value"));
+    assertTrue(visible("pv-cname").isSelected());
+    assertFalse(driver.getPageSource().contains("0F1E2D3C4B5A69788796A5B4"));
+    assertFalse(driver.getPageSource().contains(secret), "the site secret is gone after the reload");
+
+    Path shot = Path.of("target", "console-odnoklassniki.png");
+    Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+}

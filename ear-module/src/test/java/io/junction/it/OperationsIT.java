@@ -1,0 +1,57 @@
+package io.junction.it;
+
+import static io.junction.it.Junction.HTTP;
+import static io.junction.it.Junction.get;
+import static io.junction.it.Junction.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** Health, OpenAPI and the console page's delivery. */
+class OperationsIT {
+
+  @Test
+  void readyMeansTheDatabaseAnswers() {
+    HttpResponse<String> r = get(HTTP + "/health/ready");
+    assertEquals(200, r.statusCode(), r.body());
+    JsonObject body = json(r);
+    assertEquals("UP", body.getString("status"));
+    JsonObject check = body.getJsonArray("checks").getJsonObject(0);
+    assertEquals("database", check.getString("name"));
+    assertEquals("Apache Derby", check.getJsonObject("data").getString("product"));
+  }
+
+  @Test
+  void live() {
+    HttpResponse<String> r = get(HTTP + "/health/live");
+    assertEquals(200, r.statusCode());
+    assertEquals("UP", json(r).getString("status"));
+  }
+
+  @Test
+  void openApiDocumentsTheAdminApi() {
+    HttpResponse<String> doc = get(HTTP + "/openapi");
+    assertEquals(200, doc.statusCode());
+    assertTrue(doc.body().contains("/admin/sites/{apiKey}/providers/{provider}"), doc.body());
+    assertTrue(doc.body().contains("title: Junction"));
+    assertEquals(200, get(HTTP + "/openapi/ui/").statusCode());
+  }
+
+  @Test
+  void consoleIsServedWithAStrictPolicy() {
+    HttpResponse<String> page = get(HTTP + "/console");
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("<title>Junction console</title>"));
+    String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+    assertTrue(csp.contains("default-src 'self'"), csp);
+    assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElseThrow());
+    assertEquals(200, get(HTTP + "/console/console.js").statusCode());
+    assertEquals(404, get(HTTP + "/console/secret.key").statusCode());
+    HttpResponse<String> root = get(HTTP + "/");
+    assertEquals(303, root.statusCode());
+    assertTrue(root.headers().firstValue("Location").orElseThrow().endsWith("/console"));
+  }
+}
