@@ -1,7 +1,12 @@
 package io.junction.provider;
 
 import io.junction.api.ProviderInfo;
+import io.junction.api.SocialConnector;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The social networks Junction knows, by their Gigya provider names, and the aliases Gigya
- * accepts for them. Aliases live here and nowhere else.
+ * The social networks Junction knows, by their Gigya provider names, the aliases Gigya accepts
+ * for them, and the connectors that speak to them (found through CDI). Aliases live here and
+ * nowhere else.
  */
 @ApplicationScoped
 public class ProviderCatalog {
@@ -19,6 +25,22 @@ public class ProviderCatalog {
   private static final Map<String, String> ALIASES = Map.of("messenger", "microsoft");
 
   private final Map<String, ProviderInfo> providers = new LinkedHashMap<>();
+  private final Map<String, SocialConnector> connectors = new LinkedHashMap<>();
+
+  @Inject @Any Instance<SocialConnector> discovered;
+
+  @PostConstruct
+  void discover() {
+    for (SocialConnector c : discovered) {
+      register(c);
+    }
+  }
+
+  /** Adds a connector; its description replaces the catalogue's. */
+  void register(SocialConnector connector) {
+    connectors.put(connector.info().id(), connector);
+    providers.put(connector.info().id(), connector.info());
+  }
 
   public ProviderCatalog() {
     add("facebook", "Facebook", false, List.of("email", "public_profile"));
@@ -45,6 +67,11 @@ public class ProviderCatalog {
 
   private void add(String id, String name, boolean publicKey, List<String> permissions) {
     providers.put(id, new ProviderInfo(id, name, publicKey, permissions));
+  }
+
+  /** The connector of a provider (by canonical name), when one is implemented. */
+  public Optional<SocialConnector> connector(String id) {
+    return Optional.ofNullable(connectors.get(id));
   }
 
   /** Every supported provider, in a stable order. */

@@ -23,8 +23,10 @@ public class ApiCall {
   private boolean admin;
   private ResponseFormat format = ResponseFormat.JSON;
   private boolean httpStatusCodes;
+  private boolean httpStatusCodesAsked;
   private String context;
   private boolean secure;
+  private String lang = "en";
   private MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
   private byte[] body = new byte[0];
 
@@ -77,6 +79,11 @@ public class ApiCall {
     return secure;
   }
 
+  /** The language of error messages ({@code x_lang} or {@code lang}), en when unsupported. */
+  public String lang() {
+    return lang;
+  }
+
   /** The first value of a parameter, or null. */
   public String param(String name) {
     return params.getFirst(name);
@@ -123,6 +130,17 @@ public class ApiCall {
 
   void httpStatusCodes(boolean value) {
     this.httpStatusCodes = value;
+    this.httpStatusCodesAsked = true;
+  }
+
+  /**
+   * For browser endpoints: errors answered directly (not by redirect) carry real HTTP statuses,
+   * unless the caller chose with {@code httpStatusCodes}.
+   */
+  public void preferHttpStatusCodes() {
+    if (!httpStatusCodesAsked) {
+      this.httpStatusCodes = true;
+    }
   }
 
   void context(String context) {
@@ -131,6 +149,10 @@ public class ApiCall {
 
   void secure(boolean secure) {
     this.secure = secure;
+  }
+
+  public void lang(String lang) {
+    this.lang = lang;
   }
 
   void params(MultivaluedMap<String, String> params) {

@@ -1,6 +1,10 @@
 package io.junction.web.envelope;
 
 import io.junction.api.ErrorCode;
+import io.junction.web.i18n.Messages;
+import io.junction.web.security.RequestSecurity;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -38,19 +42,25 @@ public class ApiCallFilter implements ContainerRequestFilter {
   private static final Pattern METHOD = Pattern.compile("[A-Za-z0-9_]+\\.[A-Za-z0-9_]+");
 
   @Inject ApiCall call;
+  @Inject RequestSecurity security;
+  @Context HttpServletRequest servletRequest;
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
     String path = request.getUriInfo().getPath();
     String trimmed = path.startsWith("/") ? path.substring(1) : path;
-    call.secure(request.getSecurityContext().isSecure());
+    call.secure(
+        security.secure(
+            request.getSecurityContext().isSecure(),
+            servletRequest == null ? null : servletRequest.getRemoteAddr(),
+            request.getHeaderString("X-Forwarded-Proto")));
     if (trimmed.equals("admin") || trimmed.startsWith("admin/")) {
       call.admin(true);
     } else if (METHOD.matcher(trimmed).matches()) {
       call.method(trimmed);
     } else {
       // Not an API method (a page, a typo): real HTTP statuses unless the caller asks otherwise.
-      call.httpStatusCodes(true);
+      call.preferHttpStatusCodes();
     }
 
     MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
@@ -88,6 +98,8 @@ public class ApiCallFilter implements ContainerRequestFilter {
       }
     }
     call.context(params.getFirst("context"));
+    String lang = params.getFirst("x_lang");
+    call.lang(Messages.language(lang != null ? lang : params.getFirst("lang")));
     ResponseFormat format =
         ResponseFormat.parse(params.getFirst("format"))
             .orElseThrow(() -> GigyaException.invalid("format", "must be json or xml"));

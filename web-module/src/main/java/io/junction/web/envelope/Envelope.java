@@ -1,6 +1,7 @@
 package io.junction.web.envelope;
 
 import io.junction.api.ErrorCode;
+import io.junction.web.i18n.Messages;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
@@ -50,12 +51,15 @@ public final class Envelope {
     Map<String, String> out = new LinkedHashMap<>();
     out.put("errorCode", Integer.toString(code.code()));
     if (code != ErrorCode.OK) {
-      out.put("errorMessage", code.message());
+      out.put("errorMessage", Messages.message(code, call.lang()));
       if (details != null) {
         out.put("errorDetails", details);
       }
     }
+    out.put("statusCode", Integer.toString(code.statusCode()));
+    out.put("statusReason", code.statusReason());
     out.put("callId", call.callId());
+    out.put("time", TIME.format(Instant.now()));
     return out;
   }
 
@@ -65,7 +69,7 @@ public final class Envelope {
     fields.put("statusCode", code.statusCode());
     fields.put("errorCode", code.code());
     if (code != ErrorCode.OK) {
-      fields.put("errorMessage", code.message());
+      fields.put("errorMessage", Messages.message(code, call.lang()));
       fields.put("errorDetails", details);
     }
     fields.put("statusReason", code.statusReason());

@@ -1,5 +1,7 @@
 package io.junction.web.site;
 
+import io.junction.api.ErrorCode;
+import io.junction.api.ProviderApp;
 import io.junction.api.ProviderInfo;
 import io.junction.web.config.JunctionConfig;
 import io.junction.web.envelope.GigyaException;
@@ -8,9 +10,12 @@ import io.junction.web.security.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Sites and their provider configurations: creation, edits, secret rotation. Each method is one
@@ -48,6 +53,76 @@ public class SiteService {
     return sites
         .find(apiKey)
         .orElseThrow(() -> GigyaException.notFound("No site has the API key " + apiKey));
+  }
+
+  /**
+   * The site of a public API call: 400093 for an unknown key, 301001 when the site lives in
+   * another data center (the right one in errorDetails).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Site forApi(String apiKey) {
+    if (apiKey == null || apiKey.isBlank()) {
+      throw GigyaException.missing("apiKey");
+    }
+    Site site = siteOrInvalidKey(apiKey.trim());
+    checkDataCenter(site);
+    return site;
+  }
+
+  /** The site of an API key: 400093 when there is none. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Site siteOrInvalidKey(String apiKey) {
+    return sites
+        .find(apiKey)
+        .orElseThrow(
+            () -> new GigyaException(ErrorCode.INVALID_API_KEY, "No site has the API key " + apiKey));
+  }
+
+  /** 301001 when the site does not live in this server's data center. */
+  public void checkDataCenter(Site site) {
+    if (!site.dataCenter().equals(config.dataCenter())) {
+      throw new GigyaException(
+          ErrorCode.INVALID_DATA_CENTER,
+          "The site's data center is "
+              + site.dataCenter()
+              + ", not "
+              + config.dataCenter()
+              + ": send its calls to the "
+              + site.dataCenter()
+              + " data center");
+    }
+  }
+
+  /** Whether {@code secret} is the site's secret; constant-time. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean secretMatches(Site site, String secret) {
+    if (secret == null) {
+      return false;
+    }
+    return MessageDigest.isEqual(
+        secretOf(site).getBytes(StandardCharsets.UTF_8),
+        secret.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The site's application at a provider, ready for a connector; 500031 when there is none. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ProviderApp providerApp(Site site, String provider) {
+    ProviderConfig p =
+        sites
+            .findProvider(site.apiKey(), provider)
+            .filter(ProviderConfig::enabled)
+            .orElseThrow(
+                () ->
+                    new GigyaException(
+                        ErrorCode.NO_PROVIDER_APPLICATION,
+                        "The site has no enabled " + provider + " application"));
+    return new ProviderApp(p.appId(), p.publicKey(), providerSecret(p), p.permissions());
+  }
+
+  /** The provider configuration of a site, for flow decisions (CNAME, secure redirects). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<ProviderConfig> findProvider(String apiKey, String provider) {
+    return sites.findProvider(apiKey, provider);
   }
 
   public Site update(String apiKey, SiteSettings settings) {

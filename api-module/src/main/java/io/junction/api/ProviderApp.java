@@ -1,0 +1,28 @@
+package io.junction.api;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A site's application at a provider, as the connector needs it: the credentials in clear (held
+ * only for the call) and the permissions to request.
+ *
+ * @param appId the application (client) ID
+ * @param publicKey the public application key, for providers that issue one (Odnoklassniki), or
+ *     null
+ * @param secretKey the application secret
+ * @param permissions the permissions configured for the site (may be empty)
+ */
+public record ProviderApp(String appId, String publicKey, String secretKey, List<String> permissions) {
+
+  public ProviderApp {
+    Objects.requireNonNull(appId, "appId");
+    Objects.requireNonNull(secretKey, "secretKey");
+    permissions = List.copyOf(permissions);
+  }
+
+  @Override
+  public String toString() {
+    return "ProviderApp[appId=" + appId + ", secretKey=****]";
+  }
+}

@@ -1,0 +1,35 @@
+package io.junction.api;
+
+/**
+ * One social network, as Junction talks to it: where to send the browser, how to turn the code
+ * that comes back into tokens, and how to read the user's profile with them. Optional
+ * capabilities (refreshing tokens, ...) are separate interfaces a connector declares by
+ * implementing them, never stubs.
+ *
+ * <p>Connectors are stateless CDI beans; every call carries the site's application credentials.
+ * Every failure is a {@link ProviderException} carrying a Gigya error code.
+ */
+public interface SocialConnector {
+
+  /** The provider this connector speaks for, by its Gigya name. */
+  ProviderInfo info();
+
+  /** The URL of the provider's authorization page for this request. */
+  String authorizationUrl(AuthorizationRequest request);
+
+  /**
+   * Exchanges the authorization code that came back to the callback for tokens.
+   *
+   * @param redirectUri the callback URL the authorization request named
+   * @param codeVerifier the PKCE verifier of the request, or null when the provider has no PKCE
+   */
+  ProviderTokens exchangeCode(ProviderApp app, String code, String redirectUri, String codeVerifier);
+
+  /** Reads the profile of the user the tokens belong to. */
+  SocialProfile fetchProfile(ProviderApp app, ProviderTokens tokens);
+
+  /** Whether the provider takes a PKCE challenge (RFC 7636, S256) with its authorization requests. */
+  default boolean supportsPkce() {
+    return false;
+  }
+}

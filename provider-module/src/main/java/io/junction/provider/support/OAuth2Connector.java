@@ -1,0 +1,208 @@
+package io.junction.provider.support;
+
+import io.junction.api.AuthorizationRequest;
+import io.junction.api.ErrorCode;
+import io.junction.api.ProviderApp;
+import io.junction.api.ProviderException;
+import io.junction.api.ProviderTokens;
+import io.junction.api.SocialConnector;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The OAuth 2.0 authorization-code flow that most providers share: the authorization URL, the
+ * code exchange (JSON or {@code a=b&c=d} token bodies), refresh, and the checks around them
+ * (HTTP status before parsing, the provider's error fields). A provider's connector adds only its
+ * quirks through the hooks.
+ *
+ * <p>Every URL is a MicroProfile Config key {@code junction.provider.<id>.<name>-url} whose
+ * default is the provider's real endpoint.
+ */
+public abstract class OAuth2Connector implements SocialConnector {
+
+  @Inject protected ProviderHttp http;
+
+  /** MicroProfile Config; absent outside a container (unit tests), where the defaults apply. */
+  @Inject protected Config config;
+
+  /** The provider's authorization endpoint (the real one: configuration may override it). */
+  protected abstract String defaultAuthorizeUrl();
+
+  /** The provider's token endpoint. */
+  protected abstract String defaultTokenUrl();
+
+  /** How the provider separates scopes in {@code scope}. */
+  protected String scopeSeparator() {
+    return " ";
+  }
+
+  /** Adds the provider's own authorization parameters (display, layout, API version, ...). */
+  protected void addAuthorizationParams(AuthorizationRequest request, Map<String, String> params) {}
+
+  /** The configured URL {@code junction.provider.<id>.<name>-url}, or the default. */
+  protected String url(String name, String defaultValue) {
+    if (config == null) {
+      return defaultValue;
+    }
+    return config
+        .getOptionalValue("junction.provider." + info().id() + "." + name + "-url", String.class)
+        .orElse(defaultValue);
+  }
+
+  protected String id() {
+    return info().id();
+  }
+
+  @Override
+  public String authorizationUrl(AuthorizationRequest request) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("client_id", request.app().appId());
+    params.put("response_type", "code");
+    params.put("redirect_uri", request.redirectUri());
+    String scope = String.join(scopeSeparator(), scopes(request.app(), request.extraPermissions()));
+    if (!scope.isEmpty()) {
+      params.put("scope", scope);
+    }
+    params.put("state", request.state());
+    if (request.codeChallenge() != null && supportsPkce()) {
+      params.put("code_challenge", request.codeChallenge());
+      params.put("code_challenge_method", "S256");
+    }
+    addAuthorizationParams(request, params);
+    return ProviderHttp.withQuery(url("authorize", defaultAuthorizeUrl()), params);
+  }
+
+  /** The configured permissions (or the provider's defaults) and the extra ones, without repeats. */
+  protected List<String> scopes(ProviderApp app, List<String> extra) {
+    Set<String> all =
+        new LinkedHashSet<>(app.permissions().isEmpty() ? info().defaultPermissions() : app.permissions());
+    all.addAll(extra);
+    return List.copyOf(all);
+  }
+
+  @Override
+  public ProviderTokens exchangeCode(
+      ProviderApp app, String code, String redirectUri, String codeVerifier) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "authorization_code");
+    form.put("code", code);
+    form.put("client_id", app.appId());
+    form.put("client_secret", app.secretKey());
+    form.put("redirect_uri", redirectUri);
+    if (codeVerifier != null && supportsPkce()) {
+      form.put("code_verifier", codeVerifier);
+    }
+    return tokens(http.postForm(id(), url("token", defaultTokenUrl()), form), null);
+  }
+
+  /** Renews the tokens with a refresh token (for connectors that declare {@code TokenRefresher}). */
+  protected ProviderTokens refreshTokens(ProviderApp app, String refreshToken) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "refresh_token");
+    form.put("refresh_token", refreshToken);
+    form.put("client_id", app.appId());
+    form.put("client_secret", app.secretKey());
+    return tokens(http.postForm(id(), url("token", defaultTokenUrl()), form), refreshToken);
+  }
+
+  /** Reads a token response: HTTP status first, then the provider's error fields, then tokens. */
+  public ProviderTokens tokens(ProviderHttp.Answer answer, String previousRefreshToken) {
+    Map<String, String> fields = fields(answer);
+    if (!answer.ok() || fields.containsKey("error") || fields.containsKey("error_code")) {
+      throw new ProviderException(
+          id(),
+          ErrorCode.PROVIDER_ERROR,
+          id() + " refused the token request: " + describeError(answer, fields));
+    }
+    String accessToken = fields.remove("access_token");
+    if (accessToken == null || accessToken.isEmpty()) {
+      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, id() + " returned no access_token");
+    }
+    String refresh = fields.remove("refresh_token");
+    Long expiresIn = null;
+    String expires = fields.remove("expires_in");
+    if (expires != null && !expires.isEmpty()) {
+      try {
+        expiresIn = Long.parseLong(expires.trim());
+      } catch (NumberFormatException e) {
+        throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, id() + " returned a bad expires_in");
+      }
+    }
+    return new ProviderTokens(
+        accessToken, refresh != null ? refresh : previousRefreshToken, expiresIn, fields);
+  }
+
+  /** The top-level fields of a JSON object or form-encoded body, as strings. */
+  protected Map<String, String> fields(ProviderHttp.Answer answer) {
+    String body = answer.body() == null ? "" : answer.body().trim();
+    Map<String, String> out = new HashMap<>();
+    if (body.startsWith("{")) {
+      JsonObject json = json(answer);
+      for (Map.Entry<String, JsonValue> e : json.entrySet()) {
+        out.put(e.getKey(), text(e.getValue()));
+      }
+    } else if (!body.isEmpty() && body.contains("=") && !body.startsWith("<")) {
+      for (String pair : body.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          out.put(
+              URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+      }
+    } else if (answer.ok()) {
+      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, id() + " answered a body that cannot be read");
+    }
+    return out;
+  }
+
+  /** Parses a JSON object body; anything else is a provider error. */
+  protected JsonObject json(ProviderHttp.Answer answer) {
+    try (JsonReader r = Json.createReader(new StringReader(answer.body()))) {
+      return r.readObject();
+    } catch (RuntimeException e) {
+      throw new ProviderException(
+          id(), ErrorCode.PROVIDER_ERROR, id() + " answered malformed JSON (HTTP " + answer.status() + ")");
+    }
+  }
+
+  /** A JSON value as text: strings unquoted, numbers and booleans as written, null as null. */
+  protected static String text(JsonValue v) {
+    if (v == null || v == JsonValue.NULL) {
+      return null;
+    }
+    if (v instanceof JsonString s) {
+      return s.getString();
+    }
+    if (v instanceof JsonNumber n) {
+      return n.toString();
+    }
+    return v.toString();
+  }
+
+  private static String describeError(ProviderHttp.Answer answer, Map<String, String> fields) {
+    StringBuilder b = new StringBuilder("HTTP ").append(answer.status());
+    for (String key : List.of("error", "error_code", "error_description", "error_msg")) {
+      String v = fields.get(key);
+      if (v != null) {
+        b.append(", ").append(key).append('=').append(v.length() > 200 ? v.substring(0, 200) : v);
+      }
+    }
+    return b.toString();
+  }
+}

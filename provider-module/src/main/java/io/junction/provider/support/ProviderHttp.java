@@ -1,0 +1,119 @@
+package io.junction.provider.support;
+
+import io.junction.api.ErrorCode;
+import io.junction.api.ProviderException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * Every outbound call to a provider goes through here: MicroProfile Rest Client with connect and
+ * read timeouts ({@code junction.provider.connect-timeout-ms}, {@code
+ * junction.provider.read-timeout-ms}, 5 s and 10 s by default). Network failures become
+ * {@link ProviderException}s: 504001 for a timeout, 500026 for anything else.
+ */
+@ApplicationScoped
+public class ProviderHttp {
+
+  /** What a provider answered. */
+  public record Answer(int status, String contentType, String body) {
+    public boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  private final Map<String, ProviderEndpoint> postClients = new ConcurrentHashMap<>();
+  private long connectTimeoutMs;
+  private long readTimeoutMs;
+
+  @PostConstruct
+  void configure() {
+    var config = ConfigProvider.getConfig();
+    connectTimeoutMs =
+        config.getOptionalValue("junction.provider.connect-timeout-ms", Long.class).orElse(5000L);
+    readTimeoutMs =
+        config.getOptionalValue("junction.provider.read-timeout-ms", Long.class).orElse(10000L);
+  }
+
+  /** POSTs a form to {@code url}. */
+  public Answer postForm(String provider, String url, Map<String, String> form) {
+    MultivaluedMap<String, String> body = new MultivaluedHashMap<>();
+    form.forEach(body::putSingle);
+    ProviderEndpoint endpoint = postClients.computeIfAbsent(url, this::client);
+    return call(provider, () -> endpoint.post("application/json, */*", body));
+  }
+
+  /** GETs {@code url} with the query parameters, optionally with an Authorization header. */
+  public Answer get(String provider, String url, Map<String, String> query, String authorization) {
+    ProviderEndpoint endpoint = client(withQuery(url, query));
+    return call(provider, () -> endpoint.get("application/json, */*", authorization));
+  }
+
+  public static String withQuery(String url, Map<String, String> query) {
+    if (query.isEmpty()) {
+      return url;
+    }
+    StringJoiner q = new StringJoiner("&");
+    query.forEach(
+        (k, v) ->
+            q.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    return url + (url.contains("?") ? "&" : "?") + q;
+  }
+
+  private ProviderEndpoint client(String url) {
+    return RestClientBuilder.newBuilder()
+        .baseUri(URI.create(url))
+        .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
+        .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
+        .property("microprofile.rest.client.disable.default.mapper", true)
+        .followRedirects(false)
+        .build(ProviderEndpoint.class);
+  }
+
+  private interface Call {
+    Response send();
+  }
+
+  private static Answer call(String provider, Call call) {
+    try (Response r = call.send()) {
+      String body = r.hasEntity() ? r.readEntity(String.class) : "";
+      String type = r.getMediaType() == null ? "" : r.getMediaType().toString();
+      return new Answer(r.getStatus(), type, body);
+    } catch (ProcessingException | IllegalStateException e) {
+      if (isTimeout(e)) {
+        throw new ProviderException(provider, ErrorCode.TIMEOUT, provider + " did not answer in time", e);
+      }
+      throw new ProviderException(
+          provider, ErrorCode.NETWORK_ERROR, provider + " could not be reached", e);
+    }
+  }
+
+  private static boolean isTimeout(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SocketTimeoutException
+          || (t instanceof InterruptedIOException && !(t instanceof ConnectException))
+          || t.getClass().getSimpleName().contains("Timeout")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

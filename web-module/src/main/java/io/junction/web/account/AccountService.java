@@ -1,0 +1,229 @@
+package io.junction.web.account;
+
+import io.junction.api.ErrorCode;
+import io.junction.api.ProviderTokens;
+import io.junction.api.SocialProfile;
+import io.junction.provider.support.Digests;
+import io.junction.web.envelope.GigyaException;
+import io.junction.web.security.Randoms;
+import io.junction.web.security.Secrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Links social identities to site accounts. Each method is one transaction: a refusal (an
+ * identity that belongs to someone else) writes nothing. The database's unique constraint on
+ * (site, provider, provider UID) settles concurrent callbacks for one identity; the loser's
+ * transaction fails and its caller retries, finding the winner's row.
+ */
+@ApplicationScoped
+@Transactional
+public class AccountService {
+
+  @PersistenceContext(unitName = "junction")
+  EntityManager em;
+
+  @Inject Secrets secrets;
+
+  /**
+   * What a link did.
+   *
+   * @param account the account the identity now belongs to
+   * @param identity the identity
+   * @param newGuestKey the value of a guest cookie to set, when a guest account was created
+   * @param guestConsumed whether the browser's guest account merged into the account (or became
+   *     it), so the guest cookie is to be cleared
+   */
+  public record Linked(Account account, SocialIdentity identity, String newGuestKey, boolean guestConsumed) {}
+
+  /** The account of a site user id (client_credentials with x_siteUID), created on first use. */
+  public Account siteUser(String apiKey, String siteUid) {
+    Optional<Account> found = byUid(apiKey, siteUid);
+    if (found.isPresent()) {
+      return found.get();
+    }
+    Account a = new Account(newId(), apiKey, siteUid, Instant.now());
+    a.loggedIn(null, Instant.now());
+    em.persist(a);
+    em.flush();
+    return a;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Account> byUid(String apiKey, String uid) {
+    return em.createNamedQuery("Account.findByUid", Account.class)
+        .setParameter("apiKey", apiKey)
+        .setParameter("uid", uid)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Account> byId(String id) {
+    return Optional.ofNullable(em.find(Account.class, id));
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<SocialIdentity> identities(String accountId) {
+    return em.createNamedQuery("SocialIdentity.findByAccount", SocialIdentity.class)
+        .setParameter("accountId", accountId)
+        .getResultList();
+  }
+
+  /**
+   * A social login: the identity's account (created with the identity on first login), with the
+   * browser's guest connections merged into it.
+   */
+  public Linked login(
+      String apiKey, String provider, SocialProfile profile, ProviderTokens tokens, String guestKey) {
+    Instant now = Instant.now();
+    SocialIdentity identity = find(apiKey, provider, profile.providerUid()).orElse(null);
+    Account account;
+    if (identity != null) {
+      account = em.find(Account.class, identity.accountId());
+    } else {
+      account = new Account(newId(), apiKey, "_guid_" + Randoms.urlSafe(18), now);
+      em.persist(account);
+      identity = new SocialIdentity(newId(), account.id(), apiKey, provider, profile.providerUid(), now);
+      em.persist(identity);
+    }
+    refresh(identity, profile, tokens, now);
+    Account guest = guestKey == null ? null : guest(apiKey, guestKey).orElse(null);
+    if (guest != null && !guest.id().equals(account.id())) {
+      for (SocialIdentity moved : identities(guest.id())) {
+        moved.moveTo(account.id());
+      }
+      em.flush();
+      em.remove(guest);
+    }
+    account.loggedIn(provider, now);
+    em.flush();
+    return new Linked(account, identity, null, guestKey != null);
+  }
+
+  /**
+   * Connects an identity (socialize.addConnection): to the logged-in account when there is one,
+   * else to the browser's guest account (created with a new guest key when the browser has
+   * none). 409001 when the identity belongs to another account.
+   */
+  public Linked connect(
+      String apiKey, String provider, SocialProfile profile, ProviderTokens tokens,
+      String accountId, String guestKey) {
+    Instant now = Instant.now();
+    SocialIdentity identity = find(apiKey, provider, profile.providerUid()).orElse(null);
+    Account target;
+    String newGuestKey = null;
+    if (accountId != null) {
+      target = em.find(Account.class, accountId);
+      if (target == null) {
+        throw new GigyaException(ErrorCode.UNAUTHORIZED_USER, "The token's account no longer exists");
+      }
+    } else {
+      target = guestKey == null ? null : guest(apiKey, guestKey).orElse(null);
+    }
+    if (identity != null && (target == null || !identity.accountId().equals(target.id()))) {
+      throw new GigyaException(
+          ErrorCode.IDENTITY_EXISTS,
+          "This " + provider + " identity is already linked to another account");
+    }
+    if (target == null) {
+      newGuestKey = Randoms.urlSafe(32);
+      target = Account.guest(newId(), apiKey, "_guid_" + Randoms.urlSafe(18), Digests.sha256Hex(newGuestKey), now);
+      em.persist(target);
+    }
+    if (identity == null) {
+      identity = new SocialIdentity(newId(), target.id(), apiKey, provider, profile.providerUid(), now);
+      em.persist(identity);
+    }
+    refresh(identity, profile, tokens, now);
+    em.flush();
+    return new Linked(target, identity, newGuestKey, false);
+  }
+
+  /**
+   * socialize.removeConnection: removes the account's identities of a provider (all when null).
+   * The last way to log in stays linked unless {@code handling} is {@code remove}: {@code soft}
+   * (the default) only ends its provider session, {@code fail} refuses with 400030.
+   */
+  public void removeConnection(String accountId, String provider, String handling) {
+    String mode = handling == null ? "soft" : handling.trim().toLowerCase(Locale.ROOT);
+    if (!List.of("soft", "remove", "fail").contains(mode)) {
+      throw GigyaException.invalid("lastIdentityHandling", "must be soft, remove or fail");
+    }
+    List<SocialIdentity> all = identities(accountId);
+    List<SocialIdentity> targets = new ArrayList<>();
+    for (SocialIdentity i : all) {
+      if (provider == null || i.provider().equals(provider)) {
+        targets.add(i);
+      }
+    }
+    if (targets.isEmpty()) {
+      throw new GigyaException(
+          ErrorCode.NOT_CONNECTED, "The user is not connected to " + (provider == null ? "any provider" : provider));
+    }
+    boolean removesAll = targets.size() == all.size();
+    Instant now = Instant.now();
+    for (int n = 0; n < targets.size(); n++) {
+      SocialIdentity i = targets.get(n);
+      boolean last = removesAll && n == targets.size() - 1;
+      if (last && mode.equals("fail")) {
+        throw new GigyaException(
+            ErrorCode.OPERATION_NOT_ALLOWED,
+            "This is the user's last login identity (lastIdentityHandling=fail)");
+      }
+      if (last && mode.equals("soft")) {
+        i.disconnect(now);
+      } else {
+        em.remove(i);
+      }
+    }
+    em.flush();
+  }
+
+  /** The provider session of an identity, in clear. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public String accessToken(SocialIdentity i) {
+    return i.accessTokenEncrypted() == null
+        ? null
+        : secrets.cipher().decrypt(i.accessTokenEncrypted(), "provider-token:" + i.id());
+  }
+
+  private void refresh(SocialIdentity identity, SocialProfile profile, ProviderTokens tokens, Instant now) {
+    identity.profile(profile, now);
+    String context = "provider-token:" + identity.id();
+    identity.session(
+        secrets.cipher().encrypt(tokens.accessToken(), context),
+        tokens.refreshToken() == null ? null : secrets.cipher().encrypt(tokens.refreshToken(), "provider-refresh:" + identity.id()),
+        tokens.expiresIn() == null ? null : now.plusSeconds(tokens.expiresIn()),
+        now);
+  }
+
+  private Optional<SocialIdentity> find(String apiKey, String provider, String providerUid) {
+    return em.createNamedQuery("SocialIdentity.find", SocialIdentity.class)
+        .setParameter("apiKey", apiKey)
+        .setParameter("provider", provider)
+        .setParameter("providerUid", providerUid)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private Optional<Account> guest(String apiKey, String guestKey) {
+    return em.createNamedQuery("Account.findGuest", Account.class)
+        .setParameter("apiKey", apiKey)
+        .setParameter("hash", Digests.sha256Hex(guestKey))
+        .getResultStream()
+        .findFirst();
+  }
+
+  private static String newId() {
+    return Randoms.urlSafe(18);
+  }
+}

@@ -1,0 +1,49 @@
+package io.junction.web.oauth;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A single-use, short-lived authorization code for socialize.getToken; stored as a digest. */
+@Entity
+@Table(name = "authorization_code")
+public class AuthorizationCode {
+
+  @Id
+  @Column(name = "code_hash", length = 64)
+  private String codeHash;
+
+  @Column(name = "api_key", nullable = false, length = 100)
+  private String apiKey;
+
+  @Column(name = "account_id", nullable = false, length = 40)
+  private String accountId;
+
+  @Column(name = "redirect_uri", nullable = false, length = 2048)
+  private String redirectUri;
+
+  @Column(name = "session_seconds")
+  private Long sessionSeconds;
+
+  @Column(name = "expires_at", nullable = false)
+  private Instant expiresAt;
+
+  protected AuthorizationCode() {}
+
+  public AuthorizationCode(String codeHash, String apiKey, String accountId, String redirectUri, Long sessionSeconds, Instant expiresAt) {
+    this.codeHash = codeHash;
+    this.apiKey = apiKey;
+    this.accountId = accountId;
+    this.redirectUri = redirectUri;
+    this.sessionSeconds = sessionSeconds;
+    this.expiresAt = expiresAt;
+  }
+
+  public String apiKey() { return apiKey; }
+  public String accountId() { return accountId; }
+  public String redirectUri() { return redirectUri; }
+  public Long sessionSeconds() { return sessionSeconds; }
+  public Instant expiresAt() { return expiresAt; }
+}

@@ -1,0 +1,133 @@
+package io.junction.web.oauth;
+
+import io.junction.api.ErrorCode;
+import io.junction.provider.support.Digests;
+import io.junction.web.envelope.GigyaException;
+import io.junction.web.security.Randoms;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Junction's own OAuth 2.0 credentials for sites: access tokens and single-use authorization
+ * codes. Only SHA-256 digests are stored, so the database never holds a usable token.
+ */
+@ApplicationScoped
+@Transactional
+public class TokenService {
+
+  /** How long a code may wait for socialize.getToken. */
+  public static final Duration CODE_LIFETIME = Duration.ofMinutes(2);
+
+  /** A token's lifetime when the caller asks for none. */
+  public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(1);
+
+  @PersistenceContext(unitName = "junction")
+  EntityManager em;
+
+  /** An issued token; {@code expiresIn} is null when it does not expire. */
+  public record Issued(String token, Long expiresIn) {}
+
+  /**
+   * Issues an access token.
+   *
+   * @param sessionSeconds Gigya's session expiration: null or 0 for the default, -1 for 60
+   *     seconds, -2 for a token that does not expire, N for N seconds
+   */
+  public Issued issueToken(String apiKey, String accountId, OAuthToken.Kind kind, Long sessionSeconds) {
+    Instant now = Instant.now();
+    Long lifetime = lifetimeSeconds(sessionSeconds);
+    String token = "jt1." + Randoms.urlSafe(32);
+    em.persist(
+        new OAuthToken(
+            Digests.sha256Hex(token), apiKey, accountId, kind, now,
+            lifetime == null ? null : now.plusSeconds(lifetime)));
+    return new Issued(token, lifetime);
+  }
+
+  static Long lifetimeSeconds(Long sessionSeconds) {
+    if (sessionSeconds == null || sessionSeconds == 0) {
+      return DEFAULT_TOKEN_LIFETIME.toSeconds();
+    }
+    if (sessionSeconds == -1) {
+      return 60L;
+    }
+    if (sessionSeconds == -2) {
+      return null;
+    }
+    return sessionSeconds;
+  }
+
+  /** The token's record: 403025 when it is unknown or expired. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public OAuthToken authenticate(String token) {
+    OAuthToken found = token == null ? null : em.find(OAuthToken.class, Digests.sha256Hex(token));
+    if (found == null) {
+      throw new GigyaException(ErrorCode.INVALID_TOKEN, "invalid_token: the oauth_token is not known");
+    }
+    if (found.expiresAt() != null && !found.expiresAt().isAfter(Instant.now())) {
+      throw new GigyaException(ErrorCode.INVALID_TOKEN, "invalid_token: the oauth_token has expired");
+    }
+    return found;
+  }
+
+  /** Ends a token (logout). */
+  public void revoke(String token) {
+    em.createQuery("DELETE FROM OAuthToken t WHERE t.tokenHash = :h")
+        .setParameter("h", Digests.sha256Hex(token))
+        .executeUpdate();
+  }
+
+  /** Issues a single-use code for the account, bound to the site and the redirect URI. */
+  public String issueCode(String apiKey, String accountId, String redirectUri, Long sessionSeconds) {
+    String code = "jc1." + Randoms.urlSafe(32);
+    em.persist(
+        new AuthorizationCode(
+            Digests.sha256Hex(code), apiKey, accountId, redirectUri, sessionSeconds,
+            Instant.now().plus(CODE_LIFETIME)));
+    return code;
+  }
+
+  /**
+   * Redeems a code once: 400006 when it is unknown or already used, 400015 when it expired,
+   * 400014 when it was issued to another site or redirect URI. A refused code is burnt all the
+   * same.
+   */
+  @Transactional(dontRollbackOn = GigyaException.class)
+  public AuthorizationCode redeemCode(String apiKey, String code, String redirectUri) {
+    String hash = Digests.sha256Hex(code);
+    AuthorizationCode found = em.find(AuthorizationCode.class, hash);
+    int deleted =
+        found == null
+            ? 0
+            : em.createQuery("DELETE FROM AuthorizationCode c WHERE c.codeHash = :h")
+                .setParameter("h", hash)
+                .executeUpdate();
+    if (deleted != 1) {
+      throw GigyaException.invalid("code", "unknown or already used");
+    }
+    if (!found.expiresAt().isAfter(Instant.now())) {
+      throw new GigyaException(ErrorCode.CODE_EXPIRED, "The code has expired");
+    }
+    if (!found.apiKey().equals(apiKey)) {
+      throw new GigyaException(ErrorCode.INVALID_GRANT, "The code was issued to another client_id");
+    }
+    if (!found.redirectUri().equals(redirectUri)) {
+      throw new GigyaException(
+          ErrorCode.INVALID_GRANT, "redirect_uri differs from the one of the authorization request");
+    }
+    return found;
+  }
+
+  /** Drops expired tokens, codes and pending authorizations. */
+  public int purgeExpired() {
+    Instant now = Instant.now();
+    int n = em.createQuery("DELETE FROM OAuthToken t WHERE t.expiresAt < :now").setParameter("now", now).executeUpdate();
+    n += em.createQuery("DELETE FROM AuthorizationCode c WHERE c.expiresAt < :now").setParameter("now", now).executeUpdate();
+    n += em.createQuery("DELETE FROM PendingAuthorization p WHERE p.expiresAt < :now").setParameter("now", now).executeUpdate();
+    return n;
+  }
+}

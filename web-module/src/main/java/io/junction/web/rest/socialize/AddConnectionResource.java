@@ -1,0 +1,47 @@
+package io.junction.web.rest.socialize;
+
+import io.junction.web.envelope.ApiCall;
+import io.junction.web.oauth.AuthorizationFlows;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * socialize.addConnection: connects the token's user (or, for an anonymous session, this
+ * browser) to another social network.
+ */
+@Path("socialize.addConnection")
+@RequestScoped
+@Tag(name = "Socialize")
+public class AddConnectionResource {
+
+  @Inject ApiCall call;
+  @Inject AuthorizationFlows flows;
+  @Inject OAuthCredentials credentials;
+
+  @CookieParam(AuthorizationFlows.FLOW_COOKIE)
+  String flowCookie;
+
+  @Context HttpHeaders headers;
+
+  @GET
+  @Operation(summary = "Connect a social network (browser redirect)")
+  public Response get() {
+    call.preferHttpStatusCodes();
+    return Redirects.to(flows.startConnect(call, credentials.authenticate(headers), flowCookie));
+  }
+
+  @POST
+  @Operation(summary = "Connect a social network (browser redirect)")
+  public Response post() {
+    return get();
+  }
+}
