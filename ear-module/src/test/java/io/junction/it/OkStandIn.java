@@ -55,6 +55,7 @@ final class OkStandIn {
   private volatile boolean denyNext;
   private volatile Failure tokenFailure = Failure.NONE;
   private volatile Failure apiFailure = Failure.NONE;
+  private volatile String nextExpiresIn;
 
   private record Grant(User user, String redirectUri) {}
 
@@ -95,6 +96,11 @@ final class OkStandIn {
 
   void failNextToken(Failure f) {
     tokenFailure = f;
+  }
+
+  /** The next token answer says the token expires in this many seconds. */
+  void expireNextTokenIn(String seconds) {
+    nextExpiresIn = seconds;
   }
 
   void failNextApi(Failure f) {
@@ -166,8 +172,10 @@ final class OkStandIn {
     String refresh = "okrefresh-" + UUID.randomUUID();
     tokens.put(access, user);
     tokens.put("refresh:" + refresh, user);
+    String expiresIn = nextExpiresIn == null ? "1800" : nextExpiresIn;
+    nextExpiresIn = null;
     send(x, 200, "application/json;charset=utf-8",
-        "{\"access_token\":\"" + access + "\",\"token_type\":\"session\",\"refresh_token\":\"" + refresh + "\",\"expires_in\":\"1800\"}");
+        "{\"access_token\":\"" + access + "\",\"token_type\":\"session\",\"refresh_token\":\"" + refresh + "\",\"expires_in\":\"" + expiresIn + "\"}");
   }
 
   private void api(HttpExchange x) throws IOException {

@@ -380,6 +380,64 @@ class SocialFlowIT {
   }
 
   @Test
+  void anExpiredProviderSessionIsRenewedOnUseOr403009() {
+    Sites.Site site = Sites.withOdnoklassniki();
+    OkStandIn.User user = OkStandIn.newUser("Renew");
+    ok.expireNextTokenIn("1");
+    String token = login(new Browser(), site, user);
+    int before = ok.tokenRequests.size();
+    JsonObject session = Sites.call("socialize.getSessionInfo", token, "&provider=odnoklassniki");
+    assertEquals(0, session.getInt("errorCode"), session.toString());
+    assertEquals(user.uid(), session.getString("providerUID"));
+    assertTrue(ok.issuedToken(session.getString("authToken")));
+    assertEquals("refresh_token", ok.tokenRequests.get(before).get("grant_type"), "renewed with the refresh token");
+    // Renewed for 1800 s: the next use needs no provider call.
+    JsonObject again = Sites.call("socialize.getSessionInfo", token, "&provider=odnoklassniki");
+    assertEquals(session.getString("authToken"), again.getString("authToken"));
+    assertEquals(before + 1, ok.tokenRequests.size());
+
+    OkStandIn.User other = OkStandIn.newUser("Stale");
+    ok.expireNextTokenIn("1");
+    String staleToken = login(new Browser(), site, other);
+    ok.failNextToken(OkStandIn.Failure.ERROR_BODY);
+    assertEquals(403009, Sites.call("socialize.getSessionInfo", staleToken, "&provider=odnoklassniki").getInt("errorCode"));
+    assertEquals(400106, Sites.call("socialize.getSessionInfo", staleToken, "&provider=vkontakte").getInt("errorCode"));
+    assertEquals(400002, Sites.call("socialize.getSessionInfo", staleToken, "").getInt("errorCode"));
+  }
+
+  @Test
+  void concurrentCallbacksForOneIdentityCreateOneAccount() throws Exception {
+    Sites.Site site = Sites.withOdnoklassniki();
+    OkStandIn.User user = OkStandIn.newUser("Twin");
+    Browser one = new Browser();
+    Browser two = new Browser();
+    String page1 = one.start(loginUrl(site.apiKey(), ""));
+    ok.consentAs(user);
+    String callback1 = location(one.get(page1));
+    String page2 = two.start(loginUrl(site.apiKey(), ""));
+    ok.consentAs(user);
+    String callback2 = location(two.get(page2));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var f1 = pool.submit(() -> answer(location(one.get(callback1))));
+      var f2 = pool.submit(() -> answer(location(two.get(callback2))));
+      String uid1 = uidOf(site, f1.get().get("code"));
+      String uid2 = uidOf(site, f2.get().get("code"));
+      assertEquals(uid1, uid2, "one account for one identity");
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static String uidOf(Sites.Site site, String code) {
+    assertNotNull(code);
+    String token = Sites.token(site, "grant_type=authorization_code&code=" + enc(code) + "&redirect_uri=" + enc(Browser.SITE_PAGE));
+    JsonObject info = Sites.call("socialize.getUserInfo", token, "");
+    assertEquals(1, info.getJsonArray("identities").size());
+    return info.getString("UID");
+  }
+
+  @Test
   void userMethodsAnswerInXmlAndRefuseBadTokens() {
     Sites.Site site = Sites.withOdnoklassniki();
     String token = login(new Browser(), site, OkStandIn.newUser("Xml"));

@@ -196,6 +196,31 @@ public class AccountService {
         : secrets.cipher().decrypt(i.accessTokenEncrypted(), "provider-token:" + i.id());
   }
 
+  /** The refresh token of an identity, in clear, or null. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public String refreshToken(SocialIdentity i) {
+    return i.refreshTokenEncrypted() == null
+        ? null
+        : secrets.cipher().decrypt(i.refreshTokenEncrypted(), "provider-refresh:" + i.id());
+  }
+
+  /** Stores renewed provider tokens of an identity; returns the identity as stored. */
+  public SocialIdentity renewSession(String identityId, ProviderTokens tokens) {
+    SocialIdentity i = em.find(SocialIdentity.class, identityId);
+    if (i == null) {
+      throw new GigyaException(ErrorCode.NOT_CONNECTED, "The connection was removed");
+    }
+    Instant now = Instant.now();
+    String context = "provider-token:" + i.id();
+    i.session(
+        secrets.cipher().encrypt(tokens.accessToken(), context),
+        tokens.refreshToken() == null ? null : secrets.cipher().encrypt(tokens.refreshToken(), "provider-refresh:" + i.id()),
+        tokens.expiresIn() == null ? null : now.plusSeconds(tokens.expiresIn()),
+        now);
+    em.flush();
+    return i;
+  }
+
   private void refresh(SocialIdentity identity, SocialProfile profile, ProviderTokens tokens, Instant now) {
     identity.profile(profile, now);
     String context = "provider-token:" + identity.id();

@@ -2,6 +2,7 @@ package io.junction.web.rest.socialize;
 
 import io.junction.web.account.Account;
 import io.junction.web.account.AccountService;
+import io.junction.web.account.ProviderSessions;
 import io.junction.web.account.SocialIdentity;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.Envelope;
@@ -83,6 +84,50 @@ public final class UserResources {
 
     @POST
     @Operation(summary = "Disconnect the user from a provider (all when none is named)")
+    public Response post() {
+      return get();
+    }
+  }
+
+  /**
+   * socialize.getSessionInfo: the user's session at a provider (its access token, renewed when
+   * it has expired), over HTTPS.
+   */
+  @Path("socialize.getSessionInfo")
+  @RequestScoped
+  @Tag(name = "Socialize")
+  public static class GetSessionInfo {
+    @Inject ApiCall call;
+    @Inject OAuthCredentials credentials;
+    @Inject ProviderSessions sessions;
+    @Inject ProviderCatalog catalog;
+    @Context HttpHeaders headers;
+
+    @GET
+    @Operation(summary = "The user's provider session: access token and expiry")
+    public Response get() {
+      OAuthCredentials.Caller caller = credentials.user(headers);
+      String name = call.paramOrNull("provider");
+      if (name == null) {
+        throw GigyaException.missing("provider");
+      }
+      String provider = catalog.resolve(name)
+          .orElseThrow(() -> GigyaException.invalid("provider", "'" + name + "' is not a supported provider"))
+          .id();
+      ProviderSessions.Live live = sessions.session(caller.site(), caller.account(), provider);
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("authToken", live.accessToken());
+      data.put("providerUID", live.identity().providerUid());
+      Instant expires = live.identity().tokenExpiresAt();
+      if (expires != null) {
+        data.put("tokenExpiration", expires.getEpochSecond());
+        data.put("tokenExpirationUTC", expires.toString());
+      }
+      return Response.fromResponse(Envelope.ok(call, data)).header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Operation(summary = "The user's provider session: access token and expiry")
     public Response post() {
       return get();
     }
