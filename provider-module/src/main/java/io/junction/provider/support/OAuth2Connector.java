@@ -11,6 +11,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -35,6 +36,9 @@ import org.eclipse.microprofile.config.Config;
  */
 public abstract class OAuth2Connector implements SocialConnector {
 
+  /** Looking the JSON provider up is a service-loader scan: once, not per call. */
+  private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
+
   @Inject protected ProviderHttp http;
 
   /** MicroProfile Config; absent outside a container (unit tests), where the defaults apply. */
@@ -54,14 +58,22 @@ public abstract class OAuth2Connector implements SocialConnector {
   /** Adds the provider's own authorization parameters (display, layout, API version, ...). */
   protected void addAuthorizationParams(AuthorizationRequest request, Map<String, String> params) {}
 
-  /** The configured URL {@code junction.provider.<id>.<name>-url}, or the default. */
+  private final Map<String, String> urls = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The configured URL {@code junction.provider.<id>.<name>-url}, or the default; read once (the
+   * configuration of a running server does not change).
+   */
   protected String url(String name, String defaultValue) {
     if (config == null) {
       return defaultValue;
     }
-    return config
-        .getOptionalValue("junction.provider." + info().id() + "." + name + "-url", String.class)
-        .orElse(defaultValue);
+    return urls.computeIfAbsent(
+        name,
+        n ->
+            config
+                .getOptionalValue("junction.provider." + info().id() + "." + n + "-url", String.class)
+                .orElse(defaultValue));
   }
 
   protected String id() {
@@ -173,7 +185,7 @@ public abstract class OAuth2Connector implements SocialConnector {
 
   /** Parses a JSON object body; anything else is a provider error. */
   protected JsonObject json(ProviderHttp.Answer answer) {
-    try (JsonReader r = Json.createReader(new StringReader(answer.body()))) {
+    try (JsonReader r = JSON.createReader(new StringReader(answer.body()))) {
       return r.readObject();
     } catch (RuntimeException e) {
       throw new ProviderException(

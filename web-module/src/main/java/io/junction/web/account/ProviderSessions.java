@@ -57,7 +57,7 @@ public class ProviderSessions {
       throw expired(provider, "and cannot be renewed");
     }
     try {
-      ProviderTokens renewed = refresher.refresh(sites.providerApp(site, provider), refreshToken);
+      ProviderTokens renewed = refresher.refresh(sites.providerSetup(site, provider).app(), refreshToken);
       SocialIdentity stored = accounts.renewSession(identity.id(), renewed);
       return new Live(stored, renewed.accessToken());
     } catch (ProviderException e) {

@@ -24,12 +24,27 @@ public class ResponseHeadersFilter implements ContainerResponseFilter {
 
   @Inject ApiCall call;
 
+  private record Stamp(long second, String text) {}
+
+  private static volatile Stamp date = new Stamp(0, "");
+
+  /** The RFC 1123 date of now, formatted once a second. */
+  static String httpDate() {
+    long now = System.currentTimeMillis() / 1000;
+    Stamp s = date;
+    if (s.second() != now) {
+      s = new Stamp(now, DateTimeFormatter.RFC_1123_DATE_TIME.format(
+          ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(now), ZoneOffset.UTC)));
+      date = s;
+    }
+    return s.text();
+  }
+
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     MultivaluedMap<String, Object> headers = response.getHeaders();
     if (!headers.containsKey("Date")) {
-      headers.putSingle(
-          "Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+      headers.putSingle("Date", httpDate());
     }
     headers.putSingle("X-Call-Id", call.callId());
     if (LOG.isLoggable(Level.FINE)) {

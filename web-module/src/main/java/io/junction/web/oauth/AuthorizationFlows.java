@@ -23,6 +23,7 @@ import io.junction.web.site.Site;
 import io.junction.web.site.SiteService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.NewCookie;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.nio.charset.StandardCharsets;
@@ -67,8 +68,8 @@ public class AuthorizationFlows {
   @Inject SiteService sites;
   @Inject ProviderCatalog catalog;
   @Inject PendingAuthorizations pending;
-  @Inject TokenService tokens;
   @Inject AccountService accounts;
+  @Inject FlowSteps steps;
   @Inject Secrets secrets;
   @Inject JunctionConfig config;
 
@@ -82,7 +83,8 @@ public class AuthorizationFlows {
 
   // ---- first leg -------------------------------------------------------------------------
 
-  /** socialize.login: to the provider, or back to redirect_uri with an error. */
+  /** socialize.login: to the provider, or back to redirect_uri with an error. One transaction. */
+  @Transactional
   public Outcome startLogin(ApiCall call, String flowCookie) {
     String clientId = call.paramOrNull("client_id");
     if (clientId == null) {
@@ -93,7 +95,8 @@ public class AuthorizationFlows {
     return guarded(call, redirectUri, () -> begin(call, site, PendingAuthorization.Flow.LOGIN, null, "x_provider", redirectUri, flowCookie));
   }
 
-  /** socialize.addConnection, once the oauth_token is known good. */
+  /** socialize.addConnection, once the oauth_token is known good. One transaction. */
+  @Transactional
   public Outcome startConnect(ApiCall call, OAuthToken token, String flowCookie) {
     Site site = sites.siteOrInvalidKey(token.apiKey());
     String redirectUri = RedirectUris.validate(call.paramOrNull("redirect_uri"), site.domains());
@@ -146,9 +149,9 @@ public class AuthorizationFlows {
       }
     }
     Long sessionSeconds = sessionSeconds(call.paramOrNull("x_session_expiration"), "x_session_expiration");
-    ProviderApp app = sites.providerApp(site, info.id());
-    ProviderConfig providerConfig = sites.findProvider(site.apiKey(), info.id()).orElseThrow();
-    String callback = callbackUrl(site, providerConfig, call.secure());
+    SiteService.ProviderSetup setup = sites.providerSetup(site, info.id());
+    ProviderApp app = setup.app();
+    String callback = callbackUrl(site, setup.config(), call.secure());
 
     String browser = flowCookie != null && flowCookie.length() >= 32 ? flowCookie : Randoms.urlSafe(32);
     String providerState = Randoms.urlSafe(32);
@@ -240,7 +243,7 @@ public class AuthorizationFlows {
       throw GigyaException.missing("state");
     }
     PendingAuthorization p =
-        pending.consume(state)
+        steps.consume(state)
             .orElseThrow(() -> GigyaException.invalid("state", "unknown, already used or expired"));
     call.lang(p.lang());
     boolean fragment = p.responseType().equals("token");
@@ -266,11 +269,9 @@ public class AuthorizationFlows {
       if (code == null) {
         throw new GigyaException(ErrorCode.PROVIDER_ERROR, p.provider() + " returned no code");
       }
-      Site site = sites.siteOrInvalidKey(p.apiKey());
-      sites.checkDataCenter(site);
       SocialConnector connector = catalog.connector(p.provider()).orElseThrow(
           () -> new GigyaException(ErrorCode.NOT_SUPPORTED, p.provider() + " is not supported by this server"));
-      ProviderApp app = sites.providerApp(site, p.provider());
+      ProviderApp app = steps.app(p);
       String verifier = p.codeVerifierEncrypted() == null ? null
           : secrets.cipher().decrypt(p.codeVerifierEncrypted(), "pkce:" + p.stateHash());
       ProviderTokens providerTokens = connector.exchangeCode(app, code, p.callbackUrl(), verifier);
@@ -288,22 +289,13 @@ public class AuthorizationFlows {
   }
 
   private Outcome loggedIn(ApiCall call, PendingAuthorization p, SocialProfile profile, ProviderTokens t, String guestKey) {
-    AccountService.Linked linked = retryOnConflict(() -> accounts.login(p.apiKey(), p.provider(), profile, t, guestKey));
+    FlowSteps.LoggedIn done = retryOnConflict(() -> steps.login(p, profile, t, guestKey));
     List<NewCookie> cookies = new ArrayList<>();
-    if (linked.guestConsumed()) {
+    if (done.linked().guestConsumed()) {
       cookies.add(expired(guestCookie(p.apiKey())));
     }
-    Map<String, String> params = new LinkedHashMap<>();
+    Map<String, String> params = new LinkedHashMap<>(done.params());
     boolean fragment = p.responseType().equals("token");
-    if (fragment) {
-      TokenService.Issued issued = tokens.issueToken(p.apiKey(), linked.account().id(), OAuthToken.Kind.USER, p.sessionSeconds());
-      params.put("access_token", issued.token());
-      if (issued.expiresIn() != null) {
-        params.put("expires_in", Long.toString(issued.expiresIn()));
-      }
-    } else {
-      params.put("code", tokens.issueCode(p.apiKey(), linked.account().id(), p.redirectUri(), p.sessionSeconds()));
-    }
     params.put("state", p.clientState());
     return new Outcome(RedirectUris.append(p.redirectUri(), params, fragment), cookies);
   }

@@ -28,7 +28,8 @@ public class Site {
   @Column(name = "name", nullable = false, length = 200)
   private String name;
 
-  @ElementCollection(fetch = FetchType.EAGER)
+  // Lazy: only redirect_uri checks and the admin API read the domains, not every call.
+  @ElementCollection(fetch = FetchType.LAZY)
   @CollectionTable(name = "site_domain", joinColumns = @JoinColumn(name = "api_key"))
   @OrderColumn(name = "ordinal")
   @Column(name = "host_name", nullable = false, length = 253)

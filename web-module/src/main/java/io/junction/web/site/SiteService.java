@@ -15,7 +15,6 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Sites and their provider configurations: creation, edits, secret rotation. Each method is one
@@ -104,9 +103,12 @@ public class SiteService {
         secret.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The site's application at a provider, ready for a connector; 500031 when there is none. */
+  /** A site's enabled provider configuration and its application, ready for a connector. */
+  public record ProviderSetup(ProviderConfig config, ProviderApp app) {}
+
+  /** The site's application at a provider; 500031 when there is none or it is disabled. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public ProviderApp providerApp(Site site, String provider) {
+  public ProviderSetup providerSetup(Site site, String provider) {
     ProviderConfig p =
         sites
             .findProvider(site.apiKey(), provider)
@@ -116,13 +118,7 @@ public class SiteService {
                     new GigyaException(
                         ErrorCode.NO_PROVIDER_APPLICATION,
                         "The site has no enabled " + provider + " application"));
-    return new ProviderApp(p.appId(), p.publicKey(), providerSecret(p), p.permissions());
-  }
-
-  /** The provider configuration of a site, for flow decisions (CNAME, secure redirects). */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public Optional<ProviderConfig> findProvider(String apiKey, String provider) {
-    return sites.findProvider(apiKey, provider);
+    return new ProviderSetup(p, new ProviderApp(p.appId(), p.publicKey(), providerSecret(p), p.permissions()));
   }
 
   public Site update(String apiKey, SiteSettings settings) {

@@ -7,6 +7,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
@@ -23,6 +24,8 @@ import java.util.TreeSet;
  */
 final class AdminJson {
 
+  private static final JsonReaderFactory JSON = Json.createReaderFactory(java.util.Map.of());
+
   private final JsonObject object;
 
   private AdminJson(JsonObject object) {
@@ -34,7 +37,7 @@ final class AdminJson {
       throw new GigyaException(ErrorCode.INVALID_PARAMETER_FORMAT, "The request body is empty; a JSON object is expected", 400);
     }
     JsonValue value;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
       value = reader.readValue();
     } catch (JsonParsingException e) {
       throw new GigyaException(

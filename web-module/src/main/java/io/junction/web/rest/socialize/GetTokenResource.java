@@ -14,6 +14,7 @@ import io.junction.web.site.Site;
 import io.junction.web.site.SiteService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -44,7 +45,12 @@ public class GetTokenResource {
 
   @Context HttpHeaders headers;
 
+  /**
+   * One transaction; a refusal does not roll it back, so a code presented with the wrong
+   * redirect_uri or client stays burnt.
+   */
   @POST
+  @Transactional(dontRollbackOn = GigyaException.class)
   @Operation(summary = "Exchange a code, or open an anonymous or site-user session")
   public Response token() {
     String[] basic = basicCredentials();

@@ -11,6 +11,7 @@ import io.junction.web.oauth.TokenService;
 import io.junction.provider.ProviderCatalog;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,6 +44,7 @@ public final class UserResources {
     @Context HttpHeaders headers;
 
     @GET
+    @Transactional
     @Operation(summary = "The user's account, login provider and social identities")
     public Response get() {
       OAuthCredentials.Caller caller = credentials.user(headers);
