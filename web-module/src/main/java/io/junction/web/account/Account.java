@@ -97,6 +97,11 @@ public class Account {
     return lastLoginAt;
   }
 
+  /** Replaces the UID (the site's own user id). */
+  public void uid(String uid) {
+    this.uid = uid;
+  }
+
   /** The account logged in (through a provider, or by the site itself when provider is null). */
   public void loggedIn(String provider, Instant now) {
     this.guest = false;

@@ -188,6 +188,33 @@ public class AccountService {
     em.flush();
   }
 
+  /**
+   * socialize.setUID / notifyRegistration: the account takes the site's own user id as its UID.
+   * 400003 when another account of the site has it.
+   */
+  public Account setUid(String accountId, String siteUid) {
+    Account account = em.find(Account.class, accountId);
+    Optional<Account> other = byUid(account.apiKey(), siteUid);
+    if (other.isPresent() && !other.get().id().equals(accountId)) {
+      throw new GigyaException(ErrorCode.UNIQUE_IDENTIFIER_EXISTS, "Another account has the UID " + siteUid);
+    }
+    account.uid(siteUid);
+    em.flush();
+    return account;
+  }
+
+  /** socialize.deleteAccount: the account, its identities and its sessions. */
+  public void delete(String accountId) {
+    Account account = em.find(Account.class, accountId);
+    if (account != null) {
+      em.createQuery("DELETE FROM OAuthToken t WHERE t.accountId = :a").setParameter("a", accountId).executeUpdate();
+      em.createQuery("DELETE FROM AuthorizationCode c WHERE c.accountId = :a").setParameter("a", accountId).executeUpdate();
+      em.createQuery("DELETE FROM SocialIdentity i WHERE i.accountId = :a").setParameter("a", accountId).executeUpdate();
+      em.remove(account);
+      em.flush();
+    }
+  }
+
   /** The provider session of an identity, in clear. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public String accessToken(SocialIdentity i) {

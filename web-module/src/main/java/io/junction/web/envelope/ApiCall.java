@@ -27,6 +27,8 @@ public class ApiCall {
   private String context;
   private boolean secure;
   private String lang = "en";
+  private String httpMethod = "GET";
+  private String hostHeader;
   private MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
   private byte[] body = new byte[0];
 
@@ -77,6 +79,21 @@ public class ApiCall {
   /** Whether the call reached Junction over HTTPS. */
   public boolean secure() {
     return secure;
+  }
+
+  /** The request's HTTP method. */
+  public String httpMethod() {
+    return httpMethod;
+  }
+
+  /** The Host header the client sent (the host and port it addressed). */
+  public String hostHeader() {
+    return hostHeader;
+  }
+
+  void request(String httpMethod, String hostHeader) {
+    this.httpMethod = httpMethod;
+    this.hostHeader = hostHeader;
   }
 
   /** The language of error messages ({@code x_lang} or {@code lang}), en when unsupported. */

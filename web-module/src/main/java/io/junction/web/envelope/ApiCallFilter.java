@@ -49,6 +49,7 @@ public class ApiCallFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) throws IOException {
     String path = request.getUriInfo().getPath();
     String trimmed = path.startsWith("/") ? path.substring(1) : path;
+    call.request(request.getMethod(), request.getHeaderString("Host"));
     call.secure(
         security.secure(
             request.getSecurityContext().isSecure(),

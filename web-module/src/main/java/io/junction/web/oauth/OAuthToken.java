@@ -43,6 +43,10 @@ public class OAuthToken {
   @Column(name = "expires_at")
   private Instant expiresAt;
 
+  /** A mobile session's secret (notifyLogin targetEnv=mobile), encrypted; it signs that session's calls. */
+  @Column(name = "session_secret_enc", length = 500)
+  private String sessionSecretEncrypted;
+
   protected OAuthToken() {}
 
   public OAuthToken(String tokenHash, String apiKey, String accountId, Kind kind, Instant now, Instant expiresAt) {
@@ -59,4 +63,9 @@ public class OAuthToken {
   public String accountId() { return accountId; }
   public Kind kind() { return Kind.valueOf(kind); }
   public Instant expiresAt() { return expiresAt; }
+  public String sessionSecretEncrypted() { return sessionSecretEncrypted; }
+
+  public void sessionSecretEncrypted(String value) {
+    this.sessionSecretEncrypted = value;
+  }
 }

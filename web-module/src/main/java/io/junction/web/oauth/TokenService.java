@@ -74,6 +74,22 @@ public class TokenService {
     return found;
   }
 
+  /** Ends every token of an account (a server-side logout). */
+  public int revokeAll(String accountId) {
+    return em.createQuery("DELETE FROM OAuthToken t WHERE t.accountId = :a").setParameter("a", accountId).executeUpdate();
+  }
+
+  /**
+   * Issues a mobile session (notifyLogin targetEnv=mobile): a token and the secret that signs its
+   * calls, kept encrypted with the token's record.
+   */
+  public Issued issueMobileSession(String apiKey, String accountId, Long sessionSeconds, io.junction.web.security.SecretCipher cipher, String sessionSecret) {
+    Issued issued = issueToken(apiKey, accountId, OAuthToken.Kind.USER, sessionSeconds);
+    OAuthToken t = em.find(OAuthToken.class, Digests.sha256Hex(issued.token()));
+    t.sessionSecretEncrypted(cipher.encrypt(sessionSecret, "session-secret:" + t.tokenHash()));
+    return issued;
+  }
+
   /** Ends a token (logout). */
   public void revoke(String token) {
     em.createQuery("DELETE FROM OAuthToken t WHERE t.tokenHash = :h")

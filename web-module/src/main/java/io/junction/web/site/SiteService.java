@@ -9,6 +9,8 @@ import io.junction.web.security.Randoms;
 import io.junction.web.security.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,6 +27,9 @@ import java.util.List;
 public class SiteService {
 
   @Inject SiteRepository sites;
+
+  @PersistenceContext(unitName = "junction")
+  EntityManager em;
   @Inject Secrets secrets;
   @Inject JunctionConfig config;
 
@@ -213,6 +218,52 @@ public class SiteService {
       urls.add("https://" + site.cname() + JunctionConfig.CALLBACK_PATH);
     }
     return urls;
+  }
+
+  /** A new application key and its secret, which is shown this once. */
+  public record CreatedApplication(ApplicationKey key, String secret) {}
+
+  public CreatedApplication createApplication(String apiKey, String name, List<String> permissions) {
+    get(apiKey);
+    String userKey = "AK" + Randoms.urlSafe(12).replace('-', 'x').replace('_', 'y');
+    String secret = Randoms.base64(24);
+    ApplicationKey key =
+        new ApplicationKey(userKey, apiKey, name, secrets.cipher().encrypt(secret, "application-secret:" + userKey),
+            permissions, Instant.now());
+    em.persist(key);
+    em.flush();
+    return new CreatedApplication(key, secret);
+  }
+
+  public List<ApplicationKey> applications(String apiKey) {
+    get(apiKey);
+    return em.createNamedQuery("ApplicationKey.findBySite", ApplicationKey.class)
+        .setParameter("apiKey", apiKey)
+        .getResultList();
+  }
+
+  public void deleteApplication(String apiKey, String userKey) {
+    ApplicationKey key = em.find(ApplicationKey.class, userKey);
+    if (key == null || !key.apiKey().equals(apiKey)) {
+      throw GigyaException.notFound("The site has no application key " + userKey);
+    }
+    em.remove(key);
+  }
+
+  /** The application key of a signed or secret call: 403201 when the site has no such key. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ApplicationKey application(Site site, String userKey) {
+    ApplicationKey key = em.find(ApplicationKey.class, userKey);
+    if (key == null || !key.apiKey().equals(site.apiKey())) {
+      throw new GigyaException(ErrorCode.INVALID_APPLICATION_ID, "The site has no application key " + userKey);
+    }
+    return key;
+  }
+
+  /** An application key's secret in clear, for verifying its signatures. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public String secretOf(ApplicationKey key) {
+    return secrets.cipher().decrypt(key.secretEncrypted(), "application-secret:" + key.userKey());
   }
 
   private String encryptSiteSecret(String apiKey, String secret) {

@@ -25,7 +25,7 @@ public class AddConnectionResource {
 
   @Inject ApiCall call;
   @Inject AuthorizationFlows flows;
-  @Inject OAuthCredentials credentials;
+  @Inject Callers callers;
 
   @CookieParam(AuthorizationFlows.FLOW_COOKIE)
   String flowCookie;
@@ -36,7 +36,7 @@ public class AddConnectionResource {
   @Operation(summary = "Connect a social network (browser redirect)")
   public Response get() {
     call.preferHttpStatusCodes();
-    return Redirects.to(flows.startConnect(call, credentials.authenticate(headers), flowCookie));
+    return Redirects.to(flows.startConnect(call, callers.oauthToken(headers), flowCookie));
   }
 
   @POST

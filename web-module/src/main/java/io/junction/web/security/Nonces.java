@@ -1,0 +1,70 @@
+package io.junction.web.security;
+
+import io.junction.api.ErrorCode;
+import io.junction.web.envelope.GigyaException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The nonces of signed calls, kept (in the shared database, so on every node) for as long as their
+ * timestamp could still be accepted: a second use is refused with 403004.
+ */
+@ApplicationScoped
+public class Nonces {
+
+  @PersistenceContext(unitName = "junction")
+  EntityManager em;
+
+  @Inject Purger purger;
+
+  /**
+   * Records a nonce; 403004 when the site has seen it already. Its own transaction, so a replay is
+   * refused whatever the method then does.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void use(String apiKey, String nonce, Duration keep) {
+    try {
+      em.createNativeQuery("INSERT INTO used_nonce (api_key, nonce, expires_at) VALUES (?, ?, ?)")
+          .setParameter(1, apiKey)
+          .setParameter(2, nonce)
+          .setParameter(3, Timestamp.from(Instant.now().plus(keep)))
+          .executeUpdate();
+    } catch (PersistenceException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+          throw new GigyaException(ErrorCode.DUPLICATE_NONCE, "This nonce was used already");
+        }
+      }
+      throw e;
+    }
+    purger.maybePurge();
+  }
+
+  /** Deletes expired nonces, at most once a minute per node. */
+  @ApplicationScoped
+  public static class Purger {
+    private final AtomicLong next = new AtomicLong();
+
+    @PersistenceContext(unitName = "junction")
+    EntityManager em;
+
+    void maybePurge() {
+      long now = System.currentTimeMillis();
+      long due = next.get();
+      if (now >= due && next.compareAndSet(due, now + 60_000)) {
+        em.createNativeQuery("DELETE FROM used_nonce WHERE expires_at < ?")
+            .setParameter(1, Timestamp.from(Instant.now()))
+            .executeUpdate();
+      }
+    }
+  }
+}
