@@ -192,4 +192,34 @@ class SignedCallsIT {
     GigyaSigner forged = new GigyaSigner(null, site.secret(), null);
     assertEquals(403003, code(forged.send(HTTPS, "socialize.getUserInfo", Map.of("oauth_token", sessionToken))));
   }
+
+  @Test
+  void everyServerMethodAnswersInXmlWithItsMethodAsRoot() throws Exception {
+    Sites.Site site = Sites.withOdnoklassniki();
+    GigyaSigner signer = new GigyaSigner(site.apiKey(), site.secret(), null);
+    String token = SocialFlowIT.login(new Browser(), site, OkStandIn.newUser("Xmlm"));
+    String uid = Sites.call("socialize.getUserInfo", token, "").getString("UID");
+    JsonObject info = ok(signer.send(HTTP, "socialize.getUserInfo", Map.of("UID", uid)));
+    String other = "xml-" + System.nanoTime();
+    Map<String, Map<String, String>> calls = new java.util.LinkedHashMap<>();
+    calls.put("socialize.notifyLogin", Map.of("siteUID", other));
+    calls.put("socialize.getUserInfo", Map.of("UID", uid));
+    calls.put("socialize.getSessionInfo", Map.of("UID", uid, "provider", "odnoklassniki"));
+    calls.put("socialize.exchangeUIDSignature", Map.of("UID", uid, "UIDSignature", info.getString("UIDSignature"),
+        "signatureTimestamp", info.getString("signatureTimestamp")));
+    calls.put("socialize.setUID", Map.of("UID", other, "siteUID", other + "-a"));
+    calls.put("socialize.notifyRegistration", Map.of("UID", other + "-a", "siteUID", other + "-b"));
+    calls.put("socialize.removeConnection", Map.of("UID", uid, "provider", "odnoklassniki"));
+    calls.put("socialize.logout", Map.of("UID", uid));
+    calls.put("socialize.deleteAccount", Map.of("UID", other + "-b"));
+    for (var e : calls.entrySet()) {
+      Map<String, String> params = new java.util.HashMap<>(e.getValue());
+      params.put("format", "xml");
+      HttpResponse<String> r = signer.send(HTTP, e.getKey(), params);
+      var root = EnvelopeIT.parseXml(r.body()).getDocumentElement();
+      assertEquals(e.getKey() + "Response", root.getLocalName(), r.body());
+      assertEquals("urn:com:gigya:api", root.getNamespaceURI());
+      assertEquals("0", EnvelopeIT.text(root, "errorCode"), r.body());
+    }
+  }
 }
