@@ -140,7 +140,8 @@ async function saveSite(evt) {
   }
 }
 
-function showSecret(apiKey, secret) {
+function showSecret(apiKey, secret, label) {
+  $('notice-key-label').textContent = label || 'API key';
   $('notice-apikey').textContent = apiKey;
   $('notice-secret').textContent = secret;
   show('secret-notice', true);
@@ -158,6 +159,7 @@ async function selectSite(apiKey, provider) {
   $('detail-contacts').textContent = s.retrieveContacts ? 'enabled' : 'disabled';
   show('empty-hint', false); show('site-detail', true);
   await loadProviders();
+  await loadApplications();
   const chosen = provider || (state.providers[0] && state.providers[0].provider) || state.info.providers[0].id;
   $('pv-provider').value = chosen;
   fillProviderForm();
@@ -262,6 +264,45 @@ async function deleteProvider() {
   await loadProviders(); fillProviderForm();
 }
 
+// ---- application keys ----
+async function loadApplications() {
+  const apps = (await api('GET', '/admin/sites/' + encodeURIComponent(state.site.apiKey) + '/applications')).applications;
+  const rows = $('app-rows'); clear(rows);
+  for (const a of apps) {
+    const tr = document.createElement('tr');
+    tr.dataset.userKey = a.userKey;
+    const key = document.createElement('td'); key.appendChild(el('code', a.userKey)); tr.appendChild(key);
+    tr.appendChild(el('td', a.name));
+    tr.appendChild(el('td', a.permissions.join(', ')));
+    const actions = document.createElement('td');
+    const del = el('button', 'Delete', 'danger');
+    del.type = 'button';
+    del.addEventListener('click', guard(async () => {
+      if (!confirm('Delete the application key ' + a.name + '? Servers using it will be refused.')) return;
+      await api('DELETE', '/admin/sites/' + encodeURIComponent(state.site.apiKey) + '/applications/' + encodeURIComponent(a.userKey));
+      await loadApplications();
+    }));
+    actions.appendChild(del); tr.appendChild(actions);
+    rows.appendChild(tr);
+  }
+}
+
+async function createApplication(evt) {
+  evt.preventDefault();
+  $('app-error').textContent = '';
+  try {
+    const created = await api('POST', '/admin/sites/' + encodeURIComponent(state.site.apiKey) + '/applications', {
+      name: $('app-name').value,
+      permissions: $('app-permissions').value.split(/[\s,;]+/).filter((p) => p),
+    });
+    showSecret(created.userKey, created.secret, 'userKey');
+    $('app-name').value = '';
+    await loadApplications();
+  } catch (e) {
+    $('app-error').textContent = e.message;
+  }
+}
+
 function guard(fn) {
   return (...args) => Promise.resolve(fn(...args)).catch((e) => alert(e.message));
 }
@@ -281,6 +322,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('pv-cname').addEventListener('change', showCallbacks);
   $('pv-secure').addEventListener('change', showCallbacks);
   $('pv-delete').addEventListener('click', guard(deleteProvider));
+  $('app-form').addEventListener('submit', createApplication);
   if (state.auth) start().catch(() => logout());
   else logout();
 });

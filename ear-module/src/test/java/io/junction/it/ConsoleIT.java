@@ -151,6 +151,22 @@ class ConsoleIT {
     assertFalse(driver.getPageSource().contains("0F1E2D3C4B5A69788796A5B4"));
     assertFalse(driver.getPageSource().contains(secret), "the site secret is gone after the reload");
 
+    // An application key for the site's servers: its secret shown once, then only the userKey.
+    type("app-name", "reporting");
+    type("app-permissions", "socialize.getUserInfo, socialize.exchangeUIDSignature");
+    visible("app-create").click();
+    wait.until(ExpectedConditions.textToBe(By.id("notice-key-label"), "userKey"));
+    String userKey = visible("notice-apikey").getText();
+    String appSecret = visible("notice-secret").getText();
+    assertTrue(userKey.startsWith("AK"), userKey);
+    WebElement appRow =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#app-rows tr[data-user-key='" + userKey + "']")));
+    assertTrue(appRow.getText().contains("socialize.getUserInfo, socialize.exchangeUIDSignature"), appRow.getText());
+    visible("notice-close").click();
+    driver.navigate().refresh();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#app-rows tr[data-user-key='" + userKey + "']")));
+    assertFalse(driver.getPageSource().contains(appSecret), "an application secret is shown only once");
+
     Path shot = Path.of("target", "console-odnoklassniki.png");
     Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
   }
