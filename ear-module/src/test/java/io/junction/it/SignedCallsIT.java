@@ -222,4 +222,32 @@ class SignedCallsIT {
       assertEquals("0", EnvelopeIT.text(root, "errorCode"), r.body());
     }
   }
+
+  @Test
+  void applicationKeySecretInClearAndServerTokensAndAuthorizationHeaders() {
+    Sites.Site site = Sites.withOdnoklassniki();
+    String uid = siteUser(new GigyaSigner(site.apiKey(), site.secret(), null), HTTP);
+    JsonObject app = json(Junction.admin("POST", "/admin/sites/" + site.apiKey() + "/applications", "{\"name\":\"clear\"}"));
+    String form = "apiKey=" + Browser.enc(site.apiKey()) + "&userKey=" + Browser.enc(app.getString("userKey"))
+        + "&secret=" + Browser.enc(app.getString("secret")) + "&UID=" + Browser.enc(uid) + "&format=xml";
+    HttpResponse<String> clear = Junction.postForm(HTTPS + "/socialize.getUserInfo", form);
+    assertTrue(clear.body().contains("<UID>" + uid + "</UID>"), clear.body());
+    assertEquals(403006, json(Junction.postForm(HTTP + "/socialize.getUserInfo", form.replace("&format=xml", ""))).getInt("errorCode"));
+
+    // A server session (client_credentials without x_siteUID) calls server methods with oauth_token.
+    String server = Sites.token(site, "grant_type=client_credentials");
+    String other = "srv-" + System.nanoTime();
+    assertEquals(other, Sites.call("socialize.notifyLogin", server, "&siteUID=" + other).getString("UID"));
+    assertEquals(uid, Sites.call("socialize.getUserInfo", server, "&UID=" + uid).getString("UID"));
+    assertEquals(400002, Sites.call("socialize.getUserInfo", server, "").getInt("errorCode"));
+
+    // A user's session may not act as the site (403007), and travels in an Authorization header too.
+    String user = Sites.call("socialize.notifyLogin", server, "&siteUID=" + other).getString("cookieValue");
+    assertEquals(403007, Sites.call("socialize.notifyLogin", user, "&siteUID=someone-else").getInt("errorCode"));
+    for (String scheme : new String[] {"OAuth ", "Bearer "}) {
+      HttpResponse<String> r = Junction.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(HTTPS + "/socialize.getUserInfo"))
+          .header("Authorization", scheme + user));
+      assertEquals(other, json(r).getString("UID"), r.body());
+    }
+  }
 }
