@@ -262,7 +262,7 @@ final class OkStandIn {
     return out;
   }
 
-  private static String enc(String s) {
+  static String enc(String s) {
     return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
   }
 
@@ -274,7 +274,7 @@ final class OkStandIn {
     }
   }
 
-  private static void send(HttpExchange x, int status, String type, String body) throws IOException {
+  static void send(HttpExchange x, int status, String type, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     x.getResponseHeaders().add("Content-Type", type);
     try {

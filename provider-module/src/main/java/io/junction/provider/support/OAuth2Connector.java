@@ -55,6 +55,11 @@ public abstract class OAuth2Connector implements SocialConnector {
     return " ";
   }
 
+  /** Whether the token endpoint takes a GET with the parameters in the query (VK, Facebook). */
+  protected boolean tokenRequestByGet() {
+    return false;
+  }
+
   /** Adds the provider's own authorization parameters (display, layout, API version, ...). */
   protected void addAuthorizationParams(AuthorizationRequest request, Map<String, String> params) {}
 
@@ -119,7 +124,9 @@ public abstract class OAuth2Connector implements SocialConnector {
     if (codeVerifier != null && supportsPkce()) {
       form.put("code_verifier", codeVerifier);
     }
-    return tokens(http.postForm(id(), url("token", defaultTokenUrl()), form), null);
+    String tokenUrl = url("token", defaultTokenUrl());
+    return tokens(
+        tokenRequestByGet() ? http.get(id(), tokenUrl, form, null) : http.postForm(id(), tokenUrl, form), null);
   }
 
   /** Renews the tokens with a refresh token (for connectors that declare {@code TokenRefresher}). */

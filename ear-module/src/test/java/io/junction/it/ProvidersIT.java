@@ -1,0 +1,86 @@
+package io.junction.it;
+
+import static io.junction.it.Browser.answer;
+import static io.junction.it.Browser.enc;
+import static io.junction.it.Browser.location;
+import static io.junction.it.Junction.admin;
+import static io.junction.it.Junction.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The whole login flow through the other connectors, against their loopback stand-ins. */
+class ProvidersIT {
+
+  private final VkFacebookStandIn standIn = VkFacebookStandIn.get();
+
+  private static Sites.Site site(String provider, String appId, String secret) {
+    HttpResponse<String> created = admin("POST", "/admin/sites",
+        "{\"name\":\"" + provider + " " + UUID.randomUUID() + "\",\"domains\":[\"shop.example.com\"]}");
+    JsonObject site = json(created);
+    HttpResponse<String> put = admin("PUT", "/admin/sites/" + site.getString("apiKey") + "/providers/" + provider,
+        "{\"appId\":\"" + appId + "\",\"secretKey\":\"" + secret + "\"}");
+    assertEquals(201, put.statusCode(), put.body());
+    return new Sites.Site(site.getString("apiKey"), site.getString("secret"));
+  }
+
+  private JsonObject login(Sites.Site site, String provider, OkStandIn.User user, String extra) {
+    Browser browser = new Browser();
+    String start = Browser.loginUrl(site.apiKey(), extra).replace("x_provider=odnoklassniki", "x_provider=" + provider);
+    String providerPage = browser.start(start);
+    standIn.consentAs(user);
+    String callback = location(browser.get(providerPage));
+    Map<String, String> back = answer(location(browser.get(callback)));
+    String token = Sites.token(site, "grant_type=authorization_code&code=" + enc(back.get("code")) + "&redirect_uri=" + enc(Browser.SITE_PAGE));
+    JsonObject info = Sites.call("socialize.getUserInfo", token, "");
+    assertEquals(0, info.getInt("errorCode"), info.toString());
+    return info;
+  }
+
+  @Test
+  void vkontakte() {
+    Sites.Site site = site("vkontakte", VkFacebookStandIn.VK_APP, VkFacebookStandIn.VK_SECRET);
+    OkStandIn.User user = OkStandIn.newUser("Vasya");
+    JsonObject info = login(site, "vkontakte", user, "&x_displayMode=touch");
+    Map<String, String> authorize = standIn.last.get("/vk/authorize");
+    assertEquals("email", authorize.get("scope"));
+    assertEquals("mobile", authorize.get("display"));
+    assertEquals("5.131", authorize.get("v"));
+    assertEquals("5.131", standIn.last.get("/vk/method/users.get").get("v"));
+    assertEquals("vkontakte", info.getString("loginProvider"));
+    assertEquals(user.uid(), info.getString("loginProviderUID"));
+    assertEquals(user.email(), info.getString("email"), "VK's e-mail comes with the token");
+    assertEquals("m", info.getString("gender"));
+    assertEquals("1991-04-03", info.getString("birthday"));
+  }
+
+  @Test
+  void facebook() {
+    Sites.Site site = site("facebook", VkFacebookStandIn.FB_APP, VkFacebookStandIn.FB_SECRET);
+    OkStandIn.User user = OkStandIn.newUser("Maria");
+    JsonObject info = login(site, "facebook", user, "&x_displayMode=popup&x_extraPermissions=user_birthday");
+    Map<String, String> authorize = standIn.last.get("/fb/dialog/oauth");
+    assertEquals("popup", authorize.get("display"));
+    assertEquals("email,public_profile,user_birthday", authorize.get("scope"));
+    assertTrue(standIn.last.get("/fb/me").containsKey("appsecret_proof"));
+    assertEquals("facebook", info.getString("loginProvider"));
+    assertEquals(user.name(), info.getString("nickname"));
+    assertEquals(user.email(), info.getString("email"));
+    assertEquals("https://fb.example/p.jpg", info.getString("photoURL"));
+  }
+
+  @Test
+  void messengerIsMicrosoftAndStillUnsupportedProvidersAnswer400096() {
+    Sites.Site site = Sites.withOdnoklassniki();
+    Browser b = new Browser();
+    Map<String, String> back = answer(location(b.get(Browser.loginUrl(site.apiKey(), "").replace("x_provider=odnoklassniki", "x_provider=messenger"))));
+    assertEquals("400096", back.get("errorCode"));
+    assertTrue(back.get("errorDetails").contains("microsoft"), back.toString());
+  }
+
+}

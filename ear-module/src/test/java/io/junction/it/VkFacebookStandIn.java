@@ -1,0 +1,140 @@
+package io.junction.it;
+
+import static io.junction.it.OkStandIn.enc;
+import static io.junction.it.OkStandIn.query;
+import static io.junction.it.OkStandIn.send;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Loopback stand-ins of VKontakte (oauth.vk.com, api.vk.com with its {@code v} and error bodies)
+ * and Facebook (dialog, Graph token and /me with {@code appsecret_proof}), as their documentation
+ * describes them. Under /vk and /fb of one port.
+ */
+final class VkFacebookStandIn {
+
+  static final String VK_APP = "51777001";
+  static final String VK_SECRET = "vkSecretKey0123";
+  static final String FB_APP = "1777000111222";
+  static final String FB_SECRET = "fbAppSecret456";
+
+  private static VkFacebookStandIn instance;
+
+  private final Map<String, OkStandIn.User> codes = new ConcurrentHashMap<>();
+  private final Map<String, OkStandIn.User> tokens = new ConcurrentHashMap<>();
+  private final Map<String, String> codeRedirects = new ConcurrentHashMap<>();
+  private final AtomicReference<OkStandIn.User> next = new AtomicReference<>();
+  final Map<String, Map<String, String>> last = new ConcurrentHashMap<>();
+
+  static synchronized VkFacebookStandIn get() {
+    if (instance == null) {
+      instance = new VkFacebookStandIn(Integer.getInteger("junction.other.port", 19092));
+    }
+    return instance;
+  }
+
+  private VkFacebookStandIn(int port) {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+      server.createContext("/vk/authorize", x -> authorize(x, VK_APP));
+      server.createContext("/fb/dialog/oauth", x -> authorize(x, FB_APP));
+      server.createContext("/vk/access_token", x -> token(x, VK_APP, VK_SECRET, true));
+      server.createContext("/fb/oauth/access_token", x -> token(x, FB_APP, FB_SECRET, false));
+      server.createContext("/vk/method/users.get", this::vkUsers);
+      server.createContext("/fb/me", this::fbMe);
+      server.start();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  void consentAs(OkStandIn.User user) {
+    next.set(user);
+  }
+
+  private void authorize(HttpExchange x, String app) throws IOException {
+    Map<String, String> q = query(x.getRequestURI().getRawQuery());
+    last.put(x.getRequestURI().getPath(), q);
+    OkStandIn.User user = next.getAndSet(null);
+    if (!app.equals(q.get("client_id")) || user == null) {
+      send(x, 400, "text/plain", "bad authorization request");
+      return;
+    }
+    String code = "code-" + UUID.randomUUID();
+    codes.put(code, user);
+    codeRedirects.put(code, q.get("redirect_uri"));
+    x.getResponseHeaders().add("Location", q.get("redirect_uri") + "?code=" + enc(code) + "&state=" + enc(q.get("state")));
+    send(x, 302, "text/plain", "");
+  }
+
+  private void token(HttpExchange x, String app, String secret, boolean vk) throws IOException {
+    Map<String, String> q = query(x.getRequestURI().getRawQuery());
+    last.put(x.getRequestURI().getPath(), q);
+    String code = String.valueOf(q.get("code"));
+    OkStandIn.User user = codes.remove(code);
+    if (!"GET".equals(x.getRequestMethod()) || user == null || !app.equals(q.get("client_id"))
+        || !secret.equals(q.get("client_secret")) || !String.valueOf(codeRedirects.remove(code)).equals(q.get("redirect_uri"))) {
+      send(x, 400, "application/json", vk
+          ? "{\"error\":\"invalid_grant\",\"error_description\":\"Code is invalid or expired.\"}"
+          : "{\"error\":{\"message\":\"Invalid verification code format.\",\"type\":\"OAuthException\",\"code\":100}}");
+      return;
+    }
+    String token = (vk ? "vk1.a." : "EAAB") + UUID.randomUUID();
+    tokens.put(token, user);
+    send(x, 200, "application/json", vk
+        ? "{\"access_token\":\"" + token + "\",\"expires_in\":86400,\"user_id\":" + user.uid() + ",\"email\":\"" + user.email() + "\"}"
+        : "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":5183944}");
+  }
+
+  private void vkUsers(HttpExchange x) throws IOException {
+    Map<String, String> q = query(x.getRequestURI().getRawQuery());
+    last.put("/vk/method/users.get", q);
+    OkStandIn.User user = tokens.get(String.valueOf(q.get("access_token")));
+    if (user == null || q.get("v") == null) {
+      send(x, 200, "application/json", "{\"error\":{\"error_code\":5,\"error_msg\":\"User authorization failed: invalid access_token (4).\"}}");
+      return;
+    }
+    send(x, 200, "application/json;charset=utf-8", "{\"response\":[{\"id\":" + user.uid() + ",\"first_name\":\"" + user.firstName()
+        + "\",\"last_name\":\"" + user.lastName() + "\",\"screen_name\":\"id" + user.uid() + "\",\"sex\":2,\"bdate\":\"3.4.1991\","
+        + "\"photo_50\":\"https://vk.example/50.jpg\",\"photo_200\":\"https://vk.example/200.jpg\"}]}");
+  }
+
+  private void fbMe(HttpExchange x) throws IOException {
+    Map<String, String> q = query(x.getRequestURI().getRawQuery());
+    last.put("/fb/me", q);
+    String token = String.valueOf(q.get("access_token"));
+    OkStandIn.User user = tokens.get(token);
+    if (user == null || !proof(token).equals(q.get("appsecret_proof"))) {
+      send(x, 400, "application/json", "{\"error\":{\"message\":\"Invalid appsecret_proof provided in the API argument\",\"type\":\"GraphMethodException\",\"code\":100}}");
+      return;
+    }
+    send(x, 200, "application/json;charset=utf-8", "{\"id\":\"" + user.uid() + "\",\"name\":\"" + user.name() + "\",\"first_name\":\""
+        + user.firstName() + "\",\"last_name\":\"" + user.lastName() + "\",\"email\":\"" + user.email()
+        + "\",\"picture\":{\"data\":{\"url\":\"https://fb.example/p.jpg\"}},\"locale\":\"en_US\"}");
+  }
+
+  private static String proof(String token) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(FB_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      StringBuilder hex = new StringBuilder();
+      for (byte b : mac.doFinal(token.getBytes(StandardCharsets.UTF_8))) {
+        hex.append(String.format("%02x", b));
+      }
+      return hex.toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}

@@ -1,0 +1,126 @@
+package io.junction.provider.vkontakte;
+
+import io.junction.api.AuthorizationRequest;
+import io.junction.api.ErrorCode;
+import io.junction.api.ProviderApp;
+import io.junction.api.ProviderException;
+import io.junction.api.ProviderInfo;
+import io.junction.api.ProviderTokens;
+import io.junction.api.SocialProfile;
+import io.junction.provider.support.OAuth2Connector;
+import io.junction.provider.support.ProviderHttp;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * VKontakte: OAuth 2.0 at oauth.vk.com with the API version ({@code v}) on every call, a GET
+ * token request whose answer carries the user's id and e-mail, and {@code users.get} on the API,
+ * whose errors come as {@code {"error": {"error_code", "error_msg"}}}.
+ */
+@ApplicationScoped
+public class VkontakteConnector extends OAuth2Connector {
+
+  static final ProviderInfo INFO = new ProviderInfo("vkontakte", "VKontakte", false, List.of("email"));
+  static final String FIELDS = "screen_name,sex,bdate,photo_50,photo_200,domain";
+
+  @Override
+  public ProviderInfo info() {
+    return INFO;
+  }
+
+  @Override
+  protected String defaultAuthorizeUrl() {
+    return "https://oauth.vk.com/authorize";
+  }
+
+  @Override
+  protected String defaultTokenUrl() {
+    return "https://oauth.vk.com/access_token";
+  }
+
+  @Override
+  protected String scopeSeparator() {
+    return ",";
+  }
+
+  @Override
+  protected boolean tokenRequestByGet() {
+    return true;
+  }
+
+  /** The API version, {@code junction.provider.vkontakte.api-version}. */
+  String version() {
+    return config == null
+        ? "5.131"
+        : config.getOptionalValue("junction.provider.vkontakte.api-version", String.class).orElse("5.131");
+  }
+
+  @Override
+  protected void addAuthorizationParams(AuthorizationRequest request, Map<String, String> params) {
+    params.put("v", version());
+    params.put("display", "touch".equals(request.displayMode()) ? "mobile" : "popup".equals(request.displayMode()) ? "popup" : "page");
+  }
+
+  @Override
+  public SocialProfile fetchProfile(ProviderApp app, ProviderTokens tokens) {
+    Map<String, String> query = new LinkedHashMap<>();
+    String userId = tokens.extras().get("user_id");
+    if (userId != null) {
+      query.put("user_ids", userId);
+    }
+    query.put("fields", FIELDS);
+    query.put("access_token", tokens.accessToken());
+    query.put("v", version());
+    ProviderHttp.Answer answer = http.get(id(), url("api", "https://api.vk.com/method/users.get"), query, null);
+    if (!answer.ok()) {
+      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "users.get failed: HTTP " + answer.status());
+    }
+    return profile(json(answer), tokens.extras().get("email"));
+  }
+
+  SocialProfile profile(JsonObject body, String email) {
+    if (body.get("error") instanceof JsonObject error) {
+      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR,
+          "users.get failed: error_code=" + text(error.get("error_code")) + ", error_msg=" + text(error.get("error_msg")));
+    }
+    if (!(body.get("response") instanceof JsonArray users) || users.isEmpty() || !(users.get(0) instanceof JsonObject user)) {
+      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "users.get returned no user");
+    }
+    String uid = text(user.get("id"));
+    String first = text(user.get("first_name"));
+    String last = text(user.get("last_name"));
+    String screen = text(user.get("screen_name"));
+    String sex = text(user.get("sex"));
+    return new SocialProfile(
+        uid,
+        screen != null ? screen : String.join(" ", first == null ? "" : first, last == null ? "" : last).trim(),
+        first,
+        last,
+        email,
+        text(user.get("photo_200")),
+        text(user.get("photo_50")),
+        "https://vk.com/" + (screen != null ? screen : "id" + uid),
+        "1".equals(sex) ? "f" : "2".equals(sex) ? "m" : "u",
+        birthday(text(user.get("bdate"))),
+        null);
+  }
+
+  /** VK's {@code D.M.YYYY} (or {@code D.M} without the year) as ISO {@code YYYY-MM-DD} / {@code --MM-DD}. */
+  static String birthday(String bdate) {
+    if (bdate == null) {
+      return null;
+    }
+    String[] p = bdate.split("\\.");
+    try {
+      int day = Integer.parseInt(p[0]);
+      int month = Integer.parseInt(p[1]);
+      return p.length == 3 ? String.format("%04d-%02d-%02d", Integer.parseInt(p[2]), month, day) : String.format("--%02d-%02d", month, day);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+}
