@@ -237,22 +237,20 @@ public class AccountService {
     if (i == null) {
       throw new GigyaException(ErrorCode.NOT_CONNECTED, "The connection was removed");
     }
-    Instant now = Instant.now();
-    String context = "provider-token:" + i.id();
-    i.session(
-        secrets.cipher().encrypt(tokens.accessToken(), context),
-        tokens.refreshToken() == null ? null : secrets.cipher().encrypt(tokens.refreshToken(), "provider-refresh:" + i.id()),
-        tokens.expiresIn() == null ? null : now.plusSeconds(tokens.expiresIn()),
-        now);
+    storeSession(i, tokens, Instant.now());
     em.flush();
     return i;
   }
 
   private void refresh(SocialIdentity identity, SocialProfile profile, ProviderTokens tokens, Instant now) {
     identity.profile(profile, now);
-    String context = "provider-token:" + identity.id();
+    storeSession(identity, tokens, now);
+  }
+
+  /** The provider session, encrypted, bound to the identity's row. */
+  private void storeSession(SocialIdentity identity, ProviderTokens tokens, Instant now) {
     identity.session(
-        secrets.cipher().encrypt(tokens.accessToken(), context),
+        secrets.cipher().encrypt(tokens.accessToken(), "provider-token:" + identity.id()),
         tokens.refreshToken() == null ? null : secrets.cipher().encrypt(tokens.refreshToken(), "provider-refresh:" + identity.id()),
         tokens.expiresIn() == null ? null : now.plusSeconds(tokens.expiresIn()),
         now);

@@ -94,6 +94,15 @@ public class Callers {
     return c;
   }
 
+  /** A caller with the site's or an application's secret, about the user named by {@code UID}. */
+  public Caller serverAboutUser(HttpHeaders headers, UriInfo uri) {
+    Caller c = server(headers, uri);
+    if (c.account() == null) {
+      throw GigyaException.missing("UID");
+    }
+    return c;
+  }
+
   /** Authenticates the call; the account is the token's user or that of {@code UID} when given. */
   public Caller authenticate(HttpHeaders headers, UriInfo uri) {
     String token = tokenOf(headers);

@@ -205,10 +205,7 @@ public final class UserResources {
 
     @Override
     protected Response answer() {
-      Callers.Caller caller = callers.server(headers, uri);
-      if (caller.account() == null) {
-        throw GigyaException.missing("UID");
-      }
+      Callers.Caller caller = callers.serverAboutUser(headers, uri);
       accounts.delete(caller.account().id());
       return Envelope.ok(call, Map.of());
     }
@@ -223,10 +220,7 @@ public final class UserResources {
 
     @Override
     protected Response answer() {
-      Callers.Caller caller = callers.server(headers, uri);
-      if (caller.account() == null) {
-        throw GigyaException.missing("UID");
-      }
+      Callers.Caller caller = callers.serverAboutUser(headers, uri);
       accounts.setUid(caller.account().id(), siteUid(call, true));
       return Envelope.ok(call, Map.of());
     }
