@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The whole login flow through the other connectors, against their loopback stand-ins. */
 class ProvidersIT {
 
-  private final VkFacebookStandIn standIn = VkFacebookStandIn.get();
+  private final ProviderStandIns standIn = ProviderStandIns.get();
 
   private static Sites.Site site(String provider, String appId, String secret) {
     HttpResponse<String> created = admin("POST", "/admin/sites",
@@ -44,7 +44,7 @@ class ProvidersIT {
 
   @Test
   void vkontakte() {
-    Sites.Site site = site("vkontakte", VkFacebookStandIn.VK_APP, VkFacebookStandIn.VK_SECRET);
+    Sites.Site site = site("vkontakte", ProviderStandIns.VK_APP, ProviderStandIns.VK_SECRET);
     OkStandIn.User user = OkStandIn.newUser("Vasya");
     JsonObject info = login(site, "vkontakte", user, "&x_displayMode=touch");
     Map<String, String> authorize = standIn.last.get("/vk/authorize");
@@ -61,7 +61,7 @@ class ProvidersIT {
 
   @Test
   void facebook() {
-    Sites.Site site = site("facebook", VkFacebookStandIn.FB_APP, VkFacebookStandIn.FB_SECRET);
+    Sites.Site site = site("facebook", ProviderStandIns.FB_APP, ProviderStandIns.FB_SECRET);
     OkStandIn.User user = OkStandIn.newUser("Maria");
     JsonObject info = login(site, "facebook", user, "&x_displayMode=popup&x_extraPermissions=user_birthday");
     Map<String, String> authorize = standIn.last.get("/fb/dialog/oauth");
@@ -72,6 +72,27 @@ class ProvidersIT {
     assertEquals(user.name(), info.getString("nickname"));
     assertEquals(user.email(), info.getString("email"));
     assertEquals("https://fb.example/p.jpg", info.getString("photoURL"));
+  }
+
+  @Test
+  void wechat() {
+    Sites.Site site = site("wechat", ProviderStandIns.WECHAT_APP, ProviderStandIns.WECHAT_SECRET);
+    OkStandIn.User user = OkStandIn.newUser("Wei");
+    JsonObject info = login(site, "wechat", user, "");
+    assertEquals("snsapi_login", standIn.last.get("/wechat/connect/qrconnect").get("scope"));
+    assertEquals("union-" + user.uid(), info.getString("loginProviderUID"), "the unionid is the identity");
+    assertEquals(user.name(), info.getString("nickname"));
+    assertEquals("f", info.getString("gender"));
+  }
+
+  @Test
+  void sina() {
+    Sites.Site site = site("sina", ProviderStandIns.SINA_APP, ProviderStandIns.SINA_SECRET);
+    OkStandIn.User user = OkStandIn.newUser("Li");
+    JsonObject info = login(site, "sina", user, "");
+    assertEquals(user.uid(), info.getString("loginProviderUID"));
+    assertEquals(user.firstName(), info.getString("nickname"));
+    assertEquals("https://sina.example/l.jpg", info.getString("photoURL"));
   }
 
   @Test

@@ -17,18 +17,23 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Loopback stand-ins of VKontakte (oauth.vk.com, api.vk.com with its {@code v} and error bodies)
- * and Facebook (dialog, Graph token and /me with {@code appsecret_proof}), as their documentation
- * describes them. Under /vk and /fb of one port.
+ * Loopback stand-ins of VKontakte (oauth.vk.com, api.vk.com with its {@code v} and error bodies),
+ * Facebook (dialog, Graph token and /me with {@code appsecret_proof}), WeChat (appid/secret,
+ * openid/unionid, errcode bodies) and Sina Weibo (uid in the token answer), as their documentation
+ * describes them. Under /vk, /fb, /wechat and /sina of one port.
  */
-final class VkFacebookStandIn {
+final class ProviderStandIns {
 
   static final String VK_APP = "51777001";
   static final String VK_SECRET = "vkSecretKey0123";
   static final String FB_APP = "1777000111222";
   static final String FB_SECRET = "fbAppSecret456";
+  static final String WECHAT_APP = "wx807d86fb6b3d4fd2";
+  static final String WECHAT_SECRET = "wechatSecret789";
+  static final String SINA_APP = "2975543127";
+  static final String SINA_SECRET = "sinaSecret012";
 
-  private static VkFacebookStandIn instance;
+  private static ProviderStandIns instance;
 
   private final Map<String, OkStandIn.User> codes = new ConcurrentHashMap<>();
   private final Map<String, OkStandIn.User> tokens = new ConcurrentHashMap<>();
@@ -36,14 +41,14 @@ final class VkFacebookStandIn {
   private final AtomicReference<OkStandIn.User> next = new AtomicReference<>();
   final Map<String, Map<String, String>> last = new ConcurrentHashMap<>();
 
-  static synchronized VkFacebookStandIn get() {
+  static synchronized ProviderStandIns get() {
     if (instance == null) {
-      instance = new VkFacebookStandIn(Integer.getInteger("junction.other.port", 19092));
+      instance = new ProviderStandIns(Integer.getInteger("junction.other.port", 19092));
     }
     return instance;
   }
 
-  private VkFacebookStandIn(int port) {
+  private ProviderStandIns(int port) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
       server.createContext("/vk/authorize", x -> authorize(x, VK_APP));
@@ -52,6 +57,12 @@ final class VkFacebookStandIn {
       server.createContext("/fb/oauth/access_token", x -> token(x, FB_APP, FB_SECRET, false));
       server.createContext("/vk/method/users.get", this::vkUsers);
       server.createContext("/fb/me", this::fbMe);
+      server.createContext("/wechat/connect/qrconnect", x -> authorize(x, WECHAT_APP));
+      server.createContext("/wechat/sns/oauth2/access_token", this::wechatToken);
+      server.createContext("/wechat/sns/userinfo", this::wechatUser);
+      server.createContext("/sina/oauth2/authorize", x -> authorize(x, SINA_APP));
+      server.createContext("/sina/oauth2/access_token", this::sinaToken);
+      server.createContext("/sina/2/users/show.json", this::sinaUser);
       server.start();
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -66,7 +77,7 @@ final class VkFacebookStandIn {
     Map<String, String> q = query(x.getRequestURI().getRawQuery());
     last.put(x.getRequestURI().getPath(), q);
     OkStandIn.User user = next.getAndSet(null);
-    if (!app.equals(q.get("client_id")) || user == null) {
+    if (!app.equals(q.containsKey("appid") ? q.get("appid") : q.get("client_id")) || user == null) {
       send(x, 400, "text/plain", "bad authorization request");
       return;
     }
@@ -121,6 +132,58 @@ final class VkFacebookStandIn {
     send(x, 200, "application/json;charset=utf-8", "{\"id\":\"" + user.uid() + "\",\"name\":\"" + user.name() + "\",\"first_name\":\""
         + user.firstName() + "\",\"last_name\":\"" + user.lastName() + "\",\"email\":\"" + user.email()
         + "\",\"picture\":{\"data\":{\"url\":\"https://fb.example/p.jpg\"}},\"locale\":\"en_US\"}");
+  }
+
+  private void wechatToken(HttpExchange x) throws IOException {
+    Map<String, String> q = query(x.getRequestURI().getRawQuery());
+    last.put("/wechat/sns/oauth2/access_token", q);
+    OkStandIn.User user = codes.remove(String.valueOf(q.get("code")));
+    if (user == null || !WECHAT_APP.equals(q.get("appid")) || !WECHAT_SECRET.equals(q.get("secret"))
+        || !"authorization_code".equals(q.get("grant_type"))) {
+      send(x, 200, "application/json", "{\"errcode\":40029,\"errmsg\":\"invalid code\"}");
+      return;
+    }
+    String token = "wx-" + UUID.randomUUID();
+    tokens.put(token, user);
+    send(x, 200, "application/json", "{\"access_token\":\"" + token + "\",\"expires_in\":7200,\"refresh_token\":\"r-" + token
+        + "\",\"openid\":\"openid-" + user.uid() + "\",\"scope\":\"snsapi_login\",\"unionid\":\"union-" + user.uid() + "\"}");
+  }
+
+  private void wechatUser(HttpExchange x) throws IOException {
+    Map<String, String> q = query(x.getRequestURI().getRawQuery());
+    OkStandIn.User user = tokens.get(String.valueOf(q.get("access_token")));
+    if (user == null || !("openid-" + user.uid()).equals(q.get("openid"))) {
+      send(x, 200, "application/json", "{\"errcode\":40003,\"errmsg\":\"invalid openid\"}");
+      return;
+    }
+    send(x, 200, "application/json;charset=utf-8", "{\"openid\":\"openid-" + user.uid() + "\",\"nickname\":\"" + user.name()
+        + "\",\"sex\":2,\"headimgurl\":\"https://wx.example/h.jpg\",\"unionid\":\"union-" + user.uid() + "\"}");
+  }
+
+  private void sinaToken(HttpExchange x) throws IOException {
+    Map<String, String> f = query(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    last.put("/sina/oauth2/access_token", f);
+    String code = String.valueOf(f.get("code"));
+    OkStandIn.User user = codes.remove(code);
+    if (!"POST".equals(x.getRequestMethod()) || user == null || !SINA_APP.equals(f.get("client_id"))
+        || !SINA_SECRET.equals(f.get("client_secret")) || !String.valueOf(codeRedirects.remove(code)).equals(f.get("redirect_uri"))) {
+      send(x, 400, "application/json", "{\"error\":\"invalid_grant\",\"error_code\":21325,\"error_description\":\"invalid authorization code\"}");
+      return;
+    }
+    String token = "2.00" + UUID.randomUUID();
+    tokens.put(token, user);
+    send(x, 200, "application/json", "{\"access_token\":\"" + token + "\",\"expires_in\":157679999,\"uid\":\"" + user.uid() + "\"}");
+  }
+
+  private void sinaUser(HttpExchange x) throws IOException {
+    Map<String, String> q = query(x.getRequestURI().getRawQuery());
+    OkStandIn.User user = tokens.get(String.valueOf(q.get("access_token")));
+    if (user == null || !user.uid().equals(q.get("uid"))) {
+      send(x, 200, "application/json", "{\"error\":\"expired_token\",\"error_code\":21327}");
+      return;
+    }
+    send(x, 200, "application/json;charset=utf-8", "{\"id\":" + user.uid() + ",\"idstr\":\"" + user.uid() + "\",\"screen_name\":\""
+        + user.firstName() + "\",\"gender\":\"f\",\"avatar_large\":\"https://sina.example/l.jpg\",\"lang\":\"zh-cn\"}");
   }
 
   private static String proof(String token) {
