@@ -13,6 +13,7 @@ import java.util.List;
  *     or null
  * @param lang the user's language (a Gigya language code), or null
  * @param codeChallenge the PKCE S256 challenge, or null
+ * @param nonce the OpenID Connect nonce the id_token must carry back, or null
  */
 public record AuthorizationRequest(
     ProviderApp app,
@@ -21,7 +22,8 @@ public record AuthorizationRequest(
     List<String> extraPermissions,
     String displayMode,
     String lang,
-    String codeChallenge) {
+    String codeChallenge,
+    String nonce) {
 
   public AuthorizationRequest {
     extraPermissions = List.copyOf(extraPermissions);

@@ -18,18 +18,21 @@ public interface SocialConnector {
   String authorizationUrl(AuthorizationRequest request);
 
   /**
-   * Exchanges the authorization code that came back to the callback for tokens.
-   *
-   * @param redirectUri the callback URL the authorization request named
-   * @param codeVerifier the PKCE verifier of the request, or null when the provider has no PKCE
+   * Exchanges the authorization code that came back to the callback for tokens; an OpenID Connect
+   * connector also checks the id_token there.
    */
-  ProviderTokens exchangeCode(ProviderApp app, String code, String redirectUri, String codeVerifier);
+  ProviderTokens exchangeCode(ProviderApp app, CodeExchange exchange);
 
   /** Reads the profile of the user the tokens belong to. */
   SocialProfile fetchProfile(ProviderApp app, ProviderTokens tokens);
 
   /** Whether the provider takes a PKCE challenge (RFC 7636, S256) with its authorization requests. */
   default boolean supportsPkce() {
+    return false;
+  }
+
+  /** Whether the provider takes an OpenID Connect nonce, to be checked in its id_token. */
+  default boolean usesNonce() {
     return false;
   }
 }

@@ -1,6 +1,7 @@
 package io.junction.provider.support;
 
 import io.junction.api.AuthorizationRequest;
+import io.junction.api.CodeExchange;
 import io.junction.api.ErrorCode;
 import io.junction.api.ProviderApp;
 import io.junction.api.ProviderException;
@@ -100,6 +101,9 @@ public abstract class OAuth2Connector implements SocialConnector {
       params.put("code_challenge", request.codeChallenge());
       params.put("code_challenge_method", "S256");
     }
+    if (request.nonce() != null && usesNonce()) {
+      params.put("nonce", request.nonce());
+    }
     addAuthorizationParams(request, params);
     return ProviderHttp.withQuery(url("authorize", defaultAuthorizeUrl()), params);
   }
@@ -113,16 +117,15 @@ public abstract class OAuth2Connector implements SocialConnector {
   }
 
   @Override
-  public ProviderTokens exchangeCode(
-      ProviderApp app, String code, String redirectUri, String codeVerifier) {
+  public ProviderTokens exchangeCode(ProviderApp app, CodeExchange exchange) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "authorization_code");
-    form.put("code", code);
+    form.put("code", exchange.code());
     form.put("client_id", app.appId());
     form.put("client_secret", app.secretKey());
-    form.put("redirect_uri", redirectUri);
-    if (codeVerifier != null && supportsPkce()) {
-      form.put("code_verifier", codeVerifier);
+    form.put("redirect_uri", exchange.redirectUri());
+    if (exchange.codeVerifier() != null && supportsPkce()) {
+      form.put("code_verifier", exchange.codeVerifier());
     }
     String tokenUrl = url("token", defaultTokenUrl());
     return tokens(

@@ -1,6 +1,7 @@
 package io.junction.provider.wechat;
 
 import io.junction.api.AuthorizationRequest;
+import io.junction.api.CodeExchange;
 import io.junction.api.ErrorCode;
 import io.junction.api.ProviderApp;
 import io.junction.api.ProviderException;
@@ -59,11 +60,11 @@ public class WechatConnector extends OAuth2Connector {
   }
 
   @Override
-  public ProviderTokens exchangeCode(ProviderApp app, String code, String redirectUri, String codeVerifier) {
+  public ProviderTokens exchangeCode(ProviderApp app, CodeExchange exchange) {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("appid", app.appId());
     query.put("secret", app.secretKey());
-    query.put("code", code);
+    query.put("code", exchange.code());
     query.put("grant_type", "authorization_code");
     ProviderHttp.Answer answer = http.get(id(), url("token", defaultTokenUrl()), query, null);
     failOnErrcode(answer, "sns/oauth2/access_token");

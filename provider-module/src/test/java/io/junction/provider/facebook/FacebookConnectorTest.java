@@ -25,7 +25,7 @@ class FacebookConnectorTest {
   @Test
   void displayModeIsFacebooksDisplay() {
     String url = fb.authorizationUrl(new AuthorizationRequest(
-        new ProviderApp("1234567890", null, "s", List.of()), "https://h/GS/GSLogin.aspx", "st", List.of("user_birthday"), "popup", null, null));
+        new ProviderApp("1234567890", null, "s", List.of()), "https://h/GS/GSLogin.aspx", "st", List.of("user_birthday"), "popup", null, null, null));
     assertTrue(url.startsWith("https://www.facebook.com/v21.0/dialog/oauth?"), url);
     assertTrue(url.contains("display=popup"), url);
     assertTrue(url.contains("scope=email%2Cpublic_profile%2Cuser_birthday"), url);

@@ -44,7 +44,7 @@ class OdnoklassnikiConnectorTest {
     String url =
         ok.authorizationUrl(
             new AuthorizationRequest(
-                app, "https://localhost:9443/GS/GSLogin.aspx", "st4te", List.of("GET_EMAIL"), "touch", "ru", null));
+                app, "https://localhost:9443/GS/GSLogin.aspx", "st4te", List.of("GET_EMAIL"), "touch", "ru", null, null));
     assertTrue(url.startsWith("https://connect.ok.ru/oauth/authorize?"), url);
     assertTrue(url.contains("client_id=512000"), url);
     assertTrue(url.contains("response_type=code"), url);
@@ -58,7 +58,7 @@ class OdnoklassnikiConnectorTest {
   void configuredPermissionsReplaceTheDefaults() {
     ProviderApp app = new ProviderApp("1", "P", "s", List.of("VALUABLE_ACCESS", "LONG_ACCESS_TOKEN"));
     String url =
-        ok.authorizationUrl(new AuthorizationRequest(app, "https://h/cb", "s", List.of("VALUABLE_ACCESS"), "page", null, null));
+        ok.authorizationUrl(new AuthorizationRequest(app, "https://h/cb", "s", List.of("VALUABLE_ACCESS"), "page", null, null, null));
     assertTrue(url.contains("scope=VALUABLE_ACCESS%3BLONG_ACCESS_TOKEN&"), url);
     assertTrue(url.contains("layout=w"), url);
   }

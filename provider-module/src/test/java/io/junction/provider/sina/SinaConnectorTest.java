@@ -20,7 +20,7 @@ class SinaConnectorTest {
   @Test
   void authorizationUrl() {
     String url = sina.authorizationUrl(new AuthorizationRequest(
-        new ProviderApp("2975543127", null, "s", List.of()), "https://h/GS/GSLogin.aspx", "st", List.of("email"), null, null, null));
+        new ProviderApp("2975543127", null, "s", List.of()), "https://h/GS/GSLogin.aspx", "st", List.of("email"), null, null, null, null));
     assertTrue(url.startsWith("https://api.weibo.com/oauth2/authorize?client_id=2975543127&"), url);
     assertTrue(url.contains("scope=email"), url);
   }

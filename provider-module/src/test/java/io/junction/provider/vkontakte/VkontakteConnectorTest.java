@@ -24,7 +24,7 @@ class VkontakteConnectorTest {
   @Test
   void authorizationUrlHasTheVersionCommaScopesAndDisplay() {
     String url = vk.authorizationUrl(new AuthorizationRequest(
-        new ProviderApp("51234", null, "s", List.of()), "https://h/GS/GSLogin.aspx", "st", List.of("friends"), "touch", null, null));
+        new ProviderApp("51234", null, "s", List.of()), "https://h/GS/GSLogin.aspx", "st", List.of("friends"), "touch", null, null, null));
     assertTrue(url.startsWith("https://oauth.vk.com/authorize?"), url);
     assertTrue(url.contains("scope=email%2Cfriends"), url);
     assertTrue(url.contains("v=5.131"), url);

@@ -20,7 +20,7 @@ class WechatConnectorTest {
   @Test
   void authorizationUrlUsesAppidAndTheWechatFragment() {
     String url = wechat.authorizationUrl(new AuthorizationRequest(
-        new ProviderApp("wx807d86fb6b3d4fd2", null, "s", List.of()), "https://h/GS/GSLogin.aspx", "st", List.of(), null, null, null));
+        new ProviderApp("wx807d86fb6b3d4fd2", null, "s", List.of()), "https://h/GS/GSLogin.aspx", "st", List.of(), null, null, null, null));
     assertTrue(url.startsWith("https://open.weixin.qq.com/connect/qrconnect?appid=wx807d86fb6b3d4fd2&"), url);
     assertTrue(url.contains("scope=snsapi_login"), url);
     assertTrue(url.endsWith("#wechat_redirect"), url);

@@ -1,6 +1,7 @@
 package io.junction.web.oauth;
 
 import io.junction.api.AuthorizationRequest;
+import io.junction.api.CodeExchange;
 import io.junction.api.ErrorCode;
 import io.junction.api.ProviderApp;
 import io.junction.api.ProviderException;
@@ -161,16 +162,17 @@ public class AuthorizationFlows {
       verifier = Randoms.urlSafe(48);
       challenge = pkceChallenge(verifier);
     }
+    String nonce = connector.usesNonce() ? Randoms.urlSafe(24) : null;
     pending.save(
         new PendingAuthorization(
             Digests.sha256Hex(providerState), site.apiKey(), info.id(), flow, accountId,
             Digests.sha256Hex(browser), redirectUri, responseType, state, call.lang(), sessionSeconds,
             callback,
             verifier == null ? null : secrets.cipher().encrypt(verifier, "pkce:" + Digests.sha256Hex(providerState)),
-            Instant.now().plusSeconds(lifetimeSeconds)));
+            Instant.now().plusSeconds(lifetimeSeconds)).nonce(nonce));
     String location =
         connector.authorizationUrl(
-            new AuthorizationRequest(app, callback, providerState, extra, displayMode, call.lang(), challenge));
+            new AuthorizationRequest(app, callback, providerState, extra, displayMode, call.lang(), challenge, nonce));
     return new Outcome(location, List.of(flowCookie(browser, lifetimeSeconds)));
   }
 
@@ -274,7 +276,8 @@ public class AuthorizationFlows {
       ProviderApp app = steps.app(p);
       String verifier = p.codeVerifierEncrypted() == null ? null
           : secrets.cipher().decrypt(p.codeVerifierEncrypted(), "pkce:" + p.stateHash());
-      ProviderTokens providerTokens = connector.exchangeCode(app, code, p.callbackUrl(), verifier);
+      ProviderTokens providerTokens =
+          connector.exchangeCode(app, new CodeExchange(code, p.callbackUrl(), verifier, p.nonce()));
       SocialProfile profile = connector.fetchProfile(app, providerTokens);
       String guestKey = cookies.get(guestCookie(p.apiKey()));
       return p.flow() == PendingAuthorization.Flow.LOGIN

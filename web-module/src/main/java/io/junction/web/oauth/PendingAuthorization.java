@@ -38,6 +38,7 @@ public class PendingAuthorization {
   @Column(name = "callback_url", nullable = false, length = 2048) private String callbackUrl;
   @Column(name = "code_verifier_enc", length = 500) private String codeVerifierEncrypted;
   @Column(name = "expires_at", nullable = false) private Instant expiresAt;
+  @Column(name = "nonce", length = 100) private String nonce;
 
   protected PendingAuthorization() {}
 
@@ -75,4 +76,12 @@ public class PendingAuthorization {
   public String callbackUrl() { return callbackUrl; }
   public String codeVerifierEncrypted() { return codeVerifierEncrypted; }
   public Instant expiresAt() { return expiresAt; }
+
+  /** The OpenID Connect nonce sent to the provider, or null. */
+  public String nonce() { return nonce; }
+
+  public PendingAuthorization nonce(String value) {
+    this.nonce = value;
+    return this;
+  }
 }

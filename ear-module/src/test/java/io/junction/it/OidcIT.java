@@ -1,0 +1,88 @@
+package io.junction.it;
+
+import static io.junction.it.Browser.answer;
+import static io.junction.it.Browser.enc;
+import static io.junction.it.Browser.location;
+import static io.junction.it.Junction.admin;
+import static io.junction.it.Junction.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Google's connector (OpenID Connect) against a real OIDC server on loopback,
+ * no.nav.security:mock-oauth2-server: PKCE, nonce, the id_token's signature, issuer, audience and
+ * expiry checked; an expired id_token refused.
+ */
+class OidcIT {
+
+  private static MockOAuth2Server oidc;
+
+  static synchronized MockOAuth2Server oidc() {
+    if (oidc == null) {
+      oidc = new MockOAuth2Server();
+      oidc.start(Integer.getInteger("junction.oidc.port", 19093));
+    }
+    return oidc;
+  }
+
+  private static Sites.Site googleSite() {
+    HttpResponse<String> created = admin("POST", "/admin/sites",
+        "{\"name\":\"google " + UUID.randomUUID() + "\",\"domains\":[\"shop.example.com\"]}");
+    JsonObject site = json(created);
+    HttpResponse<String> put = admin("PUT", "/admin/sites/" + site.getString("apiKey") + "/providers/googleplus",
+        "{\"appId\":\"junction-web-client\",\"secretKey\":\"google-client-secret\"}");
+    assertEquals(201, put.statusCode(), put.body());
+    return new Sites.Site(site.getString("apiKey"), site.getString("secret"));
+  }
+
+  private static Map<String, String> flow(Sites.Site site, String subject, long expiry) {
+    MockOAuth2Server server = oidc();
+    server.enqueueCallback(new DefaultOAuth2TokenCallback("google", subject, "JWT", List.of("junction-web-client"),
+        Map.of("name", "Grace Hopper", "email", subject + "@example.com", "given_name", "Grace", "family_name", "Hopper"), expiry));
+    Browser browser = new Browser();
+    String providerPage = browser.start(Browser.loginUrl(site.apiKey(), "").replace("x_provider=odnoklassniki", "x_provider=googleplus"));
+    Map<String, String> authorize = OkStandIn.query(URI.create(providerPage).getRawQuery());
+    assertEquals("junction-web-client", authorize.get("client_id"));
+    assertEquals("S256", authorize.get("code_challenge_method"));
+    assertNotNull(authorize.get("code_challenge"));
+    assertNotNull(authorize.get("nonce"));
+    assertEquals("openid profile email", authorize.get("scope"));
+    String callback = location(browser.get(providerPage));
+    return answer(location(browser.get(callback)));
+  }
+
+  @Test
+  void aGoogleLoginThroughARealOidcServer() {
+    Sites.Site site = googleSite();
+    String subject = "google-" + UUID.randomUUID();
+    Map<String, String> back = flow(site, subject, 3600);
+    assertNotNull(back.get("code"), back.toString());
+    String token = Sites.token(site, "grant_type=authorization_code&code=" + enc(back.get("code")) + "&redirect_uri=" + enc(Browser.SITE_PAGE));
+    JsonObject info = Sites.call("socialize.getUserInfo", token, "");
+    assertEquals("googleplus", info.getString("loginProvider"));
+    assertEquals(subject, info.getString("loginProviderUID"));
+    assertEquals("Grace Hopper", info.getString("nickname"));
+    assertEquals(subject + "@example.com", info.getString("email"));
+  }
+
+  @Test
+  void anExpiredIdTokenIsRefused() {
+    Sites.Site site = googleSite();
+    Map<String, String> back = flow(site, "late-" + UUID.randomUUID(), -3600);
+    assertEquals("500023", back.get("errorCode"), back.toString());
+    assertTrue(back.get("errorDetails").contains("expired"), back.toString());
+    assertNull(back.get("code"));
+  }
+}

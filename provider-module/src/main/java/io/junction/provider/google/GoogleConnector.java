@@ -1,0 +1,55 @@
+package io.junction.provider.google;
+
+import io.junction.api.AuthorizationRequest;
+import io.junction.api.ProviderInfo;
+import io.junction.provider.support.OidcConnector;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Google Sign-In, by Gigya's name {@code googleplus}: OpenID Connect with PKCE and a nonce, the
+ * id_token checked against Google's keys; {@code x_displayMode=popup} as {@code display=popup}.
+ */
+@ApplicationScoped
+public class GoogleConnector extends OidcConnector {
+
+  static final ProviderInfo INFO = new ProviderInfo("googleplus", "Google", false, List.of("openid", "profile", "email"));
+
+  @Override
+  public ProviderInfo info() {
+    return INFO;
+  }
+
+  @Override
+  protected String defaultAuthorizeUrl() {
+    return "https://accounts.google.com/o/oauth2/v2/auth";
+  }
+
+  @Override
+  protected String defaultTokenUrl() {
+    return "https://oauth2.googleapis.com/token";
+  }
+
+  @Override
+  protected String defaultIssuer() {
+    return "https://accounts.google.com";
+  }
+
+  @Override
+  protected String defaultJwksUrl() {
+    return "https://www.googleapis.com/oauth2/v3/certs";
+  }
+
+  @Override
+  protected String defaultUserinfoUrl() {
+    return "https://openidconnect.googleapis.com/v1/userinfo";
+  }
+
+  @Override
+  protected void addAuthorizationParams(AuthorizationRequest request, Map<String, String> params) {
+    if ("popup".equals(request.displayMode()) || "touch".equals(request.displayMode())) {
+      params.put("display", request.displayMode());
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.junction.provider.support;
+
+import io.junction.api.CodeExchange;
+import io.junction.api.ErrorCode;
+import io.junction.api.ProviderApp;
+import io.junction.api.ProviderException;
+import io.junction.api.ProviderTokens;
+import io.junction.api.SocialProfile;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An OpenID Connect provider: the OAuth 2.0 flow with a nonce and PKCE, and the id_token of the
+ * token answer verified ({@link IdTokens}) against the provider's key set, fetched from
+ * {@code junction.provider.<id>.jwks-url} and kept for ten minutes (fetched again at once when a
+ * token names an unknown key). The profile is the id_token's claims, completed from the userinfo
+ * endpoint when they hold no name.
+ */
+public abstract class OidcConnector extends OAuth2Connector {
+
+  private static final Duration JWKS_TTL = Duration.ofMinutes(10);
+
+  private record CachedKeys(JsonObject keys, Instant fetched) {}
+
+  private final Map<String, CachedKeys> jwks = new ConcurrentHashMap<>();
+
+  /** The provider's issuer, as its id_tokens name it. */
+  protected abstract String defaultIssuer();
+
+  protected abstract String defaultJwksUrl();
+
+  /** The userinfo endpoint, or null when the id_token is all there is. */
+  protected abstract String defaultUserinfoUrl();
+
+  protected String issuer() {
+    if (config == null) {
+      return defaultIssuer();
+    }
+    return config.getOptionalValue("junction.provider." + id() + ".issuer", String.class).orElse(defaultIssuer());
+  }
+
+  @Override
+  public boolean supportsPkce() {
+    return true;
+  }
+
+  @Override
+  public boolean usesNonce() {
+    return true;
+  }
+
+  @Override
+  public ProviderTokens exchangeCode(ProviderApp app, CodeExchange exchange) {
+    ProviderTokens tokens = super.exchangeCode(app, exchange);
+    String idToken = tokens.extras().get("id_token");
+    if (idToken == null) {
+      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, id() + " returned no id_token");
+    }
+    JsonObject keys = keys(false);
+    if (!IdTokens.knowsKey(keys, idToken)) {
+      keys = keys(true); // the provider may have rotated its keys since they were fetched
+    }
+    JsonObject claims = IdTokens.verify(id(), idToken, keys, issuer(), app.appId(), exchange.nonce());
+    Map<String, String> extras = new HashMap<>(tokens.extras());
+    extras.put("id_token_claims", claims.toString());
+    return new ProviderTokens(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), extras);
+  }
+
+  private JsonObject keys(boolean fresh) {
+    String url = url("jwks", defaultJwksUrl());
+    CachedKeys cached = jwks.get(url);
+    if (fresh || cached == null || cached.fetched().plus(JWKS_TTL).isBefore(Instant.now())) {
+      ProviderHttp.Answer answer = http.get(id(), url, Map.of(), null);
+      if (!answer.ok()) {
+        throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, id() + " key set: HTTP " + answer.status());
+      }
+      cached = new CachedKeys(json(answer), Instant.now());
+      jwks.put(url, cached);
+    }
+    return cached.keys();
+  }
+
+  @Override
+  public SocialProfile fetchProfile(ProviderApp app, ProviderTokens tokens) {
+    JsonObject claims = IdTokens.parse(tokens.extras().get("id_token_claims"));
+    String userinfo = defaultUserinfoUrl() == null ? null : url("userinfo", defaultUserinfoUrl());
+    if (userinfo != null && !claims.containsKey("name")) {
+      ProviderHttp.Answer answer = http.get(id(), userinfo, Map.of(), "Bearer " + tokens.accessToken());
+      if (!answer.ok()) {
+        throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, id() + " userinfo: HTTP " + answer.status());
+      }
+      JsonObject info = json(answer);
+      if (!claims.getString("sub").equals(IdTokens.text(info.get("sub")))) {
+        throw new ProviderException(id(), ErrorCode.UNEXPECTED_PROVIDER_USER, id() + " userinfo names another user");
+      }
+      var merged = jakarta.json.Json.createObjectBuilder(info);
+      claims.forEach(merged::add);
+      claims = merged.build();
+    }
+    return profile(claims);
+  }
+
+  /** The standard claims as a profile; a provider maps its own claims by overriding. */
+  protected SocialProfile profile(JsonObject c) {
+    String gender = IdTokens.text(c.get("gender"));
+    return new SocialProfile(
+        IdTokens.text(c.get("sub")),
+        IdTokens.text(c.get("name")),
+        IdTokens.text(c.get("given_name")),
+        IdTokens.text(c.get("family_name")),
+        IdTokens.text(c.get("email")),
+        IdTokens.text(c.get("picture")),
+        IdTokens.text(c.get("picture")),
+        IdTokens.text(c.get("profile")),
+        gender == null ? null : gender.startsWith("m") ? "m" : gender.startsWith("f") ? "f" : "u",
+        IdTokens.text(c.get("birthdate")),
+        IdTokens.text(c.get("locale")));
+  }
+}
