@@ -37,9 +37,21 @@ public final class IdTokens {
 
   private IdTokens() {}
 
-  /** The verified claims of {@code idToken}. */
+  /** The verified claims of {@code idToken}, its issuer being {@code issuer}. */
   public static JsonObject verify(
       String provider, String idToken, JsonObject jwks, String issuer, String audience, String nonce) {
+    JsonObject claims = verify(provider, idToken, jwks, audience, nonce);
+    if (!issuer.equals(text(claims.get("iss")))) {
+      throw fail(provider, "the id_token was issued by " + text(claims.get("iss")) + ", not " + issuer);
+    }
+    return claims;
+  }
+
+  /**
+   * The verified claims of {@code idToken} (signature, audience, expiry, nonce); the caller checks
+   * the issuer.
+   */
+  public static JsonObject verify(String provider, String idToken, JsonObject jwks, String audience, String nonce) {
     String[] parts = idToken == null ? new String[0] : idToken.split("\\.");
     if (parts.length != 3) {
       throw fail(provider, "the id_token is not a signed JWT");
@@ -85,9 +97,6 @@ public final class IdTokens {
     }
     if (!valid) {
       throw fail(provider, "the id_token's signature is not the provider's");
-    }
-    if (!issuer.equals(text(claims.get("iss")))) {
-      throw fail(provider, "the id_token was issued by " + text(claims.get("iss")) + ", not " + issuer);
     }
     JsonValue aud = claims.get("aud");
     boolean audOk = aud instanceof JsonString s ? s.getString().equals(audience)

@@ -43,6 +43,11 @@ public abstract class OidcConnector extends OAuth2Connector {
     return config.getOptionalValue("junction.provider." + id() + ".issuer", String.class).orElse(defaultIssuer());
   }
 
+  /** Whether the id_token's issuer is the provider's; exact by default. */
+  protected boolean issuerMatches(String issuer, JsonObject claims) {
+    return issuer().equals(issuer);
+  }
+
   @Override
   public boolean supportsPkce() {
     return true;
@@ -64,7 +69,11 @@ public abstract class OidcConnector extends OAuth2Connector {
     if (!IdTokens.knowsKey(keys, idToken)) {
       keys = keys(true); // the provider may have rotated its keys since they were fetched
     }
-    JsonObject claims = IdTokens.verify(id(), idToken, keys, issuer(), app.appId(), exchange.nonce());
+    JsonObject claims = IdTokens.verify(id(), idToken, keys, app.appId(), exchange.nonce());
+    if (!issuerMatches(claims.getString("iss", ""), claims)) {
+      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR,
+          "the id_token was issued by " + claims.getString("iss", "nobody") + ", not " + issuer());
+    }
     Map<String, String> extras = new HashMap<>(tokens.extras());
     extras.put("id_token_claims", claims.toString());
     return new ProviderTokens(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), extras);
