@@ -19,8 +19,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Loopback stand-ins of VKontakte (oauth.vk.com, api.vk.com with its {@code v} and error bodies),
  * Facebook (dialog, Graph token and /me with {@code appsecret_proof}), WeChat (appid/secret,
- * openid/unionid, errcode bodies) and Sina Weibo (uid in the token answer), as their documentation
- * describes them. Under /vk, /fb, /wechat and /sina of one port.
+ * openid/unionid, errcode bodies), Sina Weibo (uid in the token answer), Twitter (PKCE, Basic client
+ * authentication, Bearer API), Instagram, Renren (the user in the token answer), mixi (Bearer People
+ * API) and QQ (form-encoded token, openid call, oauth_consumer_key), as their documentation
+ * describes them. Each under its own path of one port.
  */
 final class ProviderStandIns {
 
@@ -32,6 +34,10 @@ final class ProviderStandIns {
   static final String WECHAT_SECRET = "wechatSecret789";
   static final String SINA_APP = "2975543127";
   static final String SINA_SECRET = "sinaSecret012";
+  /** The app ID and secret every other stand-in (twitter, instagram, renren, mixi, qq) expects. */
+  static final String APP = "app-4242";
+  static final String SECRET = "secret-4242";
+  private final Map<String, String> verifiers = new ConcurrentHashMap<>();
 
   private static ProviderStandIns instance;
 
@@ -63,6 +69,23 @@ final class ProviderStandIns {
       server.createContext("/sina/oauth2/authorize", x -> authorize(x, SINA_APP));
       server.createContext("/sina/oauth2/access_token", this::sinaToken);
       server.createContext("/sina/2/users/show.json", this::sinaUser);
+      for (String p : new String[] {"/twitter/authorize", "/instagram/authorize", "/renren/authorize", "/mixi/authorize", "/qq/authorize"}) {
+        server.createContext(p, x -> authorize(x, APP));
+      }
+      server.createContext("/twitter/token", this::twitterToken);
+      server.createContext("/twitter/users/me", x -> bearer(x, u -> "{\"data\":{\"id\":\"" + u.uid() + "\",\"name\":\"" + u.name()
+          + "\",\"username\":\"" + u.firstName() + "\",\"profile_image_url\":\"https://pbs.example/p_normal.jpg\"}}"));
+      server.createContext("/instagram/token", x -> formToken(x, u -> ",\"user_id\":" + u.uid()));
+      server.createContext("/instagram/me", x -> queryToken(x, u -> "{\"user_id\":\"" + u.uid() + "\",\"username\":\"" + u.firstName()
+          + "\",\"name\":\"" + u.name() + "\"}"));
+      server.createContext("/renren/token", x -> formToken(x, u -> ",\"user\":{\"id\":" + u.uid() + ",\"name\":\"" + u.name()
+          + "\",\"avatar\":[{\"type\":\"large\",\"url\":\"http://rr.example/l.jpg\"}]}"));
+      server.createContext("/mixi/token", x -> formToken(x, u -> ""));
+      server.createContext("/mixi/people", x -> bearer(x, u -> "{\"entry\":{\"id\":\"" + u.uid() + "\",\"displayName\":\"" + u.name()
+          + "\",\"thumbnailUrl\":\"https://mixi.example/t.jpg\",\"profileUrl\":\"https://mixi.example/" + u.uid() + "\"}}"));
+      server.createContext("/qq/token", this::qqToken);
+      server.createContext("/qq/me", x -> queryToken(x, u -> "{\"client_id\":\"" + APP + "\",\"openid\":\"openid-" + u.uid() + "\"}"));
+      server.createContext("/qq/get_user_info", this::qqUser);
       server.start();
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -83,6 +106,9 @@ final class ProviderStandIns {
     }
     String code = "code-" + UUID.randomUUID();
     codes.put(code, user);
+    if (q.get("code_challenge") != null) {
+      verifiers.put(code, q.get("code_challenge"));
+    }
     codeRedirects.put(code, q.get("redirect_uri"));
     x.getResponseHeaders().add("Location", q.get("redirect_uri") + "?code=" + enc(code) + "&state=" + enc(q.get("state")));
     send(x, 302, "text/plain", "");
@@ -184,6 +210,93 @@ final class ProviderStandIns {
     }
     send(x, 200, "application/json;charset=utf-8", "{\"id\":" + user.uid() + ",\"idstr\":\"" + user.uid() + "\",\"screen_name\":\""
         + user.firstName() + "\",\"gender\":\"f\",\"avatar_large\":\"https://sina.example/l.jpg\",\"lang\":\"zh-cn\"}");
+  }
+
+  /** A token endpoint taking a form with client_id and client_secret, as OAuth 2.0 says. */
+  private void formToken(HttpExchange x, java.util.function.Function<OkStandIn.User, String> extra) throws IOException {
+    Map<String, String> f = query(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    last.put(x.getRequestURI().getPath(), f);
+    String code = String.valueOf(f.get("code"));
+    OkStandIn.User user = codes.remove(code);
+    if (!"POST".equals(x.getRequestMethod()) || user == null || !APP.equals(f.get("client_id")) || !SECRET.equals(f.get("client_secret"))
+        || !"authorization_code".equals(f.get("grant_type")) || !String.valueOf(codeRedirects.remove(code)).equals(f.get("redirect_uri"))) {
+      send(x, 400, "application/json", "{\"error\":\"invalid_grant\"}");
+      return;
+    }
+    String token = "tok-" + UUID.randomUUID();
+    tokens.put(token, user);
+    send(x, 200, "application/json", "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":3600" + extra.apply(user) + "}");
+  }
+
+  /** Twitter: the client in HTTP Basic, and the PKCE verifier of the challenge. */
+  private void twitterToken(HttpExchange x) throws IOException {
+    Map<String, String> f = query(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    last.put("/twitter/token", f);
+    String code = String.valueOf(f.get("code"));
+    OkStandIn.User user = codes.remove(code);
+    String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((APP + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+    String challenge = verifiers.remove(code);
+    String verifier = f.get("code_verifier");
+    if (user == null || !basic.equals(x.getRequestHeaders().getFirst("Authorization")) || f.containsKey("client_secret")
+        || challenge == null || verifier == null || !challenge.equals(s256(verifier))) {
+      send(x, 400, "application/json", "{\"error\":\"invalid_request\",\"error_description\":\"Value passed for the authorization code was invalid.\"}");
+      return;
+    }
+    String token = "tw-" + UUID.randomUUID();
+    tokens.put(token, user);
+    send(x, 200, "application/json", "{\"token_type\":\"bearer\",\"expires_in\":7200,\"access_token\":\"" + token + "\",\"scope\":\"users.read tweet.read\"}");
+  }
+
+  private void qqToken(HttpExchange x) throws IOException {
+    Map<String, String> q = query(x.getRequestURI().getRawQuery());
+    last.put("/qq/token", q);
+    OkStandIn.User user = codes.remove(String.valueOf(q.get("code")));
+    if (user == null || !APP.equals(q.get("client_id")) || !SECRET.equals(q.get("client_secret"))) {
+      send(x, 200, "text/plain", "callback( {\"error\":100019,\"error_description\":\"code to access token error\"} );");
+      return;
+    }
+    String token = "qq-" + UUID.randomUUID();
+    tokens.put(token, user);
+    send(x, 200, "text/plain", "access_token=" + token + "&expires_in=7776000&refresh_token=r-" + token);
+  }
+
+  private void qqUser(HttpExchange x) throws IOException {
+    Map<String, String> q = query(x.getRequestURI().getRawQuery());
+    OkStandIn.User user = tokens.get(String.valueOf(q.get("access_token")));
+    if (user == null || !APP.equals(q.get("oauth_consumer_key")) || !("openid-" + user.uid()).equals(q.get("openid"))) {
+      send(x, 200, "application/json", "{\"ret\":-1,\"msg\":\"client request's parameters are invalid, invalid openid\"}");
+      return;
+    }
+    send(x, 200, "application/json;charset=utf-8", "{\"ret\":0,\"msg\":\"\",\"nickname\":\"" + user.firstName()
+        + "\",\"gender\":\"女\",\"figureurl_qq_2\":\"http://qq.example/100\"}");
+  }
+
+  private void bearer(HttpExchange x, java.util.function.Function<OkStandIn.User, String> body) throws IOException {
+    String auth = String.valueOf(x.getRequestHeaders().getFirst("Authorization"));
+    OkStandIn.User user = auth.startsWith("Bearer ") ? tokens.get(auth.substring(7)) : null;
+    if (user == null) {
+      send(x, 401, "application/json", "{\"title\":\"Unauthorized\",\"detail\":\"Unauthorized\",\"status\":401}");
+      return;
+    }
+    send(x, 200, "application/json;charset=utf-8", body.apply(user));
+  }
+
+  private void queryToken(HttpExchange x, java.util.function.Function<OkStandIn.User, String> body) throws IOException {
+    OkStandIn.User user = tokens.get(String.valueOf(query(x.getRequestURI().getRawQuery()).get("access_token")));
+    if (user == null) {
+      send(x, 400, "application/json", "{\"error\":{\"message\":\"Invalid OAuth access token\",\"code\":190}}");
+      return;
+    }
+    send(x, 200, "application/json;charset=utf-8", body.apply(user));
+  }
+
+  private static String s256(String verifier) {
+    try {
+      return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+          java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String proof(String token) {

@@ -96,11 +96,30 @@ class ProvidersIT {
   }
 
   @Test
-  void messengerIsMicrosoftAndStillUnsupportedProvidersAnswer400096() {
+  void twitterInstagramRenrenMixiAndQq() {
+    Map<String, String> nicknames = new java.util.LinkedHashMap<>();
+    for (String provider : new String[] {"twitter", "instagram", "renren", "mixi", "qq"}) {
+      Sites.Site site = site(provider, ProviderStandIns.APP, ProviderStandIns.SECRET);
+      OkStandIn.User user = OkStandIn.newUser("User");
+      JsonObject info = login(site, provider, user, "");
+      assertEquals(provider, info.getString("loginProvider"));
+      assertEquals(provider.equals("qq") ? "openid-" + user.uid() : user.uid(), info.getString("loginProviderUID"), provider);
+      nicknames.put(provider, info.getString("nickname", null));
+    }
+    assertEquals("User", nicknames.get("twitter"));
+    assertEquals("User", nicknames.get("instagram"));
+    assertTrue(nicknames.get("renren").startsWith("User "), nicknames.toString());
+    assertTrue(nicknames.get("mixi").startsWith("User "), nicknames.toString());
+    assertEquals("User", nicknames.get("qq"));
+    assertTrue(standIn.last.get("/twitter/authorize").containsKey("code_challenge"));
+  }
+
+  @Test
+  void messengerIsMicrosoft() {
     Sites.Site site = Sites.withOdnoklassniki();
     Browser b = new Browser();
     Map<String, String> back = answer(location(b.get(Browser.loginUrl(site.apiKey(), "").replace("x_provider=odnoklassniki", "x_provider=messenger"))));
-    assertEquals("400096", back.get("errorCode"));
+    assertEquals("500031", back.get("errorCode"), "the site has no Microsoft application: " + back);
     assertTrue(back.get("errorDetails").contains("microsoft"), back.toString());
   }
 

@@ -213,7 +213,6 @@ class SocialFlowIT {
     assertRedirected(b, base.replace("response_type=code", "response_type=id_token"), "400012", "response_type");
     assertRedirected(b, base.replace("&response_type=code", ""), "400002", "response_type");
     assertRedirected(b, base.replace("x_provider=odnoklassniki", "x_provider=myspace"), "400006", "myspace");
-    assertRedirected(b, base.replace("x_provider=odnoklassniki", "x_provider=twitter"), "400096", "twitter");
     assertRedirected(b, base.replace("x_provider=odnoklassniki", "x_provider=facebook"), "500031", "facebook");
     assertRedirected(b, base.replace("x_provider=odnoklassniki&", ""), "400002", "x_provider");
     assertRedirected(b, base + "&x_displayMode=fullscreen", "400006", "x_displayMode");

@@ -56,6 +56,14 @@ public abstract class OAuth2Connector implements SocialConnector {
     return " ";
   }
 
+  /**
+   * Whether the client authenticates at the token endpoint with HTTP Basic (Twitter) instead of
+   * client_secret in the form.
+   */
+  protected boolean tokenClientAuthBasic() {
+    return false;
+  }
+
   /** Whether the token endpoint takes a GET with the parameters in the query (VK, Facebook). */
   protected boolean tokenRequestByGet() {
     return false;
@@ -122,14 +130,20 @@ public abstract class OAuth2Connector implements SocialConnector {
     form.put("grant_type", "authorization_code");
     form.put("code", exchange.code());
     form.put("client_id", app.appId());
-    form.put("client_secret", app.secretKey());
+    String basic = null;
+    if (tokenClientAuthBasic()) {
+      basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+          (enc(app.appId()) + ":" + enc(app.secretKey())).getBytes(StandardCharsets.UTF_8));
+    } else {
+      form.put("client_secret", app.secretKey());
+    }
     form.put("redirect_uri", exchange.redirectUri());
     if (exchange.codeVerifier() != null && supportsPkce()) {
       form.put("code_verifier", exchange.codeVerifier());
     }
     String tokenUrl = url("token", defaultTokenUrl());
     return tokens(
-        tokenRequestByGet() ? http.get(id(), tokenUrl, form, null) : http.postForm(id(), tokenUrl, form), null);
+        tokenRequestByGet() ? http.get(id(), tokenUrl, form, null) : http.postForm(id(), tokenUrl, form, basic), null);
   }
 
   /** Renews the tokens with a refresh token (for connectors that declare {@code TokenRefresher}). */
@@ -167,6 +181,10 @@ public abstract class OAuth2Connector implements SocialConnector {
     }
     return new ProviderTokens(
         accessToken, refresh != null ? refresh : previousRefreshToken, expiresIn, fields);
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
   /** The top-level fields of a JSON object or form-encoded body, as strings. */

@@ -16,7 +16,10 @@ public interface ProviderEndpoint {
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  Response post(@HeaderParam("Accept") String accept, MultivaluedMap<String, String> form);
+  Response post(
+      @HeaderParam("Accept") String accept,
+      @HeaderParam("Authorization") String authorization,
+      MultivaluedMap<String, String> form);
 
   @GET
   Response get(@HeaderParam("Accept") String accept, @HeaderParam("Authorization") String authorization);

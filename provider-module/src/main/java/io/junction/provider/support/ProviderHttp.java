@@ -52,10 +52,15 @@ public class ProviderHttp {
 
   /** POSTs a form to {@code url}. */
   public Answer postForm(String provider, String url, Map<String, String> form) {
+    return postForm(provider, url, form, null);
+  }
+
+  /** POSTs a form to {@code url} with an Authorization header (null for none). */
+  public Answer postForm(String provider, String url, Map<String, String> form, String authorization) {
     MultivaluedMap<String, String> body = new MultivaluedHashMap<>();
     form.forEach(body::putSingle);
     ProviderEndpoint endpoint = postClients.computeIfAbsent(url, this::client);
-    return call(provider, () -> endpoint.post("application/json, */*", body));
+    return call(provider, () -> endpoint.post("application/json, */*", authorization, body));
   }
 
   /** GETs {@code url} with the query parameters, optionally with an Authorization header. */

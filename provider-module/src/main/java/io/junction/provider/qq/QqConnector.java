@@ -1,0 +1,91 @@
+package io.junction.provider.qq;
+
+import io.junction.api.CodeExchange;
+import io.junction.api.ErrorCode;
+import io.junction.api.ProviderApp;
+import io.junction.api.ProviderException;
+import io.junction.api.ProviderInfo;
+import io.junction.api.ProviderTokens;
+import io.junction.api.SocialProfile;
+import io.junction.provider.support.OAuth2Connector;
+import io.junction.provider.support.ProviderHttp;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * QQ Connect: a GET token request whose answer may be form-encoded, then the user's openid from
+ * {@code /oauth2.0/me}, then {@code get_user_info} with {@code oauth_consumer_key} and the openid;
+ * errors as {@code ret} (non-zero) with {@code msg}, or {@code error}/{@code error_description}.
+ */
+@ApplicationScoped
+public class QqConnector extends OAuth2Connector {
+
+  static final ProviderInfo INFO = new ProviderInfo("qq", "QQ", false, List.of("get_user_info"));
+
+  @Override
+  public ProviderInfo info() {
+    return INFO;
+  }
+
+  @Override
+  protected String defaultAuthorizeUrl() {
+    return "https://graph.qq.com/oauth2.0/authorize";
+  }
+
+  @Override
+  protected String defaultTokenUrl() {
+    return "https://graph.qq.com/oauth2.0/token";
+  }
+
+  @Override
+  protected String scopeSeparator() {
+    return ",";
+  }
+
+  @Override
+  protected boolean tokenRequestByGet() {
+    return true;
+  }
+
+  /** The token, then the openid it belongs to (QQ's second call), kept with the tokens. */
+  @Override
+  public ProviderTokens exchangeCode(ProviderApp app, CodeExchange exchange) {
+    ProviderTokens tokens = super.exchangeCode(app, exchange);
+    ProviderHttp.Answer me = http.get(id(), url("me", "https://graph.qq.com/oauth2.0/me"),
+        Map.of("access_token", tokens.accessToken(), "fmt", "json"), null);
+    Map<String, String> fields = fields(me);
+    if (!me.ok() || fields.get("openid") == null) {
+      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "oauth2.0/me failed: HTTP " + me.status()
+          + ", error=" + fields.get("error") + ", " + fields.get("error_description"));
+    }
+    Map<String, String> extras = new HashMap<>(tokens.extras());
+    extras.put("openid", fields.get("openid"));
+    return new ProviderTokens(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), extras);
+  }
+
+  @Override
+  public SocialProfile fetchProfile(ProviderApp app, ProviderTokens tokens) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("access_token", tokens.accessToken());
+    query.put("oauth_consumer_key", app.appId());
+    query.put("openid", tokens.extras().get("openid"));
+    ProviderHttp.Answer answer = http.get(id(), url("api", "https://graph.qq.com/user/get_user_info"), query, null);
+    JsonObject user = json(answer);
+    String ret = text(user.get("ret"));
+    if (!answer.ok() || (ret != null && !ret.equals("0"))) {
+      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "get_user_info failed: ret=" + ret + ", msg=" + text(user.get("msg")));
+    }
+    return profile(tokens.extras().get("openid"), user);
+  }
+
+  SocialProfile profile(String openid, JsonObject user) {
+    String gender = text(user.get("gender"));
+    String photo = text(user.get("figureurl_qq_2")) != null ? text(user.get("figureurl_qq_2")) : text(user.get("figureurl_2"));
+    return new SocialProfile(openid, text(user.get("nickname")), null, null, null, photo, text(user.get("figureurl_qq_1")), null,
+        "男".equals(gender) ? "m" : "女".equals(gender) ? "f" : "u", text(user.get("year")), null);
+  }
+}

@@ -1,0 +1,34 @@
+package io.junction.provider.qq;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.junction.api.ProviderTokens;
+import io.junction.api.SocialProfile;
+import io.junction.provider.support.ProviderHttp;
+import jakarta.json.Json;
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+
+class QqConnectorTest {
+
+  private final QqConnector qq = new QqConnector();
+
+  @Test
+  void formEncodedTokenAnswers() {
+    ProviderTokens t = qq.tokens(new ProviderHttp.Answer(200, "text/html",
+        "access_token=FE04************************CCE2&expires_in=7776000&refresh_token=88E4************************BE14"), null);
+    assertEquals("FE04************************CCE2", t.accessToken());
+    assertEquals(7776000L, t.expiresIn());
+  }
+
+  @Test
+  void profileFromASavedAnswer() {
+    SocialProfile p = qq.profile("2A1A4C8D0F7E6B5A4C3D2E1F0A9B8C7D", Json.createReader(new StringReader(
+        "{\"ret\":0,\"msg\":\"\",\"nickname\":\"Peter\",\"figureurl_qq_1\":\"http://q.qlogo.cn/qqapp/100312990/40\","
+            + "\"figureurl_qq_2\":\"http://q.qlogo.cn/qqapp/100312990/100\",\"gender\":\"男\",\"year\":\"1990\"}")).readObject());
+    assertEquals("2A1A4C8D0F7E6B5A4C3D2E1F0A9B8C7D", p.providerUid());
+    assertEquals("Peter", p.nickname());
+    assertEquals("m", p.gender());
+    assertEquals("http://q.qlogo.cn/qqapp/100312990/100", p.photoUrl());
+  }
+}

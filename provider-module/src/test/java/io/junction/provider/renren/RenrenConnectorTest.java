@@ -1,0 +1,28 @@
+package io.junction.provider.renren;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.junction.api.ProviderApp;
+import io.junction.api.ProviderTokens;
+import io.junction.api.SocialProfile;
+import io.junction.provider.support.ProviderHttp;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RenrenConnectorTest {
+
+  @Test
+  void theUserComesWithTheToken() {
+    RenrenConnector renren = new RenrenConnector();
+    ProviderTokens t = renren.tokens(new ProviderHttp.Answer(200, "application/json",
+        "{\"token_type\":\"bearer\",\"expires_in\":2595096,\"refresh_token\":\"127021|0.385d55f8615fdfd9edb7c4b5ebdc3e39.2592000.1316350800-222209506\","
+            + "\"user\":{\"id\":222209506,\"name\":\"Zhang San\",\"avatar\":[{\"type\":\"avatar\",\"url\":\"http://hdn.xnimg.cn/a.jpg\"},"
+            + "{\"type\":\"tiny\",\"url\":\"http://hdn.xnimg.cn/t.jpg\"},{\"type\":\"large\",\"url\":\"http://hdn.xnimg.cn/l.jpg\"}]},"
+            + "\"access_token\":\"127021|6.2f3cf1b72f2f9e1ee0d0fe7af22ac2a2.2592000.1316350800-222209506\"}"), null);
+    SocialProfile p = renren.fetchProfile(new ProviderApp("127021", null, "s", List.of()), t);
+    assertEquals("222209506", p.providerUid());
+    assertEquals("Zhang San", p.nickname());
+    assertEquals("http://hdn.xnimg.cn/l.jpg", p.photoUrl());
+    assertEquals("http://www.renren.com/222209506", p.profileUrl());
+  }
+}
