@@ -72,6 +72,7 @@ async function start() {
   for (const d of state.info.dataCenters) { const o = el('option', d); o.value = d; dc.appendChild(o); }
   const sel = $('pv-provider'); clear(sel);
   for (const p of state.info.providers) { const o = el('option', p.displayName + ' (' + p.id + ')'); o.value = p.id; sel.appendChild(o); }
+  const custom = el('option', 'Any OpenID Connect provider (oidc-<name>)'); custom.value = 'oidc'; sel.appendChild(custom);
   show('login-view', false); show('main-view', true); show('logout', true);
   await loadSites();
   const r = route();
@@ -161,8 +162,7 @@ async function selectSite(apiKey, provider) {
   await loadProviders();
   await loadApplications();
   const chosen = provider || (state.providers[0] && state.providers[0].provider) || state.info.providers[0].id;
-  $('pv-provider').value = chosen;
-  fillProviderForm();
+  selectProvider(chosen);
   setRoute(s.apiKey, provider);
 }
 
@@ -190,7 +190,7 @@ async function loadProviders() {
     tr.appendChild(el('td', p.appId));
     tr.appendChild(el('td', p.secretKey));
     tr.appendChild(el('td', p.enabled ? 'enabled' : 'disabled'));
-    tr.addEventListener('click', () => { $('pv-provider').value = p.provider; fillProviderForm(); setRoute(state.site.apiKey, p.provider); });
+    tr.addEventListener('click', () => { selectProvider(p.provider); setRoute(state.site.apiKey, p.provider); });
     rows.appendChild(tr);
   }
   if (state.providers.length === 0) {
@@ -199,10 +199,32 @@ async function loadProviders() {
   }
 }
 
+// The provider the form is about: a listed one, or oidc-<name> for a site's own OpenID Connect provider.
+function providerId() {
+  const v = $('pv-provider').value;
+  return v === 'oidc' ? 'oidc-' + $('pv-oidc-name').value.trim().toLowerCase() : v;
+}
+
+function selectProvider(id) {
+  if (id && id.startsWith('oidc-')) {
+    $('pv-provider').value = 'oidc';
+    $('pv-oidc-name').value = id.slice(5);
+  } else {
+    $('pv-provider').value = id;
+  }
+  fillProviderForm();
+}
+
 function fillProviderForm() {
-  const id = $('pv-provider').value;
-  const type = state.info.providers.find((p) => p.id === id);
+  const custom = $('pv-provider').value === 'oidc';
+  show('pv-oidc', custom);
+  $('pv-oidc-name').required = custom;
+  $('pv-issuer').required = custom;
+  const id = providerId();
+  const type = custom ? { id, usesPublicKey: false, defaultPermissions: ['openid', 'profile', 'email'] }
+    : state.info.providers.find((p) => p.id === id);
   const cfg = state.providers.find((p) => p.provider === id);
+  $('pv-issuer').value = cfg && cfg.issuer ? cfg.issuer : (custom ? $('pv-issuer').value : '');
   $('pv-appId').value = cfg ? cfg.appId : '';
   $('pv-publicKey').value = cfg && cfg.publicKey ? cfg.publicKey : '';
   $('pv-publicKey').required = type.usesPublicKey;
@@ -235,7 +257,7 @@ function showCallbacks() {
 async function saveProvider(evt) {
   evt.preventDefault();
   $('pv-error').textContent = ''; $('pv-status').textContent = '';
-  const id = $('pv-provider').value;
+  const id = providerId();
   const body = {
     appId: $('pv-appId').value,
     cnameEnabled: $('pv-cname').checked,
@@ -245,11 +267,11 @@ async function saveProvider(evt) {
   };
   if ($('pv-publicKey').value.trim()) body.publicKey = $('pv-publicKey').value.trim();
   if ($('pv-secretKey').value) body.secretKey = $('pv-secretKey').value;
+  if ($('pv-provider').value === 'oidc') body.issuer = $('pv-issuer').value.trim();
   try {
     await api('PUT', '/admin/sites/' + encodeURIComponent(state.site.apiKey) + '/providers/' + encodeURIComponent(id), body);
     await loadProviders();
-    $('pv-provider').value = id;
-    fillProviderForm();
+    selectProvider(id);
     $('pv-status').textContent = 'Saved.';
     setRoute(state.site.apiKey, id);
   } catch (e) {
@@ -258,7 +280,7 @@ async function saveProvider(evt) {
 }
 
 async function deleteProvider() {
-  const id = $('pv-provider').value;
+  const id = providerId();
   if (!confirm('Remove the ' + id + ' settings of ' + state.site.name + '?')) return;
   await api('DELETE', '/admin/sites/' + encodeURIComponent(state.site.apiKey) + '/providers/' + encodeURIComponent(id));
   await loadProviders(); fillProviderForm();
@@ -317,7 +339,8 @@ document.addEventListener('DOMContentLoaded', () => {
   $('notice-close').addEventListener('click', () => show('secret-notice', false));
   $('rotate-secret').addEventListener('click', guard(rotateSecret));
   $('delete-site').addEventListener('click', guard(deleteSite));
-  $('pv-provider').addEventListener('change', () => { fillProviderForm(); setRoute(state.site.apiKey, $('pv-provider').value); });
+  $('pv-provider').addEventListener('change', () => { fillProviderForm(); setRoute(state.site.apiKey, providerId()); });
+  $('pv-oidc-name').addEventListener('change', fillProviderForm);
   $('provider-form').addEventListener('submit', saveProvider);
   $('pv-cname').addEventListener('change', showCallbacks);
   $('pv-secure').addEventListener('change', showCallbacks);

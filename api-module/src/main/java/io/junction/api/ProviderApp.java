@@ -12,13 +12,21 @@ import java.util.Objects;
  *     null
  * @param secretKey the application secret
  * @param permissions the permissions configured for the site (may be empty)
+ * @param issuer the OpenID Connect issuer URL of a provider the site names itself ({@code
+ *     oidc-<name>}), or null
  */
-public record ProviderApp(String appId, String publicKey, String secretKey, List<String> permissions) {
+public record ProviderApp(
+    String appId, String publicKey, String secretKey, List<String> permissions, String issuer) {
 
   public ProviderApp {
     Objects.requireNonNull(appId, "appId");
     Objects.requireNonNull(secretKey, "secretKey");
     permissions = List.copyOf(permissions);
+  }
+
+  /** An application of a provider with fixed endpoints. */
+  public ProviderApp(String appId, String publicKey, String secretKey, List<String> permissions) {
+    this(appId, publicKey, secretKey, permissions, null);
   }
 
   @Override

@@ -151,6 +151,18 @@ class ConsoleIT {
     assertFalse(driver.getPageSource().contains("0F1E2D3C4B5A69788796A5B4"));
     assertFalse(driver.getPageSource().contains(secret), "the site secret is gone after the reload");
 
+    // Any OpenID Connect provider, by its issuer: the provider becomes oidc-<name>.
+    new Select(visible("pv-provider")).selectByValue("oidc");
+    type("pv-oidc-name", "acme");
+    type("pv-issuer", "https://login.acme.example");
+    type("pv-appId", "acme-client");
+    type("pv-secretKey", "acme-secret-value-1234");
+    visible("pv-save").click();
+    WebElement oidcRow = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("#provider-rows tr[data-provider='oidc-acme']")));
+    assertTrue(oidcRow.getText().contains("acme-client"), oidcRow.getText());
+    assertEquals("https://login.acme.example", visible("pv-issuer").getAttribute("value"));
+
     // An application key for the site's servers: its secret shown once, then only the userKey.
     type("app-name", "reporting");
     type("app-permissions", "socialize.getUserInfo, socialize.exchangeUIDSignature");

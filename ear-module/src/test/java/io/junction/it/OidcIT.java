@@ -119,4 +119,34 @@ class OidcIT {
     assertTrue(back.get("errorDetails").contains("expired"), back.toString());
     assertNull(back.get("code"));
   }
+
+  @Test
+  void anyOpenIdConnectProviderByItsIssuer() {
+    int port = Integer.getInteger("junction.oidc.port", 19093);
+    HttpResponse<String> created = admin("POST", "/admin/sites",
+        "{\"name\":\"acme " + UUID.randomUUID() + "\",\"domains\":[\"shop.example.com\"]}");
+    JsonObject siteJson = json(created);
+    String apiKey = siteJson.getString("apiKey");
+    String path = "/admin/sites/" + apiKey + "/providers/oidc-acme";
+    AdminApiIT.assertError(admin("PUT", path, "{\"appId\":\"junction-web-client\",\"secretKey\":\"s\"}"), 400, 400002, "issuer");
+    AdminApiIT.assertError(admin("PUT", path, "{\"appId\":\"a\",\"secretKey\":\"s\",\"issuer\":\"http://evil.example/\"}"), 400, 400006, "issuer");
+    AdminApiIT.assertError(admin("PUT", "/admin/sites/" + apiKey + "/providers/facebook",
+        "{\"appId\":\"a\",\"secretKey\":\"s\",\"issuer\":\"https://idp.example\"}"), 400, 400006, "issuer");
+    HttpResponse<String> put = admin("PUT", path, "{\"appId\":\"junction-web-client\",\"secretKey\":\"client-secret\",\"issuer\":\"http://localhost:"
+        + port + "/acme\"}");
+    assertEquals(201, put.statusCode(), put.body());
+    assertEquals("http://localhost:" + port + "/acme", json(put).getString("issuer"));
+    Sites.Site site = new Sites.Site(apiKey, siteJson.getString("secret"));
+
+    String subject = "acme-" + UUID.randomUUID();
+    Map<String, String> back = flow(site, "oidc-acme", "acme", subject, 3600, Map.of("code_challenge_method", "S256"));
+    assertNotNull(back.get("code"), back.toString());
+    String token = Sites.token(site, "grant_type=authorization_code&code=" + enc(back.get("code")) + "&redirect_uri=" + enc(Browser.SITE_PAGE));
+    JsonObject info = Sites.call("socialize.getUserInfo", token, "");
+    assertEquals("oidc-acme", info.getString("loginProvider"));
+    assertEquals(subject, info.getString("loginProviderUID"));
+
+    Map<String, String> late = flow(site, "oidc-acme", "acme", "late-" + UUID.randomUUID(), -3600, Map.of());
+    assertEquals("500023", late.get("errorCode"), late.toString());
+  }
 }

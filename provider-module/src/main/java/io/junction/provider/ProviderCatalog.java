@@ -23,6 +23,7 @@ import java.util.Optional;
 public class ProviderCatalog {
 
   private static final Map<String, String> ALIASES = Map.of("messenger", "microsoft");
+  private static final java.util.regex.Pattern OIDC = java.util.regex.Pattern.compile("oidc-[a-z0-9][a-z0-9-]{0,39}");
 
   private final Map<String, ProviderInfo> providers = new LinkedHashMap<>();
   private final Map<String, SocialConnector> connectors = new LinkedHashMap<>();
@@ -39,7 +40,9 @@ public class ProviderCatalog {
   /** Adds a connector; its description replaces the catalogue's. */
   void register(SocialConnector connector) {
     connectors.put(connector.info().id(), connector);
-    providers.put(connector.info().id(), connector.info());
+    if (!connector.info().id().equals("oidc")) {
+      providers.put(connector.info().id(), connector.info());
+    }
   }
 
   public ProviderCatalog() {
@@ -71,7 +74,15 @@ public class ProviderCatalog {
 
   /** The connector of a provider (by canonical name), when one is implemented. */
   public Optional<SocialConnector> connector(String id) {
+    if (id != null && OIDC.matcher(id).matches()) {
+      return Optional.ofNullable(connectors.get("oidc"));
+    }
     return Optional.ofNullable(connectors.get(id));
+  }
+
+  /** Whether the name is a site's own OpenID Connect provider ({@code oidc-<name>}). */
+  public static boolean isCustomOidc(String id) {
+    return id != null && OIDC.matcher(id).matches();
   }
 
   /** Every supported provider, in a stable order. */
@@ -81,7 +92,7 @@ public class ProviderCatalog {
 
   /** The supported names, comma-separated, for error messages. */
   public String supportedNames() {
-    return String.join(", ", providers.keySet());
+    return String.join(", ", providers.keySet()) + ", and oidc-<name> for any OpenID Connect provider";
   }
 
   /**
@@ -93,6 +104,9 @@ public class ProviderCatalog {
       return Optional.empty();
     }
     String key = name.trim().toLowerCase(Locale.ROOT);
+    if (OIDC.matcher(key).matches()) {
+      return Optional.of(new ProviderInfo(key, "OpenID Connect (" + key.substring(5) + ")", false, List.of("openid", "profile", "email")));
+    }
     return Optional.ofNullable(providers.get(ALIASES.getOrDefault(key, key)));
   }
 }

@@ -48,7 +48,7 @@ public class MicrosoftConnector extends OidcConnector {
 
   /** The configured issuer, with {@code {tenantid}} standing for the token's own {@code tid}. */
   @Override
-  protected boolean issuerMatches(String issuer, JsonObject claims) {
+  protected boolean issuerMatches(io.junction.api.ProviderApp app, String issuer, JsonObject claims) {
     String tid = claims.getString("tid", null);
     String expected = issuer();
     return expected.contains("{tenantid}")

@@ -94,6 +94,16 @@ public abstract class OAuth2Connector implements SocialConnector {
     return info().id();
   }
 
+  /** The authorization endpoint for this application (configured, or the provider's). */
+  protected String authorizeUrl(ProviderApp app) {
+    return url("authorize", defaultAuthorizeUrl());
+  }
+
+  /** The token endpoint for this application. */
+  protected String tokenUrl(ProviderApp app) {
+    return url("token", defaultTokenUrl());
+  }
+
   @Override
   public String authorizationUrl(AuthorizationRequest request) {
     Map<String, String> params = new LinkedHashMap<>();
@@ -113,7 +123,7 @@ public abstract class OAuth2Connector implements SocialConnector {
       params.put("nonce", request.nonce());
     }
     addAuthorizationParams(request, params);
-    return ProviderHttp.withQuery(url("authorize", defaultAuthorizeUrl()), params);
+    return ProviderHttp.withQuery(authorizeUrl(request.app()), params);
   }
 
   /** The configured permissions (or the provider's defaults) and the extra ones, without repeats. */
@@ -141,7 +151,7 @@ public abstract class OAuth2Connector implements SocialConnector {
     if (exchange.codeVerifier() != null && supportsPkce()) {
       form.put("code_verifier", exchange.codeVerifier());
     }
-    String tokenUrl = url("token", defaultTokenUrl());
+    String tokenUrl = tokenUrl(app);
     return tokens(
         tokenRequestByGet() ? http.get(id(), tokenUrl, form, null) : http.postForm(id(), tokenUrl, form, basic), null);
   }
@@ -153,7 +163,7 @@ public abstract class OAuth2Connector implements SocialConnector {
     form.put("refresh_token", refreshToken);
     form.put("client_id", app.appId());
     form.put("client_secret", app.secretKey());
-    return tokens(http.postForm(id(), url("token", defaultTokenUrl()), form), refreshToken);
+    return tokens(http.postForm(id(), tokenUrl(app), form), refreshToken);
   }
 
   /** Reads a token response: HTTP status first, then the provider's error fields, then tokens. */

@@ -36,6 +36,21 @@ public abstract class OidcConnector extends OAuth2Connector {
   /** The userinfo endpoint, or null when the id_token is all there is. */
   protected abstract String defaultUserinfoUrl();
 
+  /** The issuer this application's id_tokens must name. */
+  protected String issuer(ProviderApp app) {
+    return issuer();
+  }
+
+  /** The key set of this application's provider. */
+  protected String jwksUrl(ProviderApp app) {
+    return url("jwks", defaultJwksUrl());
+  }
+
+  /** The userinfo endpoint of this application's provider, or null. */
+  protected String userinfoUrl(ProviderApp app) {
+    return defaultUserinfoUrl() == null ? null : url("userinfo", defaultUserinfoUrl());
+  }
+
   protected String issuer() {
     if (config == null) {
       return defaultIssuer();
@@ -44,8 +59,8 @@ public abstract class OidcConnector extends OAuth2Connector {
   }
 
   /** Whether the id_token's issuer is the provider's; exact by default. */
-  protected boolean issuerMatches(String issuer, JsonObject claims) {
-    return issuer().equals(issuer);
+  protected boolean issuerMatches(ProviderApp app, String issuer, JsonObject claims) {
+    return issuer(app).equals(issuer);
   }
 
   @Override
@@ -65,22 +80,22 @@ public abstract class OidcConnector extends OAuth2Connector {
     if (idToken == null) {
       throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, id() + " returned no id_token");
     }
-    JsonObject keys = keys(false);
+    String jwksUrl = jwksUrl(app);
+    JsonObject keys = keys(jwksUrl, false);
     if (!IdTokens.knowsKey(keys, idToken)) {
-      keys = keys(true); // the provider may have rotated its keys since they were fetched
+      keys = keys(jwksUrl, true); // the provider may have rotated its keys since they were fetched
     }
     JsonObject claims = IdTokens.verify(id(), idToken, keys, app.appId(), exchange.nonce());
-    if (!issuerMatches(claims.getString("iss", ""), claims)) {
+    if (!issuerMatches(app, claims.getString("iss", ""), claims)) {
       throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR,
-          "the id_token was issued by " + claims.getString("iss", "nobody") + ", not " + issuer());
+          "the id_token was issued by " + claims.getString("iss", "nobody") + ", not " + issuer(app));
     }
     Map<String, String> extras = new HashMap<>(tokens.extras());
     extras.put("id_token_claims", claims.toString());
     return new ProviderTokens(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), extras);
   }
 
-  private JsonObject keys(boolean fresh) {
-    String url = url("jwks", defaultJwksUrl());
+  private JsonObject keys(String url, boolean fresh) {
     CachedKeys cached = jwks.get(url);
     if (fresh || cached == null || cached.fetched().plus(JWKS_TTL).isBefore(Instant.now())) {
       ProviderHttp.Answer answer = http.get(id(), url, Map.of(), null);
@@ -96,7 +111,7 @@ public abstract class OidcConnector extends OAuth2Connector {
   @Override
   public SocialProfile fetchProfile(ProviderApp app, ProviderTokens tokens) {
     JsonObject claims = IdTokens.parse(tokens.extras().get("id_token_claims"));
-    String userinfo = defaultUserinfoUrl() == null ? null : url("userinfo", defaultUserinfoUrl());
+    String userinfo = userinfoUrl(app);
     if (userinfo != null && !claims.containsKey("name")) {
       ProviderHttp.Answer answer = http.get(id(), userinfo, Map.of(), "Bearer " + tokens.accessToken());
       if (!answer.ok()) {

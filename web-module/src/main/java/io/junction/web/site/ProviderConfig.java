@@ -46,6 +46,9 @@ public class ProviderConfig {
   @Column(name = "permissions", nullable = false, length = 2000)
   private List<String> permissions = new ArrayList<>();
 
+  @Column(name = "issuer", length = 500)
+  private String issuer;
+
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
@@ -99,6 +102,11 @@ public class ProviderConfig {
     return updatedAt;
   }
 
+  /** The issuer URL of an oidc-&lt;name&gt; provider, or null. */
+  public String issuer() {
+    return issuer;
+  }
+
   /** Applies an administrator's settings; a null encrypted secret keeps the stored one. */
   public void update(ProviderSettings s, String secretKeyEncrypted, Instant now) {
     this.appId = s.appId();
@@ -110,6 +118,7 @@ public class ProviderConfig {
     this.secureRedirectsOnly = s.secureRedirectsOnly();
     this.enabled = s.enabled();
     this.permissions = new ArrayList<>(s.permissions());
+    this.issuer = s.issuer();
     this.updatedAt = now;
   }
 }

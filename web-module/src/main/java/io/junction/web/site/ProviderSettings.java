@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What an administrator sets for a provider, validated; {@code secretKey} is null when the stored
- * one is kept.
+ * one is kept, {@code issuer} is set for oidc-&lt;name&gt; providers only.
  */
 public record ProviderSettings(
     String appId,
@@ -13,7 +13,8 @@ public record ProviderSettings(
     boolean cnameEnabled,
     boolean secureRedirectsOnly,
     boolean enabled,
-    List<String> permissions) {
+    List<String> permissions,
+    String issuer) {
 
   public ProviderSettings {
     permissions = List.copyOf(permissions);

@@ -123,7 +123,7 @@ public class SiteService {
                     new GigyaException(
                         ErrorCode.NO_PROVIDER_APPLICATION,
                         "The site has no enabled " + provider + " application"));
-    return new ProviderSetup(p, new ProviderApp(p.appId(), p.publicKey(), providerSecret(p), p.permissions()));
+    return new ProviderSetup(p, new ProviderApp(p.appId(), p.publicKey(), providerSecret(p), p.permissions(), p.issuer()));
   }
 
   public Site update(String apiKey, SiteSettings settings) {

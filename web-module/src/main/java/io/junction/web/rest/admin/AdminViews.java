@@ -42,6 +42,7 @@ public final class AdminViews {
       boolean enabled,
       List<String> permissions,
       List<String> callbackUrls,
+      String issuer,
       String updatedAt) {}
 
   public record ProviderList(List<ProviderView> providers) {}

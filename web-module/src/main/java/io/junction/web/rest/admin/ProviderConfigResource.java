@@ -43,7 +43,8 @@ public class ProviderConfigResource {
           "cnameEnabled",
           "secureRedirectsOnly",
           "enabled",
-          "permissions");
+          "permissions",
+          "issuer");
   private static final Pattern PERMISSION = Pattern.compile("[A-Za-z0-9_.:/+-]{1,100}");
 
   @Inject SiteService sites;
@@ -113,6 +114,7 @@ public class ProviderConfigResource {
         p.enabled(),
         p.permissions().isEmpty() ? info.defaultPermissions() : p.permissions(),
         sites.callbackUrls(site, p),
+        p.issuer(),
         p.updatedAt().toString());
   }
 
@@ -131,6 +133,22 @@ public class ProviderConfigResource {
         permissions.add(p);
       }
     }
+    String issuer = json.string("issuer", ProviderCatalog.isCustomOidc(info.id()), 500);
+    if (issuer != null) {
+      if (!ProviderCatalog.isCustomOidc(info.id())) {
+        throw GigyaException.invalid("issuer", "only oidc-<name> providers take an issuer");
+      }
+      try {
+        java.net.URI u = new java.net.URI(issuer);
+        boolean loopback = "localhost".equals(u.getHost()) || "127.0.0.1".equals(u.getHost());
+        if (u.getHost() == null || u.getRawQuery() != null || u.getRawFragment() != null
+            || !("https".equals(u.getScheme()) || ("http".equals(u.getScheme()) && loopback))) {
+          throw new java.net.URISyntaxException(issuer, "not an https URL");
+        }
+      } catch (java.net.URISyntaxException e) {
+        throw GigyaException.invalid("issuer", "must be an https URL without query or fragment");
+      }
+    }
     return new ProviderSettings(
         appId,
         publicKey,
@@ -138,6 +156,7 @@ public class ProviderConfigResource {
         json.bool("cnameEnabled", false),
         json.bool("secureRedirectsOnly", true),
         json.bool("enabled", true),
-        List.copyOf(permissions));
+        List.copyOf(permissions),
+        issuer);
   }
 }
