@@ -221,8 +221,9 @@ function fillProviderForm() {
   $('pv-oidc-name').required = custom;
   $('pv-issuer').required = custom;
   const id = providerId();
-  const type = custom ? { id, usesPublicKey: false, defaultPermissions: ['openid', 'profile', 'email'] }
+  const type = custom ? { id, usesPublicKey: false, defaultPermissions: ['openid', 'profile', 'email'], setupNotes: state.info.oidcSetupNotes }
     : state.info.providers.find((p) => p.id === id);
+  $('pv-notes').textContent = type.setupNotes || '';
   const cfg = state.providers.find((p) => p.provider === id);
   $('pv-issuer').value = cfg && cfg.issuer ? cfg.issuer : (custom ? $('pv-issuer').value : '');
   $('pv-appId').value = cfg ? cfg.appId : '';

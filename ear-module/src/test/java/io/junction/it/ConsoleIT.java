@@ -109,6 +109,7 @@ class ConsoleIT {
 
     // Odnoklassniki, seed 000 Phase 3.
     new Select(visible("pv-provider")).selectByValue("odnoklassniki");
+    assertTrue(visible("pv-notes").getText().contains("Public key"), "the setup notes of the provider");
     type("pv-appId", "512000123");
     type("pv-publicKey", "CBAFJIICABABABABA");
     type("pv-secretKey", "0F1E2D3C4B5A69788796A5B4");

@@ -36,7 +36,8 @@ public class AdminInfoResource {
             .map(
                 p ->
                     new ProviderType(
-                        p.id(), p.displayName(), p.usesPublicKey(), p.defaultPermissions()))
-            .toList());
+                        p.id(), p.displayName(), p.usesPublicKey(), p.defaultPermissions(), catalog.setupNotes(p.id())))
+            .toList(),
+        catalog.setupNotes("oidc-any"));
   }
 }

@@ -48,12 +48,13 @@ public final class AdminViews {
   public record ProviderList(List<ProviderView> providers) {}
 
   public record ProviderType(
-      String id, String displayName, boolean usesPublicKey, List<String> defaultPermissions) {}
+      String id, String displayName, boolean usesPublicKey, List<String> defaultPermissions, String setupNotes) {}
 
   public record ServerInfo(
       String publicUrl,
       String callbackUrl,
       String dataCenter,
       List<String> dataCenters,
-      List<ProviderType> providers) {}
+      List<ProviderType> providers,
+      String oidcSetupNotes) {}
 }
