@@ -1,49 +1,28 @@
 package io.junction.provider.google;
 
-import io.junction.api.AuthorizationRequest;
 import io.junction.api.ProviderInfo;
 import io.junction.provider.support.OidcConnector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import io.junction.api.AuthorizationRequest;
 import java.util.Map;
 
 /**
  * Google Sign-In, by Gigya's name {@code googleplus}: OpenID Connect with PKCE and a nonce, the
- * id_token checked against Google's keys; {@code x_displayMode=popup} as {@code display=popup}.
+ * id_token checked against Google's keys; {@code x_displayMode} popup or touch as {@code display}.
  */
 @ApplicationScoped
 public class GoogleConnector extends OidcConnector {
 
-  static final ProviderInfo INFO = new ProviderInfo("googleplus", "Google", false, List.of("openid", "profile", "email"));
-
-  @Override
-  public ProviderInfo info() {
-    return INFO;
-  }
-
-  @Override
-  protected String defaultAuthorizeUrl() {
-    return "https://accounts.google.com/o/oauth2/v2/auth";
-  }
-
-  @Override
-  protected String defaultTokenUrl() {
-    return "https://oauth2.googleapis.com/token";
-  }
-
-  @Override
-  protected String defaultIssuer() {
-    return "https://accounts.google.com";
-  }
-
-  @Override
-  protected String defaultJwksUrl() {
-    return "https://www.googleapis.com/oauth2/v3/certs";
-  }
-
-  @Override
-  protected String defaultUserinfoUrl() {
-    return "https://openidconnect.googleapis.com/v1/userinfo";
+  public GoogleConnector() {
+    super(
+        new ProviderInfo("googleplus", "Google", false, List.of("openid", "profile", "email")),
+        new Endpoints(
+            "https://accounts.google.com/o/oauth2/v2/auth",
+            "https://oauth2.googleapis.com/token",
+            "https://accounts.google.com",
+            "https://www.googleapis.com/oauth2/v3/certs",
+            "https://openidconnect.googleapis.com/v1/userinfo"));
   }
 
   @Override

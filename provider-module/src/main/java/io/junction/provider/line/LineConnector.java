@@ -11,35 +11,14 @@ import java.util.List;
 @ApplicationScoped
 public class LineConnector extends OidcConnector {
 
-  static final ProviderInfo INFO = new ProviderInfo("line", "LINE", false, List.of("openid", "profile", "email"));
-
-  @Override
-  public ProviderInfo info() {
-    return INFO;
-  }
-
-  @Override
-  protected String defaultAuthorizeUrl() {
-    return "https://access.line.me/oauth2/v2.1/authorize";
-  }
-
-  @Override
-  protected String defaultTokenUrl() {
-    return "https://api.line.me/oauth2/v2.1/token";
-  }
-
-  @Override
-  protected String defaultIssuer() {
-    return "https://access.line.me";
-  }
-
-  @Override
-  protected String defaultJwksUrl() {
-    return "https://api.line.me/oauth2/v2.1/certs";
-  }
-
-  @Override
-  protected String defaultUserinfoUrl() {
-    return "https://api.line.me/oauth2/v2.1/userinfo";
+  public LineConnector() {
+    super(
+        new ProviderInfo("line", "LINE", false, List.of("openid", "profile", "email")),
+        new Endpoints(
+            "https://access.line.me/oauth2/v2.1/authorize",
+            "https://api.line.me/oauth2/v2.1/token",
+            "https://access.line.me",
+            "https://api.line.me/oauth2/v2.1/certs",
+            "https://api.line.me/oauth2/v2.1/userinfo"));
   }
 }

@@ -6,45 +6,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * LinkedIn ("Sign In with LinkedIn using OpenID Connect"): no PKCE for web applications, a nonce
- * and the id_token checked against LinkedIn's keys.
+ * LinkedIn ("Sign In with LinkedIn using OpenID Connect"): a nonce and the id_token checked against
+ * LinkedIn's keys; no PKCE, which LinkedIn takes from native clients only.
  */
 @ApplicationScoped
 public class LinkedinConnector extends OidcConnector {
 
-  static final ProviderInfo INFO = new ProviderInfo("linkedin", "LinkedIn", false, List.of("openid", "profile", "email"));
-
-  @Override
-  public ProviderInfo info() {
-    return INFO;
+  public LinkedinConnector() {
+    super(
+        new ProviderInfo("linkedin", "LinkedIn", false, List.of("openid", "profile", "email")),
+        new Endpoints(
+            "https://www.linkedin.com/oauth/v2/authorization",
+            "https://www.linkedin.com/oauth/v2/accessToken",
+            "https://www.linkedin.com/oauth",
+            "https://www.linkedin.com/oauth/openid/jwks",
+            "https://api.linkedin.com/v2/userinfo"));
   }
 
-  @Override
-  protected String defaultAuthorizeUrl() {
-    return "https://www.linkedin.com/oauth/v2/authorization";
-  }
-
-  @Override
-  protected String defaultTokenUrl() {
-    return "https://www.linkedin.com/oauth/v2/accessToken";
-  }
-
-  @Override
-  protected String defaultIssuer() {
-    return "https://www.linkedin.com/oauth";
-  }
-
-  @Override
-  protected String defaultJwksUrl() {
-    return "https://www.linkedin.com/oauth/openid/jwks";
-  }
-
-  @Override
-  protected String defaultUserinfoUrl() {
-    return "https://api.linkedin.com/v2/userinfo";
-  }
-
-  /** LinkedIn takes PKCE only from native clients. */
   @Override
   public boolean supportsPkce() {
     return false;

@@ -4,6 +4,7 @@ import io.junction.api.ProviderInfo;
 import io.junction.provider.support.OidcConnector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import io.junction.api.ProviderApp;
 import jakarta.json.JsonObject;
 
 /**
@@ -14,43 +15,22 @@ import jakarta.json.JsonObject;
 @ApplicationScoped
 public class MicrosoftConnector extends OidcConnector {
 
-  static final ProviderInfo INFO = new ProviderInfo("microsoft", "Microsoft", false, List.of("openid", "profile", "email", "offline_access"));
-
-  @Override
-  public ProviderInfo info() {
-    return INFO;
-  }
-
-  @Override
-  protected String defaultAuthorizeUrl() {
-    return "https://login.microsoftonline.com/common/oauth2/v2.0/authorize";
-  }
-
-  @Override
-  protected String defaultTokenUrl() {
-    return "https://login.microsoftonline.com/common/oauth2/v2.0/token";
-  }
-
-  @Override
-  protected String defaultIssuer() {
-    return "https://login.microsoftonline.com/{tenantid}/v2.0";
-  }
-
-  @Override
-  protected String defaultJwksUrl() {
-    return "https://login.microsoftonline.com/common/discovery/v2.0/keys";
-  }
-
-  @Override
-  protected String defaultUserinfoUrl() {
-    return "https://graph.microsoft.com/oidc/userinfo";
+  public MicrosoftConnector() {
+    super(
+        new ProviderInfo("microsoft", "Microsoft", false, List.of("openid", "profile", "email", "offline_access")),
+        new Endpoints(
+            "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
+            "https://login.microsoftonline.com/common/oauth2/v2.0/token",
+            "https://login.microsoftonline.com/{tenantid}/v2.0",
+            "https://login.microsoftonline.com/common/discovery/v2.0/keys",
+            "https://graph.microsoft.com/oidc/userinfo"));
   }
 
   /** The configured issuer, with {@code {tenantid}} standing for the token's own {@code tid}. */
   @Override
-  protected boolean issuerMatches(io.junction.api.ProviderApp app, String issuer, JsonObject claims) {
+  protected boolean issuerMatches(ProviderApp app, String issuer, JsonObject claims) {
     String tid = claims.getString("tid", null);
-    String expected = issuer();
+    String expected = issuer(app);
     return expected.contains("{tenantid}")
         ? tid != null && expected.replace("{tenantid}", tid).equals(issuer)
         : expected.equals(issuer);

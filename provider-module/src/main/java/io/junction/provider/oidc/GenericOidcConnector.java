@@ -32,9 +32,8 @@ public class GenericOidcConnector extends OidcConnector {
 
   private final Map<String, Discovered> discovered = new ConcurrentHashMap<>();
 
-  @Override
-  public ProviderInfo info() {
-    return INFO;
+  public GenericOidcConnector() {
+    super(INFO, new Endpoints(null, null, null, null, null));
   }
 
   private JsonObject metadata(ProviderApp app) {
@@ -87,30 +86,5 @@ public class GenericOidcConnector extends OidcConnector {
   @Override
   protected String issuer(ProviderApp app) {
     return app.issuer();
-  }
-
-  @Override
-  protected String defaultAuthorizeUrl() {
-    throw new IllegalStateException("found by discovery");
-  }
-
-  @Override
-  protected String defaultTokenUrl() {
-    throw new IllegalStateException("found by discovery");
-  }
-
-  @Override
-  protected String defaultIssuer() {
-    throw new IllegalStateException("configured per site");
-  }
-
-  @Override
-  protected String defaultJwksUrl() {
-    throw new IllegalStateException("found by discovery");
-  }
-
-  @Override
-  protected String defaultUserinfoUrl() {
-    return null;
   }
 }

@@ -4,6 +4,7 @@ import io.junction.api.CodeExchange;
 import io.junction.api.ErrorCode;
 import io.junction.api.ProviderApp;
 import io.junction.api.ProviderException;
+import io.junction.api.ProviderInfo;
 import io.junction.api.ProviderTokens;
 import io.junction.api.SocialProfile;
 import jakarta.json.JsonObject;
@@ -22,19 +23,57 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public abstract class OidcConnector extends OAuth2Connector {
 
+  /**
+   * A provider's real endpoints, each overridable as {@code junction.provider.<id>.<name>-url}
+   * (the issuer as {@code junction.provider.<id>.issuer}).
+   *
+   * @param userinfo the userinfo endpoint, or null when the id_token is all there is
+   */
+  public record Endpoints(String authorize, String token, String issuer, String jwks, String userinfo) {}
+
   private static final Duration JWKS_TTL = Duration.ofMinutes(10);
+
+  private final ProviderInfo info;
+  private final Endpoints endpoints;
+
+  /** A provider known by its description and endpoints. */
+  protected OidcConnector(ProviderInfo info, Endpoints endpoints) {
+    this.info = info;
+    this.endpoints = endpoints;
+  }
+
+  @Override
+  public ProviderInfo info() {
+    return info;
+  }
+
+  @Override
+  protected String defaultAuthorizeUrl() {
+    return endpoints.authorize();
+  }
+
+  @Override
+  protected String defaultTokenUrl() {
+    return endpoints.token();
+  }
 
   private record CachedKeys(JsonObject keys, Instant fetched) {}
 
   private final Map<String, CachedKeys> jwks = new ConcurrentHashMap<>();
 
   /** The provider's issuer, as its id_tokens name it. */
-  protected abstract String defaultIssuer();
+  protected String defaultIssuer() {
+    return endpoints.issuer();
+  }
 
-  protected abstract String defaultJwksUrl();
+  protected String defaultJwksUrl() {
+    return endpoints.jwks();
+  }
 
   /** The userinfo endpoint, or null when the id_token is all there is. */
-  protected abstract String defaultUserinfoUrl();
+  protected String defaultUserinfoUrl() {
+    return endpoints.userinfo();
+  }
 
   /** The issuer this application's id_tokens must name. */
   protected String issuer(ProviderApp app) {

@@ -11,35 +11,14 @@ import java.util.List;
 @ApplicationScoped
 public class YahooConnector extends OidcConnector {
 
-  static final ProviderInfo INFO = new ProviderInfo("yahoo", "Yahoo", false, List.of("openid", "profile", "email"));
-
-  @Override
-  public ProviderInfo info() {
-    return INFO;
-  }
-
-  @Override
-  protected String defaultAuthorizeUrl() {
-    return "https://api.login.yahoo.com/oauth2/request_auth";
-  }
-
-  @Override
-  protected String defaultTokenUrl() {
-    return "https://api.login.yahoo.com/oauth2/get_token";
-  }
-
-  @Override
-  protected String defaultIssuer() {
-    return "https://api.login.yahoo.com";
-  }
-
-  @Override
-  protected String defaultJwksUrl() {
-    return "https://api.login.yahoo.com/openid/v1/certs";
-  }
-
-  @Override
-  protected String defaultUserinfoUrl() {
-    return "https://api.login.yahoo.com/openid/v1/userinfo";
+  public YahooConnector() {
+    super(
+        new ProviderInfo("yahoo", "Yahoo", false, List.of("openid", "profile", "email")),
+        new Endpoints(
+            "https://api.login.yahoo.com/oauth2/request_auth",
+            "https://api.login.yahoo.com/oauth2/get_token",
+            "https://api.login.yahoo.com",
+            "https://api.login.yahoo.com/openid/v1/certs",
+            "https://api.login.yahoo.com/openid/v1/userinfo"));
   }
 }

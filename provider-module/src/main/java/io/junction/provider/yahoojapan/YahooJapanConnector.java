@@ -14,36 +14,15 @@ import java.util.Map;
 @ApplicationScoped
 public class YahooJapanConnector extends OidcConnector {
 
-  static final ProviderInfo INFO = new ProviderInfo("yahoojapan", "Yahoo! JAPAN", false, List.of("openid", "profile", "email"));
-
-  @Override
-  public ProviderInfo info() {
-    return INFO;
-  }
-
-  @Override
-  protected String defaultAuthorizeUrl() {
-    return "https://auth.login.yahoo.co.jp/yconnect/v2/authorization";
-  }
-
-  @Override
-  protected String defaultTokenUrl() {
-    return "https://auth.login.yahoo.co.jp/yconnect/v2/token";
-  }
-
-  @Override
-  protected String defaultIssuer() {
-    return "https://auth.login.yahoo.co.jp/yconnect/v2";
-  }
-
-  @Override
-  protected String defaultJwksUrl() {
-    return "https://auth.login.yahoo.co.jp/yconnect/v2/jwks";
-  }
-
-  @Override
-  protected String defaultUserinfoUrl() {
-    return "https://userinfo.yahooapis.jp/yconnect/v2/attribute";
+  public YahooJapanConnector() {
+    super(
+        new ProviderInfo("yahoojapan", "Yahoo! JAPAN", false, List.of("openid", "profile", "email")),
+        new Endpoints(
+            "https://auth.login.yahoo.co.jp/yconnect/v2/authorization",
+            "https://auth.login.yahoo.co.jp/yconnect/v2/token",
+            "https://auth.login.yahoo.co.jp/yconnect/v2",
+            "https://auth.login.yahoo.co.jp/yconnect/v2/jwks",
+            "https://userinfo.yahooapis.jp/yconnect/v2/attribute"));
   }
 
   @Override
