@@ -242,9 +242,11 @@ public class Callers {
       ok |= GigyaSignature.same(GigyaSignature.hmac(secret, base), given);
     }
     if (!ok) {
-      // The base string holds no secret; showing it is what lets an integrator find the difference.
+      // The base string holds no secret (but a session's oauth_token, which is never echoed);
+      // showing it is what lets an integrator find the difference.
       throw new GigyaException(ErrorCode.INVALID_REQUEST_SIGNATURE,
-          "The signature does not match the request; base string expected: " + firstBase);
+          "The signature does not match the request"
+              + (params.containsKey("oauth_token") ? "" : "; base string expected: " + firstBase));
     }
     nonces.use(site.apiKey(), nonce, Duration.ofSeconds(2 * maxSkewSeconds + 60));
   }
