@@ -71,6 +71,7 @@ public class AuthorizationFlows {
   @Inject PendingAuthorizations pending;
   @Inject AccountService accounts;
   @Inject FlowSteps steps;
+  @Inject TokenService tokens;
   @Inject Secrets secrets;
   @Inject JunctionConfig config;
 
@@ -87,6 +88,7 @@ public class AuthorizationFlows {
   /** socialize.login: to the provider, or back to redirect_uri with an error. One transaction. */
   @Transactional
   public Outcome startLogin(ApiCall call, String flowCookie) {
+    tokens.purgeIfDue();
     String clientId = call.paramOrNull("client_id");
     if (clientId == null) {
       throw GigyaException.missing("client_id");

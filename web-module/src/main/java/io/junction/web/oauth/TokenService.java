@@ -138,6 +138,21 @@ public class TokenService {
     return found;
   }
 
+  private static final java.util.concurrent.atomic.AtomicLong NEXT_PURGE = new java.util.concurrent.atomic.AtomicLong();
+
+  /**
+   * Drops expired tokens, codes and pending authorizations when a minute has passed since this
+   * node last did; in a transaction of its own, so a flow never waits on it for long.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void purgeIfDue() {
+    long now = System.currentTimeMillis();
+    long due = NEXT_PURGE.get();
+    if (now >= due && NEXT_PURGE.compareAndSet(due, now + 60_000)) {
+      purgeExpired();
+    }
+  }
+
   /** Drops expired tokens, codes and pending authorizations. */
   public int purgeExpired() {
     Instant now = Instant.now();
