@@ -14,6 +14,14 @@ class QqConnectorTest {
   private final QqConnector qq = new QqConnector();
 
   @Test
+  void authorizationUrl() {
+    String url = qq.authorizationUrl(new io.junction.api.AuthorizationRequest(new io.junction.api.ProviderApp("101234567", null, "s", java.util.List.of()),
+        "https://h/GS/GSLogin.aspx", "st", java.util.List.of(), null, null, null, null));
+    org.junit.jupiter.api.Assertions.assertTrue(url.startsWith("https://graph.qq.com/oauth2.0/authorize?client_id=101234567&"), url);
+    org.junit.jupiter.api.Assertions.assertTrue(url.contains("scope=get_user_info"), url);
+  }
+
+  @Test
   void formEncodedTokenAnswers() {
     ProviderTokens t = qq.tokens(new ProviderHttp.Answer(200, "text/html",
         "access_token=FE04************************CCE2&expires_in=7776000&refresh_token=88E4************************BE14"), null);

@@ -12,6 +12,14 @@ import org.junit.jupiter.api.Test;
 class RenrenConnectorTest {
 
   @Test
+  void authorizationUrlWithDisplay() {
+    String url = new RenrenConnector().authorizationUrl(new io.junction.api.AuthorizationRequest(new ProviderApp("127021", null, "s", List.of()),
+        "https://h/GS/GSLogin.aspx", "st", List.of("read_user_album"), "popup", null, null, null));
+    org.junit.jupiter.api.Assertions.assertTrue(url.startsWith("https://graph.renren.com/oauth/authorize?client_id=127021&"), url);
+    org.junit.jupiter.api.Assertions.assertTrue(url.contains("display=popup") && url.contains("scope=read_user_album"), url);
+  }
+
+  @Test
   void theUserComesWithTheToken() {
     RenrenConnector renren = new RenrenConnector();
     ProviderTokens t = renren.tokens(new ProviderHttp.Answer(200, "application/json",
