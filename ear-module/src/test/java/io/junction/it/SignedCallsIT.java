@@ -250,4 +250,20 @@ class SignedCallsIT {
       assertEquals(other, json(r).getString("UID"), r.body());
     }
   }
+
+  @Test
+  void getTokenWithAnApplicationKey() {
+    Sites.Site site = Sites.withOdnoklassniki();
+    JsonObject app = json(Junction.admin("POST", "/admin/sites/" + site.apiKey() + "/applications", "{\"name\":\"tokens\"}"));
+    String base = "client_id=" + Browser.enc(site.apiKey()) + "&userKey=" + Browser.enc(app.getString("userKey")) + "&secret=";
+    String uid = "appkey-" + System.nanoTime();
+    HttpResponse<String> ok = Junction.postForm(HTTPS + "/socialize.getToken",
+        base + Browser.enc(app.getString("secret")) + "&grant_type=client_credentials&x_siteUID=" + uid);
+    String token = ok(ok).getString("access_token");
+    assertEquals(uid, Sites.call("socialize.getUserInfo", token, "").getString("UID"));
+    assertEquals(403010, json(Junction.postForm(HTTPS + "/socialize.getToken", base + "bm9wZQ%3D%3D&grant_type=none")).getInt("errorCode"));
+    assertEquals(400013, json(Junction.postForm(HTTPS + "/socialize.getToken",
+        base + Browser.enc(app.getString("secret")) + "&grant_type=authorization_code&code=x&redirect_uri=y")).getInt("errorCode"));
+    assertEquals(403006, json(Junction.postForm(HTTP + "/socialize.getToken", base + Browser.enc(app.getString("secret")) + "&grant_type=none")).getInt("errorCode"));
+  }
 }

@@ -10,6 +10,8 @@ import io.junction.web.oauth.AuthorizationCode;
 import io.junction.web.oauth.AuthorizationFlows;
 import io.junction.web.oauth.OAuthToken;
 import io.junction.web.oauth.TokenService;
+import io.junction.web.security.GigyaSignature;
+import io.junction.web.site.ApplicationKey;
 import io.junction.web.site.Site;
 import io.junction.web.site.SiteService;
 import jakarta.enterprise.context.RequestScoped;
@@ -55,7 +57,10 @@ public class GetTokenResource {
   public Response token() {
     String[] basic = basicCredentials();
     String clientId = basic != null ? basic[0] : call.paramOrNull("client_id");
-    String clientSecret = basic != null ? basic[1] : call.param("client_secret");
+    String userKey = basic != null ? null : call.paramOrNull("userKey");
+    // The third client authentication of the protocol: client_id + userKey + secret (an
+    // application key), for grant_type none and client_credentials.
+    String clientSecret = basic != null ? basic[1] : userKey != null ? call.param("secret") : call.param("client_secret");
     if (!call.secure()) {
       throw clientSecret != null
           ? new GigyaException(ErrorCode.SECRET_SENT_OVER_HTTP, "socialize.getToken takes HTTPS only")
@@ -66,12 +71,20 @@ public class GetTokenResource {
     }
     Site site = sites.forApi(clientId);
     if (clientSecret == null) {
-      throw GigyaException.missing("client_secret");
-    }
-    if (!sites.secretMatches(site, clientSecret)) {
-      throw new GigyaException(ErrorCode.INVALID_SECRET, "client_secret is not the site's secret");
+      throw GigyaException.missing(userKey != null ? "secret" : "client_secret");
     }
     String grant = call.paramOrNull("grant_type");
+    if (userKey != null) {
+      ApplicationKey application = sites.application(site, userKey);
+      if (!GigyaSignature.same(sites.secretOf(application), clientSecret)) {
+        throw new GigyaException(ErrorCode.INVALID_SECRET, "secret is not the application key's");
+      }
+      if ("authorization_code".equals(grant)) {
+        throw new GigyaException(ErrorCode.UNSUPPORTED_GRANT_TYPE, "an application key takes grant_type none or client_credentials");
+      }
+    } else if (!sites.secretMatches(site, clientSecret)) {
+      throw new GigyaException(ErrorCode.INVALID_SECRET, "client_secret is not the site's secret");
+    }
     if (grant == null) {
       throw GigyaException.missing("grant_type");
     }
