@@ -88,7 +88,9 @@ public class AuthorizationFlows {
   /** socialize.login: to the provider, or back to redirect_uri with an error. One transaction. */
   @Transactional
   public Outcome startLogin(ApiCall call, String flowCookie) {
-    tokens.purgeIfDue();
+    if (TokenService.purgeDue()) {
+      tokens.purgeExpired();
+    }
     String clientId = call.paramOrNull("client_id");
     if (clientId == null) {
       throw GigyaException.missing("client_id");

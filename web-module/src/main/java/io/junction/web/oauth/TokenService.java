@@ -141,19 +141,17 @@ public class TokenService {
   private static final java.util.concurrent.atomic.AtomicLong NEXT_PURGE = new java.util.concurrent.atomic.AtomicLong();
 
   /**
-   * Drops expired tokens, codes and pending authorizations when a minute has passed since this
-   * node last did; in a transaction of its own, so a flow never waits on it for long.
+   * Whether this node is due to purge expired rows (a minute since it last did); true once per
+   * minute. Static, so asking costs no transaction.
    */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void purgeIfDue() {
+  public static boolean purgeDue() {
     long now = System.currentTimeMillis();
     long due = NEXT_PURGE.get();
-    if (now >= due && NEXT_PURGE.compareAndSet(due, now + 60_000)) {
-      purgeExpired();
-    }
+    return now >= due && NEXT_PURGE.compareAndSet(due, now + 60_000);
   }
 
-  /** Drops expired tokens, codes and pending authorizations. */
+  /** Drops expired tokens, codes and pending authorizations, in a transaction of its own. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public int purgeExpired() {
     Instant now = Instant.now();
     int n = em.createQuery("DELETE FROM OAuthToken t WHERE t.expiresAt < :now").setParameter("now", now).executeUpdate();
