@@ -1,9 +1,9 @@
 package io.junction.api;
 
 /**
- * A provider call failed: the provider refused, answered an error, timed out, or answered
- * something that cannot be read. Carries the Gigya error code to answer with and details that are
- * safe to show (never a token or secret).
+ * A provider call failed: the provider refused, answered an error, timed out, or answered something
+ * that cannot be read. Carries the Gigya error code to answer with and details that are safe to
+ * show (never a token or secret).
  */
 public class ProviderException extends RuntimeException {
 

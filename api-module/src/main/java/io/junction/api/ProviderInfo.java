@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * @param id the Gigya provider name ({@code odnoklassniki}, {@code facebook}, ...), lower case
  * @param displayName the network's name as people know it
- * @param usesPublicKey whether the network issues a public application key besides the app ID
- *     and secret (Odnoklassniki does)
+ * @param usesPublicKey whether the network issues a public application key besides the app ID and
+ *     secret (Odnoklassniki does)
  * @param defaultPermissions the permissions (scopes) requested when the site configures none
  */
 public record ProviderInfo(

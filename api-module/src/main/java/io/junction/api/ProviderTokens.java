@@ -8,8 +8,8 @@ import java.util.Map;
  * @param accessToken the access token
  * @param refreshToken the refresh token, or null
  * @param expiresIn seconds until the access token expires, or null when the provider did not say
- * @param extras other values of the token response a connector needs later (VK's user_id and
- *     email, QQ's openid, ...)
+ * @param extras other values of the token response a connector needs later (VK's user_id and email,
+ *     QQ's openid, ...)
  */
 public record ProviderTokens(
     String accessToken, String refreshToken, Long expiresIn, Map<String, String> extras) {

@@ -1,10 +1,10 @@
 package io.junction.api;
 
 /**
- * One social network, as Junction talks to it: where to send the browser, how to turn the code
- * that comes back into tokens, and how to read the user's profile with them. Optional
- * capabilities (refreshing tokens, ...) are separate interfaces a connector declares by
- * implementing them, never stubs.
+ * One social network, as Junction talks to it: where to send the browser, how to turn the code that
+ * comes back into tokens, and how to read the user's profile with them. Optional capabilities
+ * (refreshing tokens, ...) are separate interfaces a connector declares by implementing them, never
+ * stubs.
  *
  * <p>Connectors are stateless CDI beans; every call carries the site's application credentials.
  * Every failure is a {@link ProviderException} carrying a Gigya error code.
@@ -26,7 +26,9 @@ public interface SocialConnector {
   /** Reads the profile of the user the tokens belong to. */
   SocialProfile fetchProfile(ProviderApp app, ProviderTokens tokens);
 
-  /** Whether the provider takes a PKCE challenge (RFC 7636, S256) with its authorization requests. */
+  /**
+   * Whether the provider takes a PKCE challenge (RFC 7636, S256) with its authorization requests.
+   */
   default boolean supportsPkce() {
     return false;
   }

@@ -3,8 +3,8 @@ package io.junction.api;
 import java.util.Objects;
 
 /**
- * A user's profile at a provider, mapped to one shape for every network. Only
- * {@code providerUid} is always there; other fields are null when the provider did not give them.
+ * A user's profile at a provider, mapped to one shape for every network. Only {@code providerUid}
+ * is always there; other fields are null when the provider did not give them.
  *
  * @param providerUid the user's stable id at the provider
  * @param nickname the display name

@@ -4,8 +4,8 @@ package io.junction.api;
 public interface TokenRefresher {
 
   /**
-   * New tokens for a refresh token. The answer keeps the old refresh token when the provider
-   * issues none.
+   * New tokens for a refresh token. The answer keeps the old refresh token when the provider issues
+   * none.
    */
   ProviderTokens refresh(ProviderApp app, String refreshToken);
 }

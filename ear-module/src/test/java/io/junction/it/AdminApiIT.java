@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.UUID;
@@ -28,7 +27,11 @@ class AdminApiIT {
         admin(
             "POST",
             "/admin/sites",
-            "{\"name\":\"" + name + "\",\"domains\":[\"Example.COM\",\"shop.example.org.\"]" + extra + "}");
+            "{\"name\":\""
+                + name
+                + "\",\"domains\":[\"Example.COM\",\"shop.example.org.\"]"
+                + extra
+                + "}");
     assertEquals(201, r.statusCode(), r.body());
     return json(r);
   }
@@ -86,27 +89,53 @@ class AdminApiIT {
 
   @Test
   void badSiteInputIsRefusedWithTheFieldNamed() {
-    assertError(admin("POST", "/admin/sites", "{\"domains\":[\"a.example\"]}"), 400, 400002, "name");
+    assertError(
+        admin("POST", "/admin/sites", "{\"domains\":[\"a.example\"]}"), 400, 400002, "name");
     assertError(admin("POST", "/admin/sites", "{\"name\":\"x\"}"), 400, 400002, "domains");
-    assertError(admin("POST", "/admin/sites", "{\"name\":\"x\",\"domains\":[]}"), 400, 400002, "domains");
-    assertError(admin("POST", "/admin/sites", "{\"name\":\"x\",\"domains\":\"a.example\"}"), 400, 400006, "domains");
+    assertError(
+        admin("POST", "/admin/sites", "{\"name\":\"x\",\"domains\":[]}"), 400, 400002, "domains");
+    assertError(
+        admin("POST", "/admin/sites", "{\"name\":\"x\",\"domains\":\"a.example\"}"),
+        400,
+        400006,
+        "domains");
     assertError(
         admin("POST", "/admin/sites", "{\"name\":\"x\",\"domains\":[\"https://a.example/path\"]}"),
-        400, 400006, "domains");
+        400,
+        400006,
+        "domains");
     assertError(
-        admin("POST", "/admin/sites", "{\"name\":\"x\",\"domains\":[\"a.example\"],\"dataCenter\":\"mars1\"}"),
-        400, 400006, "dataCenter");
+        admin(
+            "POST",
+            "/admin/sites",
+            "{\"name\":\"x\",\"domains\":[\"a.example\"],\"dataCenter\":\"mars1\"}"),
+        400,
+        400006,
+        "dataCenter");
     assertError(
-        admin("POST", "/admin/sites", "{\"name\":\"x\",\"domains\":[\"a.example\"],\"retrieveContacts\":\"yes\"}"),
-        400, 400006, "retrieveContacts");
+        admin(
+            "POST",
+            "/admin/sites",
+            "{\"name\":\"x\",\"domains\":[\"a.example\"],\"retrieveContacts\":\"yes\"}"),
+        400,
+        400006,
+        "retrieveContacts");
     assertError(
-        admin("POST", "/admin/sites", "{\"name\":\"x\",\"domains\":[\"a.example\"],\"secret\":\"mine\"}"),
-        400, 400006, "secret");
+        admin(
+            "POST",
+            "/admin/sites",
+            "{\"name\":\"x\",\"domains\":[\"a.example\"],\"secret\":\"mine\"}"),
+        400,
+        400006,
+        "secret");
     assertError(admin("POST", "/admin/sites", "{\"name\":"), 400, 400004, "JSON");
     assertError(admin("POST", "/admin/sites", "[1,2]"), 400, 400004, "object");
     assertError(admin("POST", "/admin/sites", null), 400, 400004, "empty");
     assertError(
-        admin("POST", "/admin/sites", "{\"name\":\"" + "n".repeat(70_000) + "\"}"), 413, 413001, "larger");
+        admin("POST", "/admin/sites", "{\"name\":\"" + "n".repeat(70_000) + "\"}"),
+        413,
+        413001,
+        "larger");
   }
 
   @Test
@@ -117,10 +146,16 @@ class AdminApiIT {
 
     String apiKey = createSite("Keep", "").getString("apiKey");
     String path = "/admin/sites/" + apiKey + "/providers/odnoklassniki";
-    assertEquals(201, admin("PUT", path, okBody("\"secretKey\":\"first-secret-1234\"")).statusCode());
+    assertEquals(
+        201, admin("PUT", path, okBody("\"secretKey\":\"first-secret-1234\"")).statusCode());
     assertError(
-        admin("PUT", path, "{\"appId\":\"other\",\"publicKey\":\"P\",\"permissions\":[\"bad permission\"]}"),
-        400, 400006, "permissions");
+        admin(
+            "PUT",
+            path,
+            "{\"appId\":\"other\",\"publicKey\":\"P\",\"permissions\":[\"bad permission\"]}"),
+        400,
+        400006,
+        "permissions");
     JsonObject still = json(admin("GET", path, null));
     assertEquals("512000", still.getString("appId"));
     assertEquals("****1234", still.getString("secretKey"));
@@ -141,7 +176,8 @@ class AdminApiIT {
         admin(
             "PUT",
             path,
-            okBody("\"secretKey\":\"AB12CD34EF56GH78\",\"cnameEnabled\":true,\"secureRedirectsOnly\":false"));
+            okBody(
+                "\"secretKey\":\"AB12CD34EF56GH78\",\"cnameEnabled\":true,\"secureRedirectsOnly\":false"));
     assertEquals(201, created.statusCode(), created.body());
     JsonObject p = json(created);
     assertEquals("odnoklassniki", p.getString("provider"));
@@ -151,7 +187,8 @@ class AdminApiIT {
     assertTrue(p.getBoolean("cnameEnabled"));
     assertFalse(p.getBoolean("secureRedirectsOnly"));
     assertTrue(p.getBoolean("enabled"));
-    assertEquals("[\"VALUABLE_ACCESS\",\"LONG_ACCESS_TOKEN\"]", p.getJsonArray("permissions").toString());
+    assertEquals(
+        "[\"VALUABLE_ACCESS\",\"LONG_ACCESS_TOKEN\"]", p.getJsonArray("permissions").toString());
     assertEquals(
         java.util.List.of(
             Junction.HTTPS + "/GS/GSLogin.aspx",
@@ -162,7 +199,10 @@ class AdminApiIT {
 
     // An update without secretKey keeps the stored one; secure redirects drop the http callback.
     HttpResponse<String> updated =
-        admin("PUT", path, okBody("\"cnameEnabled\":true,\"secureRedirectsOnly\":true,\"enabled\":false"));
+        admin(
+            "PUT",
+            path,
+            okBody("\"cnameEnabled\":true,\"secureRedirectsOnly\":true,\"enabled\":false"));
     assertEquals(200, updated.statusCode(), updated.body());
     JsonObject u = json(updated);
     assertEquals("****GH78", u.getString("secretKey"));
@@ -173,7 +213,8 @@ class AdminApiIT {
     assertEquals(1, json(all).getJsonArray("providers").size());
     assertFalse(all.body().contains("AB12CD34EF56GH78"));
 
-    assertError(admin("PUT", path, "{\"appId\":\"1\",\"secretKey\":\"s\"}"), 400, 400002, "publicKey");
+    assertError(
+        admin("PUT", path, "{\"appId\":\"1\",\"secretKey\":\"s\"}"), 400, 400002, "publicKey");
     assertEquals(204, admin("DELETE", path, null).statusCode());
     assertEquals(404, admin("GET", path, null).statusCode());
   }
@@ -188,17 +229,27 @@ class AdminApiIT {
             "{\"appId\":\"ms-app\",\"secretKey\":\"ms-secret-value\"}");
     assertEquals(201, r.statusCode(), r.body());
     assertEquals("microsoft", json(r).getString("provider"));
-    assertEquals(200, admin("GET", "/admin/sites/" + apiKey + "/providers/microsoft", null).statusCode());
+    assertEquals(
+        200, admin("GET", "/admin/sites/" + apiKey + "/providers/microsoft", null).statusCode());
 
     HttpResponse<String> unknown =
-        admin("PUT", "/admin/sites/" + apiKey + "/providers/myspace", "{\"appId\":\"a\",\"secretKey\":\"b\"}");
+        admin(
+            "PUT",
+            "/admin/sites/" + apiKey + "/providers/myspace",
+            "{\"appId\":\"a\",\"secretKey\":\"b\"}");
     assertError(unknown, 400, 400006, "myspace");
-    for (String name : new String[] {"facebook", "odnoklassniki", "vkontakte", "yahoojapan", "wechat", "sina"}) {
+    for (String name :
+        new String[] {"facebook", "odnoklassniki", "vkontakte", "yahoojapan", "wechat", "sina"}) {
       assertTrue(json(unknown).getString("errorDetails").contains(name), name);
     }
     assertError(
-        admin("PUT", "/admin/sites/3_nope/providers/facebook", "{\"appId\":\"a\",\"secretKey\":\"b\"}"),
-        404, 404000, "3_nope");
+        admin(
+            "PUT",
+            "/admin/sites/3_nope/providers/facebook",
+            "{\"appId\":\"a\",\"secretKey\":\"b\"}"),
+        404,
+        404000,
+        "3_nope");
   }
 
   @Test
@@ -207,9 +258,13 @@ class AdminApiIT {
     assertError(none, 401, 400008, "Basic");
     assertTrue(none.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Basic"));
 
-    String wrong = "Basic " + Base64.getEncoder().encodeToString("admin:nope".getBytes(StandardCharsets.UTF_8));
+    String wrong =
+        "Basic "
+            + Base64.getEncoder().encodeToString("admin:nope".getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> bad =
-        Junction.send(HttpRequest.newBuilder(URI.create(HTTP + "/admin/sites")).header("Authorization", wrong));
+        Junction.send(
+            HttpRequest.newBuilder(URI.create(HTTP + "/admin/sites"))
+                .header("Authorization", wrong));
     assertError(bad, 401, 403005, "Wrong");
 
     HttpResponse<String> fromConsole =
@@ -229,17 +284,25 @@ class AdminApiIT {
     String providerSecret = "ProviderSecret-" + UUID.randomUUID();
     assertEquals(
         201,
-        admin("PUT", "/admin/sites/" + apiKey + "/providers/vkontakte",
+        admin(
+                "PUT",
+                "/admin/sites/" + apiKey + "/providers/vkontakte",
                 "{\"appId\":\"vk1\",\"secretKey\":\"" + providerSecret + "\"}")
             .statusCode());
 
     Path server = Path.of(Junction.SERVER_DIR);
     // The site name is stored in clear, so finding it proves the search reads the database.
     assertTrue(DatabaseContent.contains(marker), "the database holds the site name");
-    assertFalse(DatabaseContent.contains(providerSecret), "provider secret in clear in the database");
-    assertFalse(DatabaseContent.contains(site.getString("secret")), "site secret in clear in the database");
-    assertFalse(DatabaseContent.anyFileContains(server.resolve("logs"), providerSecret), "provider secret in a log");
-    assertFalse(DatabaseContent.anyFileContains(server.resolve("logs"), site.getString("secret")), "site secret in a log");
+    assertFalse(
+        DatabaseContent.contains(providerSecret), "provider secret in clear in the database");
+    assertFalse(
+        DatabaseContent.contains(site.getString("secret")), "site secret in clear in the database");
+    assertFalse(
+        DatabaseContent.anyFileContains(server.resolve("logs"), providerSecret),
+        "provider secret in a log");
+    assertFalse(
+        DatabaseContent.anyFileContains(server.resolve("logs"), site.getString("secret")),
+        "site secret in a log");
   }
 
   static void assertError(HttpResponse<String> r, int status, int errorCode, String detailPart) {

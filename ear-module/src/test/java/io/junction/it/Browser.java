@@ -46,7 +46,10 @@ final class Browser {
   }
 
   HttpCookie cookie(String name) {
-    return jar.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst().orElse(null);
+    return jar.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .findFirst()
+        .orElse(null);
   }
 
   static String enc(String s) {
@@ -59,18 +62,28 @@ final class Browser {
   }
 
   static String loginUrl(String apiKey, String params) {
-    return Junction.HTTPS + "/socialize.login?x_provider=odnoklassniki&client_id=" + enc(apiKey)
-        + "&redirect_uri=" + enc(SITE_PAGE) + "&response_type=code&state=st-1" + params;
+    return Junction.HTTPS
+        + "/socialize.login?x_provider=odnoklassniki&client_id="
+        + enc(apiKey)
+        + "&redirect_uri="
+        + enc(SITE_PAGE)
+        + "&response_type=code&state=st-1"
+        + params;
   }
 
   static String connectUrl(String token, String params) {
-    return Junction.HTTPS + "/socialize.addConnection?x_provider=odnoklassniki&oauth_token=" + enc(token)
-        + "&redirect_uri=" + enc(SITE_PAGE) + "&response_type=code&state=cn-1" + params;
+    return Junction.HTTPS
+        + "/socialize.addConnection?x_provider=odnoklassniki&oauth_token="
+        + enc(token)
+        + "&redirect_uri="
+        + enc(SITE_PAGE)
+        + "&response_type=code&state=cn-1"
+        + params;
   }
 
   /**
-   * The whole round trip from a Junction start URL: to the stand-in (where {@code user}
-   * consents), back to the callback, and on to the site's page, whose URL is returned.
+   * The whole round trip from a Junction start URL: to the stand-in (where {@code user} consents),
+   * back to the callback, and on to the site's page, whose URL is returned.
    */
   String roundTrip(String junctionUrl, OkStandIn.User user) {
     String providerPage = start(junctionUrl);

@@ -25,9 +25,9 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The console in a real headless Chromium (Debian's chromium and chromium-driver): an
- * administrator signs in, creates a site, configures Odnoklassniki as seed 000 describes, reloads
- * and sees the masked secret.
+ * The console in a real headless Chromium (Debian's chromium and chromium-driver): an administrator
+ * signs in, creates a site, configures Odnoklassniki as seed 000 describes, reloads and sees the
+ * masked secret.
  */
 class ConsoleIT {
 
@@ -53,7 +53,8 @@ class ConsoleIT {
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(
-                Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
+                Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"))
+                    .toFile())
             .build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -109,7 +110,8 @@ class ConsoleIT {
 
     // Odnoklassniki, seed 000 Phase 3.
     new Select(visible("pv-provider")).selectByValue("odnoklassniki");
-    assertTrue(visible("pv-notes").getText().contains("Public key"), "the setup notes of the provider");
+    assertTrue(
+        visible("pv-notes").getText().contains("Public key"), "the setup notes of the provider");
     type("pv-appId", "512000123");
     type("pv-publicKey", "CBAFJIICABABABABA");
     type("pv-secretKey", "0F1E2D3C4B5A69788796A5B4");
@@ -119,13 +121,18 @@ class ConsoleIT {
     }
     assertTrue(visible("pv-secure").isSelected(), "secure redirects only is the default");
     List<String> callbacks =
-        driver.findElements(By.cssSelector("#pv-callbacks code")).stream().map(WebElement::getText).toList();
+        driver.findElements(By.cssSelector("#pv-callbacks code")).stream()
+            .map(WebElement::getText)
+            .toList();
     assertEquals(
-        List.of(Junction.HTTPS + "/GS/GSLogin.aspx", "https://login.shop.example.com/GS/GSLogin.aspx"),
+        List.of(
+            Junction.HTTPS + "/GS/GSLogin.aspx", "https://login.shop.example.com/GS/GSLogin.aspx"),
         callbacks);
     visible("pv-secure").click();
     callbacks =
-        driver.findElements(By.cssSelector("#pv-callbacks code")).stream().map(WebElement::getText).toList();
+        driver.findElements(By.cssSelector("#pv-callbacks code")).stream()
+            .map(WebElement::getText)
+            .toList();
     assertEquals(
         List.of(
             Junction.HTTPS + "/GS/GSLogin.aspx",
@@ -144,13 +151,16 @@ class ConsoleIT {
                 By.cssSelector("#provider-rows tr[data-provider='odnoklassniki']")));
     assertTrue(row.getText().contains("****A5B4"), row.getText());
     assertTrue(row.getText().contains("512000123"), row.getText());
-    assertEquals("odnoklassniki", new Select(visible("pv-provider")).getFirstSelectedOption().getAttribute("value"));
+    assertEquals(
+        "odnoklassniki",
+        new Select(visible("pv-provider")).getFirstSelectedOption().getAttribute("value"));
     assertTrue(visible("pv-secretKey").getAttribute("placeholder").startsWith("****A5B4"));
     assertEquals("", visible("pv-secretKey").getAttribute("value"));
     assertEquals("CBAFJIICABABABABA", visible("pv-publicKey").getAttribute("value"));
     assertTrue(visible("pv-cname").isSelected());
     assertFalse(driver.getPageSource().contains("0F1E2D3C4B5A69788796A5B4"));
-    assertFalse(driver.getPageSource().contains(secret), "the site secret is gone after the reload");
+    assertFalse(
+        driver.getPageSource().contains(secret), "the site secret is gone after the reload");
 
     // Any OpenID Connect provider, by its issuer: the provider becomes oidc-<name>.
     new Select(visible("pv-provider")).selectByValue("oidc");
@@ -159,8 +169,10 @@ class ConsoleIT {
     type("pv-appId", "acme-client");
     type("pv-secretKey", "acme-secret-value-1234");
     visible("pv-save").click();
-    WebElement oidcRow = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("#provider-rows tr[data-provider='oidc-acme']")));
+    WebElement oidcRow =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#provider-rows tr[data-provider='oidc-acme']")));
     assertTrue(oidcRow.getText().contains("acme-client"), oidcRow.getText());
     assertEquals("https://login.acme.example", visible("pv-issuer").getAttribute("value"));
 
@@ -173,12 +185,19 @@ class ConsoleIT {
     String appSecret = visible("notice-secret").getText();
     assertTrue(userKey.startsWith("AK"), userKey);
     WebElement appRow =
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#app-rows tr[data-user-key='" + userKey + "']")));
-    assertTrue(appRow.getText().contains("socialize.getUserInfo, socialize.exchangeUIDSignature"), appRow.getText());
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#app-rows tr[data-user-key='" + userKey + "']")));
+    assertTrue(
+        appRow.getText().contains("socialize.getUserInfo, socialize.exchangeUIDSignature"),
+        appRow.getText());
     visible("notice-close").click();
     driver.navigate().refresh();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#app-rows tr[data-user-key='" + userKey + "']")));
-    assertFalse(driver.getPageSource().contains(appSecret), "an application secret is shown only once");
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("#app-rows tr[data-user-key='" + userKey + "']")));
+    assertFalse(
+        driver.getPageSource().contains(appSecret), "an application secret is shown only once");
 
     Path shot = Path.of("target", "console-odnoklassniki.png");
     Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

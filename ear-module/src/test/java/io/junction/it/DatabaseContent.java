@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * What the test server's database holds, read as raw as can be: Derby's files (data and log), or
- * a pg_dump of the PostgreSQL database. For checking that secrets are stored only encrypted.
+ * What the test server's database holds, read as raw as can be: Derby's files (data and log), or a
+ * pg_dump of the PostgreSQL database. For checking that secrets are stored only encrypted.
  */
 final class DatabaseContent {
 
@@ -20,7 +20,9 @@ final class DatabaseContent {
 
   static boolean contains(String text) throws Exception {
     if ("postgres".equals(System.getProperty("junction.db.kind"))) {
-      ProcessBuilder pb = new ProcessBuilder("pg_dump", "-h", "localhost", "-U", "junction_it", "--data-only", "junction_it");
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              "pg_dump", "-h", "localhost", "-U", "junction_it", "--data-only", "junction_it");
       pb.environment().put("PGPASSWORD", "junction-it-password");
       Process p = pb.redirectErrorStream(true).start();
       String dump = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

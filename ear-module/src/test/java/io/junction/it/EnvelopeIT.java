@@ -83,7 +83,9 @@ class EnvelopeIT {
   @Test
   void formPostParametersCountLikeQueryParameters() throws Exception {
     HttpResponse<String> r =
-        postForm(HTTP + "/socialize.noSuchMethod", "format=xml&httpStatusCodes=true&context=%C3%A9t%C3%A9");
+        postForm(
+            HTTP + "/socialize.noSuchMethod",
+            "format=xml&httpStatusCodes=true&context=%C3%A9t%C3%A9");
     assertEquals(405, r.statusCode());
     Element root = parseXml(r.body()).getDocumentElement();
     assertEquals("405001", text(root, "errorCode"));
@@ -117,7 +119,9 @@ class EnvelopeIT {
   @Test
   void everyAnswerCarriesOneRfc1123DateHeader() {
     for (String url :
-        new String[] {HTTP + "/socialize.noSuchMethod", HTTPS + "/socialize.x", HTTP + "/nowhere"}) {
+        new String[] {
+          HTTP + "/socialize.noSuchMethod", HTTPS + "/socialize.x", HTTP + "/nowhere"
+        }) {
       HttpResponse<String> r = get(url);
       var dates = r.headers().allValues("Date");
       assertEquals(1, dates.size(), url + " " + dates);
@@ -133,7 +137,8 @@ class EnvelopeIT {
     assertEquals(404000, json(missing).getInt("errorCode"));
     HttpResponse<String> verb =
         Junction.send(
-            HttpRequest.newBuilder(URI.create(HTTP + "/socialize.noSuchMethod?httpStatusCodes=true"))
+            HttpRequest.newBuilder(
+                    URI.create(HTTP + "/socialize.noSuchMethod?httpStatusCodes=true"))
                 .DELETE());
     assertEquals(405, verb.statusCode());
     assertEquals(400001, json(verb).getInt("errorCode"));

@@ -23,8 +23,10 @@ class GigyaNodeClientIT {
   private static final Path SOURCE = Path.of("src", "test", "node");
   private static final Path WORK = Path.of("target", "gigya-node");
 
-  static String run(List<String> command, Path dir, java.util.Map<String, String> env, int minutes) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+  static String run(List<String> command, Path dir, java.util.Map<String, String> env, int minutes)
+      throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     pb.environment().putAll(env);
     Process p = pb.start();
     byte[] out = p.getInputStream().readAllBytes();
@@ -41,21 +43,33 @@ class GigyaNodeClientIT {
       Files.copy(SOURCE.resolve(f), WORK.resolve(f), StandardCopyOption.REPLACE_EXISTING);
     }
     if (!Files.isDirectory(WORK.resolve("node_modules").resolve("gigya"))) {
-      run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"), WORK, java.util.Map.of(), 8);
+      run(
+          List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"),
+          WORK,
+          java.util.Map.of(),
+          8);
     }
 
     Sites.Site site = Sites.withOdnoklassniki();
-    var created = Junction.admin("POST", "/admin/sites/" + site.apiKey() + "/applications",
-        "{\"name\":\"node\",\"permissions\":[\"socialize.getUserInfo\",\"socialize.exchangeUIDSignature\"]}");
+    var created =
+        Junction.admin(
+            "POST",
+            "/admin/sites/" + site.apiKey() + "/applications",
+            "{\"name\":\"node\",\"permissions\":[\"socialize.getUserInfo\",\"socialize.exchangeUIDSignature\"]}");
     assertEquals(201, created.statusCode(), created.body());
     JsonObject app = Junction.json(created);
 
-    String output = run(List.of("node", "gigya-scenario.js"), WORK, java.util.Map.of(
-        "JUNCTION_BASE", Junction.HTTPS,
-        "API_KEY", site.apiKey(),
-        "SITE_SECRET", site.secret(),
-        "USER_KEY", app.getString("userKey"),
-        "APP_SECRET", app.getString("secret")), 2);
+    String output =
+        run(
+            List.of("node", "gigya-scenario.js"),
+            WORK,
+            java.util.Map.of(
+                "JUNCTION_BASE", Junction.HTTPS,
+                "API_KEY", site.apiKey(),
+                "SITE_SECRET", site.secret(),
+                "USER_KEY", app.getString("userKey"),
+                "APP_SECRET", app.getString("secret")),
+            2);
     String last = output.strip().lines().reduce((a, b) -> b).orElseThrow();
     JsonObject r = Json.createReader(new StringReader(last)).readObject();
     String uid = r.getString("uid");
@@ -65,11 +79,12 @@ class GigyaNodeClientIT {
     assertEquals(uid, r.getString("oauthUID"));
     assertTrue(r.getBoolean("loginSignatureValid"), "the SDK verifies notifyLogin's UIDSignature");
     assertTrue(r.getBoolean("infoSignatureValid"), "the SDK verifies getUserInfo's UIDSignature");
-    assertTrue(r.getBoolean("exchangedSignatureValid"), "the SDK verifies the exchanged signature with the application secret");
+    assertTrue(
+        r.getBoolean("exchangedSignatureValid"),
+        "the SDK verifies the exchanged signature with the application secret");
     assertEquals(403005, r.getInt("unknownUserCode"));
     assertEquals(403003, r.getInt("forgedCode"));
     assertEquals(403025, r.getInt("afterLogoutCode"));
     assertEquals(403005, r.getInt("afterDeleteCode"));
   }
-
 }

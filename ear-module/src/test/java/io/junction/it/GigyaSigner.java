@@ -16,15 +16,18 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A server-side Gigya client of the tests, signing as the official Java SDK does (GSRequest +
  * SigUtils): apiKey (+ userKey), timestamp, nonce, format, httpStatusCodes and sdk, sorted, the
- * base string over the URL it addresses, HMAC-SHA1 with the Base64-decoded secret, POSTed as a form.
+ * base string over the URL it addresses, HMAC-SHA1 with the Base64-decoded secret, POSTed as a
+ * form.
  */
 final class GigyaSigner {
 
   final String apiKey;
   final String secret;
   final String userKey;
+
   /** The URL the signature names; null: the one the request goes to. */
   String signedBase;
+
   Long timestamp;
   String nonce;
 
@@ -45,26 +48,43 @@ final class GigyaSigner {
     p.putIfAbsent("format", "json");
     p.put("httpStatusCodes", "false");
     p.put("sdk", "java_3.2.4");
-    p.put("timestamp", Long.toString(timestamp != null ? timestamp : System.currentTimeMillis() / 1000));
-    p.put("nonce", nonce != null ? nonce : System.currentTimeMillis() + "_" + ThreadLocalRandom.current().nextInt());
+    p.put(
+        "timestamp",
+        Long.toString(timestamp != null ? timestamp : System.currentTimeMillis() / 1000));
+    p.put(
+        "nonce",
+        nonce != null
+            ? nonce
+            : System.currentTimeMillis() + "_" + ThreadLocalRandom.current().nextInt());
     String url = (signedBase != null ? signedBase : base) + "/" + method;
     p.put("sig", sign(secret, "POST", url, p));
-    return Junction.send(HttpRequest.newBuilder(URI.create(base + "/" + method))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form(p))));
+    return Junction.send(
+        HttpRequest.newBuilder(URI.create(base + "/" + method))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form(p))));
   }
 
   static String sign(String secret, String httpMethod, String url, Map<String, String> params) {
     StringJoiner q = new StringJoiner("&");
-    new TreeMap<>(params).forEach((k, v) -> {
-      if (!k.equals("sig")) {
-        q.add(k + "=" + enc(v));
-      }
-    });
+    new TreeMap<>(params)
+        .forEach(
+            (k, v) -> {
+              if (!k.equals("sig")) {
+                q.add(k + "=" + enc(v));
+              }
+            });
     URI u = URI.create(url);
     int port = u.getPort();
-    boolean dflt = port == -1 || (u.getScheme().equals("http") && port == 80) || (u.getScheme().equals("https") && port == 443);
-    String normalized = u.getScheme().toLowerCase() + "://" + u.getHost().toLowerCase() + (dflt ? "" : ":" + port) + u.getRawPath();
+    boolean dflt =
+        port == -1
+            || (u.getScheme().equals("http") && port == 80)
+            || (u.getScheme().equals("https") && port == 443);
+    String normalized =
+        u.getScheme().toLowerCase()
+            + "://"
+            + u.getHost().toLowerCase()
+            + (dflt ? "" : ":" + port)
+            + u.getRawPath();
     String base = httpMethod + "&" + enc(normalized) + "&" + enc(q.toString());
     try {
       Mac mac = Mac.getInstance("HmacSHA1");
@@ -76,12 +96,20 @@ final class GigyaSigner {
   }
 
   static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+    return URLEncoder.encode(s, StandardCharsets.UTF_8)
+        .replace("+", "%20")
+        .replace("*", "%2A")
+        .replace("%7E", "~");
   }
 
   static String form(Map<String, String> p) {
     StringJoiner j = new StringJoiner("&");
-    p.forEach((k, v) -> j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    p.forEach(
+        (k, v) ->
+            j.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(v, StandardCharsets.UTF_8)));
     return j.toString();
   }
 
@@ -89,7 +117,8 @@ final class GigyaSigner {
     try {
       Mac mac = Mac.getInstance("HmacSHA1");
       mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret), "HmacSHA1"));
-      return Base64.getEncoder().encodeToString(mac.doFinal((timestamp + "_" + uid).getBytes(StandardCharsets.UTF_8)));
+      return Base64.getEncoder()
+          .encodeToString(mac.doFinal((timestamp + "_" + uid).getBytes(StandardCharsets.UTF_8)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -21,7 +21,8 @@ import javax.net.ssl.X509TrustManager;
 /** The Liberty server under test, as the failsafe configuration describes it. */
 final class Junction {
 
-  static final String HTTP = "http://localhost:" + System.getProperty("junction.http.port", "19080");
+  static final String HTTP =
+      "http://localhost:" + System.getProperty("junction.http.port", "19080");
   static final String HTTPS =
       "https://localhost:" + System.getProperty("junction.https.port", "19443");
   static final String ADMIN_PASSWORD =

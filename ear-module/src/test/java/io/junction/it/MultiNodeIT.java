@@ -20,11 +20,14 @@ import org.junit.jupiter.api.Test;
  */
 class MultiNodeIT {
 
-  static final String NODE2 = "https://localhost:" + System.getProperty("junction.node2.https.port", "19543");
+  static final String NODE2 =
+      "https://localhost:" + System.getProperty("junction.node2.https.port", "19543");
 
   @BeforeEach
   void onPostgresOnly() {
-    assumeTrue("postgres".equals(System.getProperty("junction.db.kind")), "two nodes need the shared PostgreSQL database");
+    assumeTrue(
+        "postgres".equals(System.getProperty("junction.db.kind")),
+        "two nodes need the shared PostgreSQL database");
   }
 
   @Test
@@ -36,19 +39,37 @@ class MultiNodeIT {
     OkStandIn.get().consentAs(user);
     String callback = location(browser.get(providerPage));
     // The load balancer sends the callback to the other node.
-    Map<String, String> back = answer(location(browser.get(callback.replace(Junction.HTTPS, NODE2))));
+    Map<String, String> back =
+        answer(location(browser.get(callback.replace(Junction.HTTPS, NODE2))));
     assertNotNull(back.get("code"), back.toString());
-    String token = Sites.token(site, "grant_type=authorization_code&code=" + enc(back.get("code")) + "&redirect_uri=" + enc(Browser.SITE_PAGE));
-    JsonObject there = json(Junction.get(NODE2 + "/socialize.getUserInfo?oauth_token=" + enc(token)));
+    String token =
+        Sites.token(
+            site,
+            "grant_type=authorization_code&code="
+                + enc(back.get("code"))
+                + "&redirect_uri="
+                + enc(Browser.SITE_PAGE));
+    JsonObject there =
+        json(Junction.get(NODE2 + "/socialize.getUserInfo?oauth_token=" + enc(token)));
     assertEquals(user.uid(), there.getString("loginProviderUID"), there.toString());
   }
 
   @Test
   void aChangeOnOneNodeIsSeenAtTheNextRequestOnTheOther() {
     Sites.Site site = Sites.withOdnoklassniki();
-    Junction.admin("PUT", "/admin/sites/" + site.apiKey() + "/providers/odnoklassniki",
-        "{\"appId\":\"" + OkStandIn.APP_ID + "\",\"publicKey\":\"" + OkStandIn.PUBLIC_KEY + "\",\"enabled\":false}");
-    Map<String, String> back = answer(location(new Browser().get(Browser.loginUrl(site.apiKey(), "").replace(Junction.HTTPS, NODE2))));
+    Junction.admin(
+        "PUT",
+        "/admin/sites/" + site.apiKey() + "/providers/odnoklassniki",
+        "{\"appId\":\""
+            + OkStandIn.APP_ID
+            + "\",\"publicKey\":\""
+            + OkStandIn.PUBLIC_KEY
+            + "\",\"enabled\":false}");
+    Map<String, String> back =
+        answer(
+            location(
+                new Browser()
+                    .get(Browser.loginUrl(site.apiKey(), "").replace(Junction.HTTPS, NODE2))));
     assertEquals("500031", back.get("errorCode"), back.toString());
   }
 
@@ -57,10 +78,18 @@ class MultiNodeIT {
     Sites.Site site = Sites.withOdnoklassniki();
     GigyaSigner signer = new GigyaSigner(site.apiKey(), site.secret(), null);
     String uid = "nodes-" + System.nanoTime();
-    assertEquals(0, json(signer.send(Junction.HTTPS, "socialize.notifyLogin", Map.of("siteUID", uid))).getInt("errorCode"));
+    assertEquals(
+        0,
+        json(signer.send(Junction.HTTPS, "socialize.notifyLogin", Map.of("siteUID", uid)))
+            .getInt("errorCode"));
     signer.nonce = "shared-nonce-" + System.nanoTime();
     signer.signedBase = Junction.HTTPS;
-    assertEquals(0, json(signer.send(Junction.HTTPS, "socialize.getUserInfo", Map.of("UID", uid))).getInt("errorCode"));
-    assertEquals(403004, json(signer.send(NODE2, "socialize.getUserInfo", Map.of("UID", uid))).getInt("errorCode"));
+    assertEquals(
+        0,
+        json(signer.send(Junction.HTTPS, "socialize.getUserInfo", Map.of("UID", uid)))
+            .getInt("errorCode"));
+    assertEquals(
+        403004,
+        json(signer.send(NODE2, "socialize.getUserInfo", Map.of("UID", uid))).getInt("errorCode"));
   }
 }

@@ -38,11 +38,21 @@ class OidcIT {
   }
 
   private static Sites.Site site(String provider) {
-    HttpResponse<String> created = admin("POST", "/admin/sites",
-        "{\"name\":\"" + provider + " " + UUID.randomUUID() + "\",\"domains\":[\"shop.example.com\"]}");
+    HttpResponse<String> created =
+        admin(
+            "POST",
+            "/admin/sites",
+            "{\"name\":\""
+                + provider
+                + " "
+                + UUID.randomUUID()
+                + "\",\"domains\":[\"shop.example.com\"]}");
     JsonObject site = json(created);
-    HttpResponse<String> put = admin("PUT", "/admin/sites/" + site.getString("apiKey") + "/providers/" + provider,
-        "{\"appId\":\"junction-web-client\",\"secretKey\":\"client-secret\"}");
+    HttpResponse<String> put =
+        admin(
+            "PUT",
+            "/admin/sites/" + site.getString("apiKey") + "/providers/" + provider,
+            "{\"appId\":\"junction-web-client\",\"secretKey\":\"client-secret\"}");
     assertEquals(201, put.statusCode(), put.body());
     return new Sites.Site(site.getString("apiKey"), site.getString("secret"));
   }
@@ -56,13 +66,35 @@ class OidcIT {
   }
 
   /** A login through the OIDC server's issuer {@code issuerId}; returns what reached the site. */
-  private static Map<String, String> flow(Sites.Site site, String provider, String issuerId, String subject, long expiry,
+  private static Map<String, String> flow(
+      Sites.Site site,
+      String provider,
+      String issuerId,
+      String subject,
+      long expiry,
       Map<String, String> expectedAuthorize) {
     MockOAuth2Server server = oidc();
-    server.enqueueCallback(new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", List.of("junction-web-client"),
-        Map.of("name", "Grace Hopper", "email", subject + "@example.com", "given_name", "Grace", "family_name", "Hopper"), expiry));
+    server.enqueueCallback(
+        new DefaultOAuth2TokenCallback(
+            issuerId,
+            subject,
+            "JWT",
+            List.of("junction-web-client"),
+            Map.of(
+                "name",
+                "Grace Hopper",
+                "email",
+                subject + "@example.com",
+                "given_name",
+                "Grace",
+                "family_name",
+                "Hopper"),
+            expiry));
     Browser browser = new Browser();
-    String providerPage = browser.start(Browser.loginUrl(site.apiKey(), "").replace("x_provider=odnoklassniki", "x_provider=" + provider));
+    String providerPage =
+        browser.start(
+            Browser.loginUrl(site.apiKey(), "")
+                .replace("x_provider=odnoklassniki", "x_provider=" + provider));
     Map<String, String> authorize = OkStandIn.query(URI.create(providerPage).getRawQuery());
     assertEquals("junction-web-client", authorize.get("client_id"));
     assertNotNull(authorize.get("nonce"));
@@ -86,14 +118,26 @@ class OidcIT {
       String subject = provider + "-" + UUID.randomUUID();
       Map<String, String> back = flow(site, provider, provider, subject, 3600, e.getValue());
       assertNotNull(back.get("code"), provider + " " + back);
-      String token = Sites.token(site, "grant_type=authorization_code&code=" + enc(back.get("code")) + "&redirect_uri=" + enc(Browser.SITE_PAGE));
+      String token =
+          Sites.token(
+              site,
+              "grant_type=authorization_code&code="
+                  + enc(back.get("code"))
+                  + "&redirect_uri="
+                  + enc(Browser.SITE_PAGE));
       JsonObject info = Sites.call("socialize.getUserInfo", token, "");
       assertEquals(provider, info.getString("loginProvider"));
       assertEquals(subject, info.getString("loginProviderUID"));
       assertEquals(subject + "@example.com", info.getString("email"));
     }
-    String linkedin = new Browser().start(Browser.loginUrl(site("linkedin").apiKey(), "").replace("x_provider=odnoklassniki", "x_provider=linkedin"));
-    assertNull(OkStandIn.query(URI.create(linkedin).getRawQuery()).get("code_challenge"), "LinkedIn is asked without PKCE");
+    String linkedin =
+        new Browser()
+            .start(
+                Browser.loginUrl(site("linkedin").apiKey(), "")
+                    .replace("x_provider=odnoklassniki", "x_provider=linkedin"));
+    assertNull(
+        OkStandIn.query(URI.create(linkedin).getRawQuery()).get("code_challenge"),
+        "LinkedIn is asked without PKCE");
   }
 
   @Test
@@ -103,7 +147,13 @@ class OidcIT {
     Map<String, String> back = flow(site, subject, 3600);
     assertNotNull(back.get("code"), back.toString());
     assertNotNull(back.get("code"), back.toString());
-    String token = Sites.token(site, "grant_type=authorization_code&code=" + enc(back.get("code")) + "&redirect_uri=" + enc(Browser.SITE_PAGE));
+    String token =
+        Sites.token(
+            site,
+            "grant_type=authorization_code&code="
+                + enc(back.get("code"))
+                + "&redirect_uri="
+                + enc(Browser.SITE_PAGE));
     JsonObject info = Sites.call("socialize.getUserInfo", token, "");
     assertEquals("googleplus", info.getString("loginProvider"));
     assertEquals(subject, info.getString("loginProviderUID"));
@@ -123,30 +173,63 @@ class OidcIT {
   @Test
   void anyOpenIdConnectProviderByItsIssuer() {
     int port = Integer.getInteger("junction.oidc.port", 19093);
-    HttpResponse<String> created = admin("POST", "/admin/sites",
-        "{\"name\":\"acme " + UUID.randomUUID() + "\",\"domains\":[\"shop.example.com\"]}");
+    HttpResponse<String> created =
+        admin(
+            "POST",
+            "/admin/sites",
+            "{\"name\":\"acme " + UUID.randomUUID() + "\",\"domains\":[\"shop.example.com\"]}");
     JsonObject siteJson = json(created);
     String apiKey = siteJson.getString("apiKey");
     String path = "/admin/sites/" + apiKey + "/providers/oidc-acme";
-    AdminApiIT.assertError(admin("PUT", path, "{\"appId\":\"junction-web-client\",\"secretKey\":\"s\"}"), 400, 400002, "issuer");
-    AdminApiIT.assertError(admin("PUT", path, "{\"appId\":\"a\",\"secretKey\":\"s\",\"issuer\":\"http://evil.example/\"}"), 400, 400006, "issuer");
-    AdminApiIT.assertError(admin("PUT", "/admin/sites/" + apiKey + "/providers/facebook",
-        "{\"appId\":\"a\",\"secretKey\":\"s\",\"issuer\":\"https://idp.example\"}"), 400, 400006, "issuer");
-    HttpResponse<String> put = admin("PUT", path, "{\"appId\":\"junction-web-client\",\"secretKey\":\"client-secret\",\"issuer\":\"http://localhost:"
-        + port + "/acme\"}");
+    AdminApiIT.assertError(
+        admin("PUT", path, "{\"appId\":\"junction-web-client\",\"secretKey\":\"s\"}"),
+        400,
+        400002,
+        "issuer");
+    AdminApiIT.assertError(
+        admin(
+            "PUT",
+            path,
+            "{\"appId\":\"a\",\"secretKey\":\"s\",\"issuer\":\"http://evil.example/\"}"),
+        400,
+        400006,
+        "issuer");
+    AdminApiIT.assertError(
+        admin(
+            "PUT",
+            "/admin/sites/" + apiKey + "/providers/facebook",
+            "{\"appId\":\"a\",\"secretKey\":\"s\",\"issuer\":\"https://idp.example\"}"),
+        400,
+        400006,
+        "issuer");
+    HttpResponse<String> put =
+        admin(
+            "PUT",
+            path,
+            "{\"appId\":\"junction-web-client\",\"secretKey\":\"client-secret\",\"issuer\":\"http://localhost:"
+                + port
+                + "/acme\"}");
     assertEquals(201, put.statusCode(), put.body());
     assertEquals("http://localhost:" + port + "/acme", json(put).getString("issuer"));
     Sites.Site site = new Sites.Site(apiKey, siteJson.getString("secret"));
 
     String subject = "acme-" + UUID.randomUUID();
-    Map<String, String> back = flow(site, "oidc-acme", "acme", subject, 3600, Map.of("code_challenge_method", "S256"));
+    Map<String, String> back =
+        flow(site, "oidc-acme", "acme", subject, 3600, Map.of("code_challenge_method", "S256"));
     assertNotNull(back.get("code"), back.toString());
-    String token = Sites.token(site, "grant_type=authorization_code&code=" + enc(back.get("code")) + "&redirect_uri=" + enc(Browser.SITE_PAGE));
+    String token =
+        Sites.token(
+            site,
+            "grant_type=authorization_code&code="
+                + enc(back.get("code"))
+                + "&redirect_uri="
+                + enc(Browser.SITE_PAGE));
     JsonObject info = Sites.call("socialize.getUserInfo", token, "");
     assertEquals("oidc-acme", info.getString("loginProvider"));
     assertEquals(subject, info.getString("loginProviderUID"));
 
-    Map<String, String> late = flow(site, "oidc-acme", "acme", "late-" + UUID.randomUUID(), -3600, Map.of());
+    Map<String, String> late =
+        flow(site, "oidc-acme", "acme", "late-" + UUID.randomUUID(), -3600, Map.of());
     assertEquals("500023", late.get("errorCode"), late.toString());
   }
 }

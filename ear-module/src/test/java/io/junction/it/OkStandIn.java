@@ -41,7 +41,13 @@ final class OkStandIn {
   }
 
   /** How the next call of an endpoint misbehaves. */
-  enum Failure { NONE, ERROR_BODY, SERVER_ERROR, MALFORMED, TIMEOUT }
+  enum Failure {
+    NONE,
+    ERROR_BODY,
+    SERVER_ERROR,
+    MALFORMED,
+    TIMEOUT
+  }
 
   private static OkStandIn instance;
 
@@ -81,7 +87,11 @@ final class OkStandIn {
 
   static User newUser(String first) {
     String uid = String.valueOf(570_000_000_000L + (long) (Math.random() * 1_000_000_000L));
-    return new User(uid, first, "Test" + uid.substring(uid.length() - 4), first.toLowerCase() + uid + "@example.ru");
+    return new User(
+        uid,
+        first,
+        "Test" + uid.substring(uid.length() - 4),
+        first.toLowerCase() + uid + "@example.ru");
   }
 
   /** The next authorization consents as this user. */
@@ -117,7 +127,9 @@ final class OkStandIn {
       authorizeRequests.add(q);
     }
     String redirect = q.get("redirect_uri");
-    if (!APP_ID.equals(q.get("client_id")) || !"code".equals(q.get("response_type")) || redirect == null) {
+    if (!APP_ID.equals(q.get("client_id"))
+        || !"code".equals(q.get("response_type"))
+        || redirect == null) {
       send(x, 400, "text/plain", "invalid authorization request");
       return;
     }
@@ -140,7 +152,8 @@ final class OkStandIn {
   }
 
   private void token(HttpExchange x) throws IOException {
-    Map<String, String> form = query(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    Map<String, String> form =
+        query(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     synchronized (this) {
       tokenRequests.add(form);
     }
@@ -154,16 +167,27 @@ final class OkStandIn {
       return;
     }
     if (!APP_ID.equals(form.get("client_id")) || !SECRET_KEY.equals(form.get("client_secret"))) {
-      send(x, 400, "application/json", "{\"error\":\"invalid_client\",\"error_description\":\"Bad client credentials\"}");
+      send(
+          x,
+          400,
+          "application/json",
+          "{\"error\":\"invalid_client\",\"error_description\":\"Bad client credentials\"}");
       return;
     }
     User user;
     if ("refresh_token".equals(form.get("grant_type"))) {
       user = tokens.get("refresh:" + form.get("refresh_token"));
     } else {
-      Grant grant = "authorization_code".equals(form.get("grant_type")) ? codes.remove(String.valueOf(form.get("code"))) : null;
+      Grant grant =
+          "authorization_code".equals(form.get("grant_type"))
+              ? codes.remove(String.valueOf(form.get("code")))
+              : null;
       if (grant == null || !grant.redirectUri().equals(form.get("redirect_uri"))) {
-        send(x, 400, "application/json", "{\"error\":\"invalid_grant\",\"error_description\":\"Unknown code or redirect_uri\"}");
+        send(
+            x,
+            400,
+            "application/json",
+            "{\"error\":\"invalid_grant\",\"error_description\":\"Unknown code or redirect_uri\"}");
         return;
       }
       user = grant.user();
@@ -174,8 +198,17 @@ final class OkStandIn {
     tokens.put("refresh:" + refresh, user);
     String expiresIn = nextExpiresIn == null ? "1800" : nextExpiresIn;
     nextExpiresIn = null;
-    send(x, 200, "application/json;charset=utf-8",
-        "{\"access_token\":\"" + access + "\",\"token_type\":\"session\",\"refresh_token\":\"" + refresh + "\",\"expires_in\":\"" + expiresIn + "\"}");
+    send(
+        x,
+        200,
+        "application/json;charset=utf-8",
+        "{\"access_token\":\""
+            + access
+            + "\",\"token_type\":\"session\",\"refresh_token\":\""
+            + refresh
+            + "\",\"expires_in\":\""
+            + expiresIn
+            + "\"}");
   }
 
   private void api(HttpExchange x) throws IOException {
@@ -194,29 +227,62 @@ final class OkStandIn {
     String token = params.get("access_token");
     User user = token == null ? null : tokens.get(token);
     if (user == null) {
-      send(x, 200, "application/json", "{\"error_code\":102,\"error_data\":null,\"error_msg\":\"PARAM_SESSION_EXPIRED : Session expired\"}");
+      send(
+          x,
+          200,
+          "application/json",
+          "{\"error_code\":102,\"error_data\":null,\"error_msg\":\"PARAM_SESSION_EXPIRED : Session expired\"}");
       return;
     }
     if (!PUBLIC_KEY.equals(params.get("application_key"))) {
-      send(x, 200, "application/json", "{\"error_code\":101,\"error_data\":null,\"error_msg\":\"PARAM_API_KEY : Application key is invalid\"}");
+      send(
+          x,
+          200,
+          "application/json",
+          "{\"error_code\":101,\"error_data\":null,\"error_msg\":\"PARAM_API_KEY : Application key is invalid\"}");
       return;
     }
     if (!sig(params, token).equals(params.get("sig"))) {
-      send(x, 200, "application/json", "{\"error_code\":104,\"error_data\":null,\"error_msg\":\"PARAM_SIGNATURE : Invalid signature\"}");
+      send(
+          x,
+          200,
+          "application/json",
+          "{\"error_code\":104,\"error_data\":null,\"error_msg\":\"PARAM_SIGNATURE : Invalid signature\"}");
       return;
     }
     if (!"users.getCurrentUser".equals(params.get("method"))) {
-      send(x, 200, "application/json", "{\"error_code\":3,\"error_data\":null,\"error_msg\":\"METHOD : Method not found\"}");
+      send(
+          x,
+          200,
+          "application/json",
+          "{\"error_code\":3,\"error_data\":null,\"error_msg\":\"METHOD : Method not found\"}");
       return;
     }
-    send(x, 200, "application/json;charset=utf-8",
-        "{\"uid\":\"" + user.uid() + "\",\"first_name\":\"" + user.firstName() + "\",\"last_name\":\"" + user.lastName()
-            + "\",\"name\":\"" + user.name() + "\",\"gender\":\"female\",\"birthday\":\"1990-05-17\",\"locale\":\"ru\",\"email\":\""
-            + user.email() + "\",\"pic_1\":\"https://i.ok.example/" + user.uid() + "_50.jpg\",\"pic_3\":\"https://i.ok.example/"
-            + user.uid() + "_190.jpg\"}");
+    send(
+        x,
+        200,
+        "application/json;charset=utf-8",
+        "{\"uid\":\""
+            + user.uid()
+            + "\",\"first_name\":\""
+            + user.firstName()
+            + "\",\"last_name\":\""
+            + user.lastName()
+            + "\",\"name\":\""
+            + user.name()
+            + "\",\"gender\":\"female\",\"birthday\":\"1990-05-17\",\"locale\":\"ru\",\"email\":\""
+            + user.email()
+            + "\",\"pic_1\":\"https://i.ok.example/"
+            + user.uid()
+            + "_50.jpg\",\"pic_3\":\"https://i.ok.example/"
+            + user.uid()
+            + "_190.jpg\"}");
   }
 
-  /** ok.ru's sig: md5(sorted k=v without access_token, session_key, sig + md5(access_token + secret)). */
+  /**
+   * ok.ru's sig: md5(sorted k=v without access_token, session_key, sig + md5(access_token +
+   * secret)).
+   */
   static String sig(Map<String, String> params, String accessToken) {
     StringBuilder base = new StringBuilder();
     for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) {
@@ -232,8 +298,14 @@ final class OkStandIn {
       case NONE -> {
         return false;
       }
-      case ERROR_BODY -> send(x, 200, "application/json", "{\"error_code\":5000,\"error_data\":null,\"error_msg\":\"SYSTEM : Unknown error\"}");
-      case SERVER_ERROR -> send(x, 503, "text/html", "<html><body>Service Unavailable</body></html>");
+      case ERROR_BODY ->
+          send(
+              x,
+              200,
+              "application/json",
+              "{\"error_code\":5000,\"error_data\":null,\"error_msg\":\"SYSTEM : Unknown error\"}");
+      case SERVER_ERROR ->
+          send(x, 503, "text/html", "<html><body>Service Unavailable</body></html>");
       case MALFORMED -> send(x, 200, "application/json", "{\"access_token\":\"okaccess-broken");
       case TIMEOUT -> {
         try {
@@ -255,7 +327,8 @@ final class OkStandIn {
     for (String pair : raw.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
-        out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+        out.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
@@ -268,7 +341,10 @@ final class OkStandIn {
 
   private static String md5(String s) {
     try {
-      return String.format("%032x", new BigInteger(1, MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8))));
+      return String.format(
+          "%032x",
+          new BigInteger(
+              1, MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8))));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -21,7 +21,8 @@ class OperationsIT {
     assertEquals("UP", body.getString("status"));
     JsonObject check = body.getJsonArray("checks").getJsonObject(0);
     assertEquals("database", check.getString("name"));
-    assertEquals("postgres".equals(System.getProperty("junction.db.kind")) ? "PostgreSQL" : "Apache Derby",
+    assertEquals(
+        "postgres".equals(System.getProperty("junction.db.kind")) ? "PostgreSQL" : "Apache Derby",
         check.getJsonObject("data").getString("product"));
   }
 

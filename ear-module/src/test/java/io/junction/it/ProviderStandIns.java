@@ -19,10 +19,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Loopback stand-ins of VKontakte (oauth.vk.com, api.vk.com with its {@code v} and error bodies),
  * Facebook (dialog, Graph token and /me with {@code appsecret_proof}), WeChat (appid/secret,
- * openid/unionid, errcode bodies), Sina Weibo (uid in the token answer), Twitter (PKCE, Basic client
- * authentication, Bearer API), Instagram, Renren (the user in the token answer), mixi (Bearer People
- * API) and QQ (form-encoded token, openid call, oauth_consumer_key), as their documentation
- * describes them. Each under its own path of one port.
+ * openid/unionid, errcode bodies), Sina Weibo (uid in the token answer), Twitter (PKCE, Basic
+ * client authentication, Bearer API), Instagram, Renren (the user in the token answer), mixi
+ * (Bearer People API) and QQ (form-encoded token, openid call, oauth_consumer_key), as their
+ * documentation describes them. Each under its own path of one port.
  */
 final class ProviderStandIns {
 
@@ -34,8 +34,10 @@ final class ProviderStandIns {
   static final String WECHAT_SECRET = "wechatSecret789";
   static final String SINA_APP = "2975543127";
   static final String SINA_SECRET = "sinaSecret012";
+
   /** The app ID and secret every other stand-in (twitter, instagram, renren, mixi, qq) expects. */
   static final String APP = "app-4242";
+
   static final String SECRET = "secret-4242";
   private final Map<String, String> verifiers = new ConcurrentHashMap<>();
 
@@ -69,22 +71,75 @@ final class ProviderStandIns {
       server.createContext("/sina/oauth2/authorize", x -> authorize(x, SINA_APP));
       server.createContext("/sina/oauth2/access_token", this::sinaToken);
       server.createContext("/sina/2/users/show.json", this::sinaUser);
-      for (String p : new String[] {"/twitter/authorize", "/instagram/authorize", "/renren/authorize", "/mixi/authorize", "/qq/authorize"}) {
+      for (String p :
+          new String[] {
+            "/twitter/authorize",
+            "/instagram/authorize",
+            "/renren/authorize",
+            "/mixi/authorize",
+            "/qq/authorize"
+          }) {
         server.createContext(p, x -> authorize(x, APP));
       }
       server.createContext("/twitter/token", this::twitterToken);
-      server.createContext("/twitter/users/me", x -> bearer(x, u -> "{\"data\":{\"id\":\"" + u.uid() + "\",\"name\":\"" + u.name()
-          + "\",\"username\":\"" + u.firstName() + "\",\"profile_image_url\":\"https://pbs.example/p_normal.jpg\"}}"));
+      server.createContext(
+          "/twitter/users/me",
+          x ->
+              bearer(
+                  x,
+                  u ->
+                      "{\"data\":{\"id\":\""
+                          + u.uid()
+                          + "\",\"name\":\""
+                          + u.name()
+                          + "\",\"username\":\""
+                          + u.firstName()
+                          + "\",\"profile_image_url\":\"https://pbs.example/p_normal.jpg\"}}"));
       server.createContext("/instagram/token", x -> formToken(x, u -> ",\"user_id\":" + u.uid()));
-      server.createContext("/instagram/me", x -> queryToken(x, u -> "{\"user_id\":\"" + u.uid() + "\",\"username\":\"" + u.firstName()
-          + "\",\"name\":\"" + u.name() + "\"}"));
-      server.createContext("/renren/token", x -> formToken(x, u -> ",\"user\":{\"id\":" + u.uid() + ",\"name\":\"" + u.name()
-          + "\",\"avatar\":[{\"type\":\"large\",\"url\":\"http://rr.example/l.jpg\"}]}"));
+      server.createContext(
+          "/instagram/me",
+          x ->
+              queryToken(
+                  x,
+                  u ->
+                      "{\"user_id\":\""
+                          + u.uid()
+                          + "\",\"username\":\""
+                          + u.firstName()
+                          + "\",\"name\":\""
+                          + u.name()
+                          + "\"}"));
+      server.createContext(
+          "/renren/token",
+          x ->
+              formToken(
+                  x,
+                  u ->
+                      ",\"user\":{\"id\":"
+                          + u.uid()
+                          + ",\"name\":\""
+                          + u.name()
+                          + "\",\"avatar\":[{\"type\":\"large\",\"url\":\"http://rr.example/l.jpg\"}]}"));
       server.createContext("/mixi/token", x -> formToken(x, u -> ""));
-      server.createContext("/mixi/people", x -> bearer(x, u -> "{\"entry\":{\"id\":\"" + u.uid() + "\",\"displayName\":\"" + u.name()
-          + "\",\"thumbnailUrl\":\"https://mixi.example/t.jpg\",\"profileUrl\":\"https://mixi.example/" + u.uid() + "\"}}"));
+      server.createContext(
+          "/mixi/people",
+          x ->
+              bearer(
+                  x,
+                  u ->
+                      "{\"entry\":{\"id\":\""
+                          + u.uid()
+                          + "\",\"displayName\":\""
+                          + u.name()
+                          + "\",\"thumbnailUrl\":\"https://mixi.example/t.jpg\",\"profileUrl\":\"https://mixi.example/"
+                          + u.uid()
+                          + "\"}}"));
       server.createContext("/qq/token", this::qqToken);
-      server.createContext("/qq/me", x -> queryToken(x, u -> "{\"client_id\":\"" + APP + "\",\"openid\":\"openid-" + u.uid() + "\"}"));
+      server.createContext(
+          "/qq/me",
+          x ->
+              queryToken(
+                  x, u -> "{\"client_id\":\"" + APP + "\",\"openid\":\"openid-" + u.uid() + "\"}"));
       server.createContext("/qq/get_user_info", this::qqUser);
       server.start();
     } catch (IOException e) {
@@ -110,7 +165,10 @@ final class ProviderStandIns {
       verifiers.put(code, q.get("code_challenge"));
     }
     codeRedirects.put(code, q.get("redirect_uri"));
-    x.getResponseHeaders().add("Location", q.get("redirect_uri") + "?code=" + enc(code) + "&state=" + enc(q.get("state")));
+    x.getResponseHeaders()
+        .add(
+            "Location",
+            q.get("redirect_uri") + "?code=" + enc(code) + "&state=" + enc(q.get("state")));
     send(x, 302, "text/plain", "");
   }
 
@@ -119,18 +177,37 @@ final class ProviderStandIns {
     last.put(x.getRequestURI().getPath(), q);
     String code = String.valueOf(q.get("code"));
     OkStandIn.User user = codes.remove(code);
-    if (!"GET".equals(x.getRequestMethod()) || user == null || !app.equals(q.get("client_id"))
-        || !secret.equals(q.get("client_secret")) || !String.valueOf(codeRedirects.remove(code)).equals(q.get("redirect_uri"))) {
-      send(x, 400, "application/json", vk
-          ? "{\"error\":\"invalid_grant\",\"error_description\":\"Code is invalid or expired.\"}"
-          : "{\"error\":{\"message\":\"Invalid verification code format.\",\"type\":\"OAuthException\",\"code\":100}}");
+    if (!"GET".equals(x.getRequestMethod())
+        || user == null
+        || !app.equals(q.get("client_id"))
+        || !secret.equals(q.get("client_secret"))
+        || !String.valueOf(codeRedirects.remove(code)).equals(q.get("redirect_uri"))) {
+      send(
+          x,
+          400,
+          "application/json",
+          vk
+              ? "{\"error\":\"invalid_grant\",\"error_description\":\"Code is invalid or expired.\"}"
+              : "{\"error\":{\"message\":\"Invalid verification code format.\",\"type\":\"OAuthException\",\"code\":100}}");
       return;
     }
     String token = (vk ? "vk1.a." : "EAAB") + UUID.randomUUID();
     tokens.put(token, user);
-    send(x, 200, "application/json", vk
-        ? "{\"access_token\":\"" + token + "\",\"expires_in\":86400,\"user_id\":" + user.uid() + ",\"email\":\"" + user.email() + "\"}"
-        : "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":5183944}");
+    send(
+        x,
+        200,
+        "application/json",
+        vk
+            ? "{\"access_token\":\""
+                + token
+                + "\",\"expires_in\":86400,\"user_id\":"
+                + user.uid()
+                + ",\"email\":\""
+                + user.email()
+                + "\"}"
+            : "{\"access_token\":\""
+                + token
+                + "\",\"token_type\":\"bearer\",\"expires_in\":5183944}");
   }
 
   private void vkUsers(HttpExchange x) throws IOException {
@@ -138,12 +215,27 @@ final class ProviderStandIns {
     last.put("/vk/method/users.get", q);
     OkStandIn.User user = tokens.get(String.valueOf(q.get("access_token")));
     if (user == null || q.get("v") == null) {
-      send(x, 200, "application/json", "{\"error\":{\"error_code\":5,\"error_msg\":\"User authorization failed: invalid access_token (4).\"}}");
+      send(
+          x,
+          200,
+          "application/json",
+          "{\"error\":{\"error_code\":5,\"error_msg\":\"User authorization failed: invalid access_token (4).\"}}");
       return;
     }
-    send(x, 200, "application/json;charset=utf-8", "{\"response\":[{\"id\":" + user.uid() + ",\"first_name\":\"" + user.firstName()
-        + "\",\"last_name\":\"" + user.lastName() + "\",\"screen_name\":\"id" + user.uid() + "\",\"sex\":2,\"bdate\":\"3.4.1991\","
-        + "\"photo_50\":\"https://vk.example/50.jpg\",\"photo_200\":\"https://vk.example/200.jpg\"}]}");
+    send(
+        x,
+        200,
+        "application/json;charset=utf-8",
+        "{\"response\":[{\"id\":"
+            + user.uid()
+            + ",\"first_name\":\""
+            + user.firstName()
+            + "\",\"last_name\":\""
+            + user.lastName()
+            + "\",\"screen_name\":\"id"
+            + user.uid()
+            + "\",\"sex\":2,\"bdate\":\"3.4.1991\","
+            + "\"photo_50\":\"https://vk.example/50.jpg\",\"photo_200\":\"https://vk.example/200.jpg\"}]}");
   }
 
   private void fbMe(HttpExchange x) throws IOException {
@@ -152,27 +244,56 @@ final class ProviderStandIns {
     String token = String.valueOf(q.get("access_token"));
     OkStandIn.User user = tokens.get(token);
     if (user == null || !proof(token).equals(q.get("appsecret_proof"))) {
-      send(x, 400, "application/json", "{\"error\":{\"message\":\"Invalid appsecret_proof provided in the API argument\",\"type\":\"GraphMethodException\",\"code\":100}}");
+      send(
+          x,
+          400,
+          "application/json",
+          "{\"error\":{\"message\":\"Invalid appsecret_proof provided in the API argument\",\"type\":\"GraphMethodException\",\"code\":100}}");
       return;
     }
-    send(x, 200, "application/json;charset=utf-8", "{\"id\":\"" + user.uid() + "\",\"name\":\"" + user.name() + "\",\"first_name\":\""
-        + user.firstName() + "\",\"last_name\":\"" + user.lastName() + "\",\"email\":\"" + user.email()
-        + "\",\"picture\":{\"data\":{\"url\":\"https://fb.example/p.jpg\"}},\"locale\":\"en_US\"}");
+    send(
+        x,
+        200,
+        "application/json;charset=utf-8",
+        "{\"id\":\""
+            + user.uid()
+            + "\",\"name\":\""
+            + user.name()
+            + "\",\"first_name\":\""
+            + user.firstName()
+            + "\",\"last_name\":\""
+            + user.lastName()
+            + "\",\"email\":\""
+            + user.email()
+            + "\",\"picture\":{\"data\":{\"url\":\"https://fb.example/p.jpg\"}},\"locale\":\"en_US\"}");
   }
 
   private void wechatToken(HttpExchange x) throws IOException {
     Map<String, String> q = query(x.getRequestURI().getRawQuery());
     last.put("/wechat/sns/oauth2/access_token", q);
     OkStandIn.User user = codes.remove(String.valueOf(q.get("code")));
-    if (user == null || !WECHAT_APP.equals(q.get("appid")) || !WECHAT_SECRET.equals(q.get("secret"))
+    if (user == null
+        || !WECHAT_APP.equals(q.get("appid"))
+        || !WECHAT_SECRET.equals(q.get("secret"))
         || !"authorization_code".equals(q.get("grant_type"))) {
       send(x, 200, "application/json", "{\"errcode\":40029,\"errmsg\":\"invalid code\"}");
       return;
     }
     String token = "wx-" + UUID.randomUUID();
     tokens.put(token, user);
-    send(x, 200, "application/json", "{\"access_token\":\"" + token + "\",\"expires_in\":7200,\"refresh_token\":\"r-" + token
-        + "\",\"openid\":\"openid-" + user.uid() + "\",\"scope\":\"snsapi_login\",\"unionid\":\"union-" + user.uid() + "\"}");
+    send(
+        x,
+        200,
+        "application/json",
+        "{\"access_token\":\""
+            + token
+            + "\",\"expires_in\":7200,\"refresh_token\":\"r-"
+            + token
+            + "\",\"openid\":\"openid-"
+            + user.uid()
+            + "\",\"scope\":\"snsapi_login\",\"unionid\":\"union-"
+            + user.uid()
+            + "\"}");
   }
 
   private void wechatUser(HttpExchange x) throws IOException {
@@ -182,23 +303,48 @@ final class ProviderStandIns {
       send(x, 200, "application/json", "{\"errcode\":40003,\"errmsg\":\"invalid openid\"}");
       return;
     }
-    send(x, 200, "application/json;charset=utf-8", "{\"openid\":\"openid-" + user.uid() + "\",\"nickname\":\"" + user.name()
-        + "\",\"sex\":2,\"headimgurl\":\"https://wx.example/h.jpg\",\"unionid\":\"union-" + user.uid() + "\"}");
+    send(
+        x,
+        200,
+        "application/json;charset=utf-8",
+        "{\"openid\":\"openid-"
+            + user.uid()
+            + "\",\"nickname\":\""
+            + user.name()
+            + "\",\"sex\":2,\"headimgurl\":\"https://wx.example/h.jpg\",\"unionid\":\"union-"
+            + user.uid()
+            + "\"}");
   }
 
   private void sinaToken(HttpExchange x) throws IOException {
-    Map<String, String> f = query(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    Map<String, String> f =
+        query(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     last.put("/sina/oauth2/access_token", f);
     String code = String.valueOf(f.get("code"));
     OkStandIn.User user = codes.remove(code);
-    if (!"POST".equals(x.getRequestMethod()) || user == null || !SINA_APP.equals(f.get("client_id"))
-        || !SINA_SECRET.equals(f.get("client_secret")) || !String.valueOf(codeRedirects.remove(code)).equals(f.get("redirect_uri"))) {
-      send(x, 400, "application/json", "{\"error\":\"invalid_grant\",\"error_code\":21325,\"error_description\":\"invalid authorization code\"}");
+    if (!"POST".equals(x.getRequestMethod())
+        || user == null
+        || !SINA_APP.equals(f.get("client_id"))
+        || !SINA_SECRET.equals(f.get("client_secret"))
+        || !String.valueOf(codeRedirects.remove(code)).equals(f.get("redirect_uri"))) {
+      send(
+          x,
+          400,
+          "application/json",
+          "{\"error\":\"invalid_grant\",\"error_code\":21325,\"error_description\":\"invalid authorization code\"}");
       return;
     }
     String token = "2.00" + UUID.randomUUID();
     tokens.put(token, user);
-    send(x, 200, "application/json", "{\"access_token\":\"" + token + "\",\"expires_in\":157679999,\"uid\":\"" + user.uid() + "\"}");
+    send(
+        x,
+        200,
+        "application/json",
+        "{\"access_token\":\""
+            + token
+            + "\",\"expires_in\":157679999,\"uid\":\""
+            + user.uid()
+            + "\"}");
   }
 
   private void sinaUser(HttpExchange x) throws IOException {
@@ -208,43 +354,84 @@ final class ProviderStandIns {
       send(x, 200, "application/json", "{\"error\":\"expired_token\",\"error_code\":21327}");
       return;
     }
-    send(x, 200, "application/json;charset=utf-8", "{\"id\":" + user.uid() + ",\"idstr\":\"" + user.uid() + "\",\"screen_name\":\""
-        + user.firstName() + "\",\"gender\":\"f\",\"avatar_large\":\"https://sina.example/l.jpg\",\"lang\":\"zh-cn\"}");
+    send(
+        x,
+        200,
+        "application/json;charset=utf-8",
+        "{\"id\":"
+            + user.uid()
+            + ",\"idstr\":\""
+            + user.uid()
+            + "\",\"screen_name\":\""
+            + user.firstName()
+            + "\",\"gender\":\"f\",\"avatar_large\":\"https://sina.example/l.jpg\",\"lang\":\"zh-cn\"}");
   }
 
   /** A token endpoint taking a form with client_id and client_secret, as OAuth 2.0 says. */
-  private void formToken(HttpExchange x, java.util.function.Function<OkStandIn.User, String> extra) throws IOException {
-    Map<String, String> f = query(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+  private void formToken(HttpExchange x, java.util.function.Function<OkStandIn.User, String> extra)
+      throws IOException {
+    Map<String, String> f =
+        query(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     last.put(x.getRequestURI().getPath(), f);
     String code = String.valueOf(f.get("code"));
     OkStandIn.User user = codes.remove(code);
-    if (!"POST".equals(x.getRequestMethod()) || user == null || !APP.equals(f.get("client_id")) || !SECRET.equals(f.get("client_secret"))
-        || !"authorization_code".equals(f.get("grant_type")) || !String.valueOf(codeRedirects.remove(code)).equals(f.get("redirect_uri"))) {
+    if (!"POST".equals(x.getRequestMethod())
+        || user == null
+        || !APP.equals(f.get("client_id"))
+        || !SECRET.equals(f.get("client_secret"))
+        || !"authorization_code".equals(f.get("grant_type"))
+        || !String.valueOf(codeRedirects.remove(code)).equals(f.get("redirect_uri"))) {
       send(x, 400, "application/json", "{\"error\":\"invalid_grant\"}");
       return;
     }
     String token = "tok-" + UUID.randomUUID();
     tokens.put(token, user);
-    send(x, 200, "application/json", "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":3600" + extra.apply(user) + "}");
+    send(
+        x,
+        200,
+        "application/json",
+        "{\"access_token\":\""
+            + token
+            + "\",\"token_type\":\"bearer\",\"expires_in\":3600"
+            + extra.apply(user)
+            + "}");
   }
 
   /** Twitter: the client in HTTP Basic, and the PKCE verifier of the challenge. */
   private void twitterToken(HttpExchange x) throws IOException {
-    Map<String, String> f = query(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    Map<String, String> f =
+        query(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     last.put("/twitter/token", f);
     String code = String.valueOf(f.get("code"));
     OkStandIn.User user = codes.remove(code);
-    String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((APP + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+    String basic =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString((APP + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
     String challenge = verifiers.remove(code);
     String verifier = f.get("code_verifier");
-    if (user == null || !basic.equals(x.getRequestHeaders().getFirst("Authorization")) || f.containsKey("client_secret")
-        || challenge == null || verifier == null || !challenge.equals(s256(verifier))) {
-      send(x, 400, "application/json", "{\"error\":\"invalid_request\",\"error_description\":\"Value passed for the authorization code was invalid.\"}");
+    if (user == null
+        || !basic.equals(x.getRequestHeaders().getFirst("Authorization"))
+        || f.containsKey("client_secret")
+        || challenge == null
+        || verifier == null
+        || !challenge.equals(s256(verifier))) {
+      send(
+          x,
+          400,
+          "application/json",
+          "{\"error\":\"invalid_request\",\"error_description\":\"Value passed for the authorization code was invalid.\"}");
       return;
     }
     String token = "tw-" + UUID.randomUUID();
     tokens.put(token, user);
-    send(x, 200, "application/json", "{\"token_type\":\"bearer\",\"expires_in\":7200,\"access_token\":\"" + token + "\",\"scope\":\"users.read tweet.read\"}");
+    send(
+        x,
+        200,
+        "application/json",
+        "{\"token_type\":\"bearer\",\"expires_in\":7200,\"access_token\":\""
+            + token
+            + "\",\"scope\":\"users.read tweet.read\"}");
   }
 
   private void qqToken(HttpExchange x) throws IOException {
@@ -252,39 +439,69 @@ final class ProviderStandIns {
     last.put("/qq/token", q);
     OkStandIn.User user = codes.remove(String.valueOf(q.get("code")));
     if (user == null || !APP.equals(q.get("client_id")) || !SECRET.equals(q.get("client_secret"))) {
-      send(x, 200, "text/plain", "callback( {\"error\":100019,\"error_description\":\"code to access token error\"} );");
+      send(
+          x,
+          200,
+          "text/plain",
+          "callback( {\"error\":100019,\"error_description\":\"code to access token error\"} );");
       return;
     }
     String token = "qq-" + UUID.randomUUID();
     tokens.put(token, user);
-    send(x, 200, "text/plain", "access_token=" + token + "&expires_in=7776000&refresh_token=r-" + token);
+    send(
+        x,
+        200,
+        "text/plain",
+        "access_token=" + token + "&expires_in=7776000&refresh_token=r-" + token);
   }
 
   private void qqUser(HttpExchange x) throws IOException {
     Map<String, String> q = query(x.getRequestURI().getRawQuery());
     OkStandIn.User user = tokens.get(String.valueOf(q.get("access_token")));
-    if (user == null || !APP.equals(q.get("oauth_consumer_key")) || !("openid-" + user.uid()).equals(q.get("openid"))) {
-      send(x, 200, "application/json", "{\"ret\":-1,\"msg\":\"client request's parameters are invalid, invalid openid\"}");
+    if (user == null
+        || !APP.equals(q.get("oauth_consumer_key"))
+        || !("openid-" + user.uid()).equals(q.get("openid"))) {
+      send(
+          x,
+          200,
+          "application/json",
+          "{\"ret\":-1,\"msg\":\"client request's parameters are invalid, invalid openid\"}");
       return;
     }
-    send(x, 200, "application/json;charset=utf-8", "{\"ret\":0,\"msg\":\"\",\"nickname\":\"" + user.firstName()
-        + "\",\"gender\":\"女\",\"figureurl_qq_2\":\"http://qq.example/100\"}");
+    send(
+        x,
+        200,
+        "application/json;charset=utf-8",
+        "{\"ret\":0,\"msg\":\"\",\"nickname\":\""
+            + user.firstName()
+            + "\",\"gender\":\"女\",\"figureurl_qq_2\":\"http://qq.example/100\"}");
   }
 
-  private void bearer(HttpExchange x, java.util.function.Function<OkStandIn.User, String> body) throws IOException {
+  private void bearer(HttpExchange x, java.util.function.Function<OkStandIn.User, String> body)
+      throws IOException {
     String auth = String.valueOf(x.getRequestHeaders().getFirst("Authorization"));
     OkStandIn.User user = auth.startsWith("Bearer ") ? tokens.get(auth.substring(7)) : null;
     if (user == null) {
-      send(x, 401, "application/json", "{\"title\":\"Unauthorized\",\"detail\":\"Unauthorized\",\"status\":401}");
+      send(
+          x,
+          401,
+          "application/json",
+          "{\"title\":\"Unauthorized\",\"detail\":\"Unauthorized\",\"status\":401}");
       return;
     }
     send(x, 200, "application/json;charset=utf-8", body.apply(user));
   }
 
-  private void queryToken(HttpExchange x, java.util.function.Function<OkStandIn.User, String> body) throws IOException {
-    OkStandIn.User user = tokens.get(String.valueOf(query(x.getRequestURI().getRawQuery()).get("access_token")));
+  private void queryToken(HttpExchange x, java.util.function.Function<OkStandIn.User, String> body)
+      throws IOException {
+    OkStandIn.User user =
+        tokens.get(String.valueOf(query(x.getRequestURI().getRawQuery()).get("access_token")));
     if (user == null) {
-      send(x, 400, "application/json", "{\"error\":{\"message\":\"Invalid OAuth access token\",\"code\":190}}");
+      send(
+          x,
+          400,
+          "application/json",
+          "{\"error\":{\"message\":\"Invalid OAuth access token\",\"code\":190}}");
       return;
     }
     send(x, 200, "application/json;charset=utf-8", body.apply(user));
@@ -292,8 +509,11 @@ final class ProviderStandIns {
 
   private static String s256(String verifier) {
     try {
-      return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-          java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+      return java.util.Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -312,5 +532,4 @@ final class ProviderStandIns {
       throw new IllegalStateException(e);
     }
   }
-
 }

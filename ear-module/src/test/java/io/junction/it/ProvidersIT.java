@@ -20,23 +20,41 @@ class ProvidersIT {
   private final ProviderStandIns standIn = ProviderStandIns.get();
 
   private static Sites.Site site(String provider, String appId, String secret) {
-    HttpResponse<String> created = admin("POST", "/admin/sites",
-        "{\"name\":\"" + provider + " " + UUID.randomUUID() + "\",\"domains\":[\"shop.example.com\"]}");
+    HttpResponse<String> created =
+        admin(
+            "POST",
+            "/admin/sites",
+            "{\"name\":\""
+                + provider
+                + " "
+                + UUID.randomUUID()
+                + "\",\"domains\":[\"shop.example.com\"]}");
     JsonObject site = json(created);
-    HttpResponse<String> put = admin("PUT", "/admin/sites/" + site.getString("apiKey") + "/providers/" + provider,
-        "{\"appId\":\"" + appId + "\",\"secretKey\":\"" + secret + "\"}");
+    HttpResponse<String> put =
+        admin(
+            "PUT",
+            "/admin/sites/" + site.getString("apiKey") + "/providers/" + provider,
+            "{\"appId\":\"" + appId + "\",\"secretKey\":\"" + secret + "\"}");
     assertEquals(201, put.statusCode(), put.body());
     return new Sites.Site(site.getString("apiKey"), site.getString("secret"));
   }
 
   private JsonObject login(Sites.Site site, String provider, OkStandIn.User user, String extra) {
     Browser browser = new Browser();
-    String start = Browser.loginUrl(site.apiKey(), extra).replace("x_provider=odnoklassniki", "x_provider=" + provider);
+    String start =
+        Browser.loginUrl(site.apiKey(), extra)
+            .replace("x_provider=odnoklassniki", "x_provider=" + provider);
     String providerPage = browser.start(start);
     standIn.consentAs(user);
     String callback = location(browser.get(providerPage));
     Map<String, String> back = answer(location(browser.get(callback)));
-    String token = Sites.token(site, "grant_type=authorization_code&code=" + enc(back.get("code")) + "&redirect_uri=" + enc(Browser.SITE_PAGE));
+    String token =
+        Sites.token(
+            site,
+            "grant_type=authorization_code&code="
+                + enc(back.get("code"))
+                + "&redirect_uri="
+                + enc(Browser.SITE_PAGE));
     JsonObject info = Sites.call("socialize.getUserInfo", token, "");
     assertEquals(0, info.getInt("errorCode"), info.toString());
     return info;
@@ -63,7 +81,8 @@ class ProvidersIT {
   void facebook() {
     Sites.Site site = site("facebook", ProviderStandIns.FB_APP, ProviderStandIns.FB_SECRET);
     OkStandIn.User user = OkStandIn.newUser("Maria");
-    JsonObject info = login(site, "facebook", user, "&x_displayMode=popup&x_extraPermissions=user_birthday");
+    JsonObject info =
+        login(site, "facebook", user, "&x_displayMode=popup&x_extraPermissions=user_birthday");
     Map<String, String> authorize = standIn.last.get("/fb/dialog/oauth");
     assertEquals("popup", authorize.get("display"));
     assertEquals("email,public_profile,user_birthday", authorize.get("scope"));
@@ -80,7 +99,8 @@ class ProvidersIT {
     OkStandIn.User user = OkStandIn.newUser("Wei");
     JsonObject info = login(site, "wechat", user, "");
     assertEquals("snsapi_login", standIn.last.get("/wechat/connect/qrconnect").get("scope"));
-    assertEquals("union-" + user.uid(), info.getString("loginProviderUID"), "the unionid is the identity");
+    assertEquals(
+        "union-" + user.uid(), info.getString("loginProviderUID"), "the unionid is the identity");
     assertEquals(user.name(), info.getString("nickname"));
     assertEquals("f", info.getString("gender"));
   }
@@ -103,7 +123,10 @@ class ProvidersIT {
       OkStandIn.User user = OkStandIn.newUser("User");
       JsonObject info = login(site, provider, user, "");
       assertEquals(provider, info.getString("loginProvider"));
-      assertEquals(provider.equals("qq") ? "openid-" + user.uid() : user.uid(), info.getString("loginProviderUID"), provider);
+      assertEquals(
+          provider.equals("qq") ? "openid-" + user.uid() : user.uid(),
+          info.getString("loginProviderUID"),
+          provider);
       nicknames.put(provider, info.getString("nickname", null));
     }
     assertEquals("User", nicknames.get("twitter"));
@@ -118,9 +141,13 @@ class ProvidersIT {
   void messengerIsMicrosoft() {
     Sites.Site site = Sites.withOdnoklassniki();
     Browser b = new Browser();
-    Map<String, String> back = answer(location(b.get(Browser.loginUrl(site.apiKey(), "").replace("x_provider=odnoklassniki", "x_provider=messenger"))));
+    Map<String, String> back =
+        answer(
+            location(
+                b.get(
+                    Browser.loginUrl(site.apiKey(), "")
+                        .replace("x_provider=odnoklassniki", "x_provider=messenger"))));
     assertEquals("500031", back.get("errorCode"), "the site has no Microsoft application: " + back);
     assertTrue(back.get("errorDetails").contains("microsoft"), back.toString());
   }
-
 }

@@ -19,15 +19,30 @@ final class Sites {
 
   static Site withOdnoklassniki(String siteExtra, String providerExtra) {
     HttpResponse<String> created =
-        admin("POST", "/admin/sites",
-            "{\"name\":\"Flow " + UUID.randomUUID() + "\",\"domains\":[\"shop.example.com\"]" + siteExtra + "}");
+        admin(
+            "POST",
+            "/admin/sites",
+            "{\"name\":\"Flow "
+                + UUID.randomUUID()
+                + "\",\"domains\":[\"shop.example.com\"]"
+                + siteExtra
+                + "}");
     assertEquals(201, created.statusCode(), created.body());
     JsonObject site = json(created);
     String apiKey = site.getString("apiKey");
     HttpResponse<String> ok =
-        admin("PUT", "/admin/sites/" + apiKey + "/providers/odnoklassniki",
-            "{\"appId\":\"" + OkStandIn.APP_ID + "\",\"publicKey\":\"" + OkStandIn.PUBLIC_KEY + "\",\"secretKey\":\""
-                + OkStandIn.SECRET_KEY + "\"" + providerExtra + "}");
+        admin(
+            "PUT",
+            "/admin/sites/" + apiKey + "/providers/odnoklassniki",
+            "{\"appId\":\""
+                + OkStandIn.APP_ID
+                + "\",\"publicKey\":\""
+                + OkStandIn.PUBLIC_KEY
+                + "\",\"secretKey\":\""
+                + OkStandIn.SECRET_KEY
+                + "\""
+                + providerExtra
+                + "}");
     assertEquals(201, ok.statusCode(), ok.body());
     return new Site(apiKey, site.getString("secret"));
   }
@@ -41,8 +56,14 @@ final class Sites {
     return Junction.send(
         HttpRequest.newBuilder(URI.create(Junction.HTTPS + "/socialize.getToken"))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(
-                "client_id=" + Browser.enc(site.apiKey()) + "&client_secret=" + Browser.enc(site.secret()) + "&" + form)));
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "client_id="
+                        + Browser.enc(site.apiKey())
+                        + "&client_secret="
+                        + Browser.enc(site.secret())
+                        + "&"
+                        + form)));
   }
 
   static String token(Site site, String form) {
@@ -54,6 +75,8 @@ final class Sites {
 
   /** A server method with the token, over HTTPS. */
   static JsonObject call(String method, String token, String params) {
-    return json(Junction.get(Junction.HTTPS + "/" + method + "?oauth_token=" + Browser.enc(token) + params));
+    return json(
+        Junction.get(
+            Junction.HTTPS + "/" + method + "?oauth_token=" + Browser.enc(token) + params));
   }
 }

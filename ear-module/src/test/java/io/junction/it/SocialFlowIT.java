@@ -36,13 +36,18 @@ class SocialFlowIT {
     Map<String, String> back = answer(browser.roundTrip(loginUrl(site.apiKey(), ""), user));
     assertEquals("st-1", back.get("state"));
     assertNotNull(back.get("code"), back.toString());
-    return Sites.token(site, "grant_type=authorization_code&code=" + enc(back.get("code"))
-        + "&redirect_uri=" + enc(Browser.SITE_PAGE));
+    return Sites.token(
+        site,
+        "grant_type=authorization_code&code="
+            + enc(back.get("code"))
+            + "&redirect_uri="
+            + enc(Browser.SITE_PAGE));
   }
 
   static List<String> identityUids(JsonObject info) {
     return info.getJsonArray("identities").getValuesAs(JsonObject.class).stream()
-        .map(i -> i.getString("providerUID")).toList();
+        .map(i -> i.getString("providerUID"))
+        .toList();
   }
 
   @Test
@@ -51,7 +56,8 @@ class SocialFlowIT {
     OkStandIn.User anna = OkStandIn.newUser("Anna");
     Browser browser = new Browser();
 
-    String providerPage = browser.start(loginUrl(site.apiKey(), "&x_extraPermissions=GET_EMAIL&x_displayMode=touch"));
+    String providerPage =
+        browser.start(loginUrl(site.apiKey(), "&x_extraPermissions=GET_EMAIL&x_displayMode=touch"));
     Map<String, String> authorize = OkStandIn.query(URI.create(providerPage).getRawQuery());
     assertEquals(OkStandIn.APP_ID, authorize.get("client_id"));
     assertEquals("VALUABLE_ACCESS;SET_STATUS;PHOTO_CONTENT;GET_EMAIL", authorize.get("scope"));
@@ -67,8 +73,13 @@ class SocialFlowIT {
     String callback = location(browser.get(providerPage));
     Map<String, String> back = answer(location(browser.get(callback)));
     assertEquals("st-1", back.get("state"));
-    String token = Sites.token(site, "grant_type=authorization_code&code=" + enc(back.get("code"))
-        + "&redirect_uri=" + enc(Browser.SITE_PAGE));
+    String token =
+        Sites.token(
+            site,
+            "grant_type=authorization_code&code="
+                + enc(back.get("code"))
+                + "&redirect_uri="
+                + enc(Browser.SITE_PAGE));
 
     // The token request carried every parameter ok.ru needs, and the API call a valid sig.
     Map<String, String> tokenRequest = ok.tokenRequests.get(ok.tokenRequests.size() - 1);
@@ -112,7 +123,11 @@ class SocialFlowIT {
   void tokenFlowAnswersInTheFragment() {
     Sites.Site site = Sites.withOdnoklassniki();
     Browser browser = new Browser();
-    String page = browser.roundTrip(loginUrl(site.apiKey(), "&x_session_expiration=3600").replace("response_type=code", "response_type=token"), OkStandIn.newUser("Frag"));
+    String page =
+        browser.roundTrip(
+            loginUrl(site.apiKey(), "&x_session_expiration=3600")
+                .replace("response_type=code", "response_type=token"),
+            OkStandIn.newUser("Frag"));
     URI u = URI.create(page);
     assertNull(u.getRawQuery());
     Map<String, String> back = answer(page);
@@ -134,8 +149,12 @@ class SocialFlowIT {
     HttpCookie guest = browser.cookie("jg_" + site.apiKey());
     assertNotNull(guest, "a guest cookie holds the browser's connections");
     assertTrue(guest.getSecure() && guest.isHttpOnly());
-    assertEquals("0", answer(browser.roundTrip(connectUrl(anonymous, ""), second)).get("errorCode"));
-    assertEquals(guest.getValue(), browser.cookie("jg_" + site.apiKey()).getValue(), "the same guest account");
+    assertEquals(
+        "0", answer(browser.roundTrip(connectUrl(anonymous, ""), second)).get("errorCode"));
+    assertEquals(
+        guest.getValue(),
+        browser.cookie("jg_" + site.apiKey()).getValue(),
+        "the same guest account");
 
     // An anonymous session has no user of its own.
     assertEquals(403012, Sites.call("socialize.getUserInfo", anonymous, "").getInt("errorCode"));
@@ -144,13 +163,15 @@ class SocialFlowIT {
     OkStandIn.User owner = OkStandIn.newUser("Owner");
     String token = login(browser, site, owner);
     JsonObject info = Sites.call("socialize.getUserInfo", token, "");
-    assertEquals(List.of(first.uid(), second.uid(), owner.uid()).stream().sorted().toList(),
+    assertEquals(
+        List.of(first.uid(), second.uid(), owner.uid()).stream().sorted().toList(),
         identityUids(info).stream().sorted().toList());
     assertNull(browser.cookie("jg_" + site.apiKey()), "the guest cookie is gone after the merge");
 
     // And the guest identities now log in to that account from anywhere.
     String again = login(new Browser(), site, first);
-    assertEquals(info.getString("UID"), Sites.call("socialize.getUserInfo", again, "").getString("UID"));
+    assertEquals(
+        info.getString("UID"), Sites.call("socialize.getUserInfo", again, "").getString("UID"));
   }
 
   @Test
@@ -159,7 +180,8 @@ class SocialFlowIT {
     String siteUid = "member-" + System.nanoTime();
     String server = Sites.token(site, "grant_type=client_credentials&x_siteUID=" + siteUid);
     OkStandIn.User user = OkStandIn.newUser("Member");
-    assertEquals("0", answer(new Browser().roundTrip(connectUrl(server, ""), user)).get("errorCode"));
+    assertEquals(
+        "0", answer(new Browser().roundTrip(connectUrl(server, ""), user)).get("errorCode"));
 
     String social = login(new Browser(), site, user);
     JsonObject info = Sites.call("socialize.getUserInfo", social, "");
@@ -175,7 +197,8 @@ class SocialFlowIT {
     String owner = login(new Browser(), site, taken);
     String ownerUid = Sites.call("socialize.getUserInfo", owner, "").getString("UID");
 
-    String other = Sites.token(site, "grant_type=client_credentials&x_siteUID=other-" + System.nanoTime());
+    String other =
+        Sites.token(site, "grant_type=client_credentials&x_siteUID=other-" + System.nanoTime());
     Map<String, String> refused = answer(new Browser().roundTrip(connectUrl(other, ""), taken));
     assertEquals("409001", refused.get("errorCode"), refused.toString());
     assertEquals("cn-1", refused.get("state"));
@@ -191,18 +214,32 @@ class SocialFlowIT {
     Browser b = new Browser();
     String base = Junction.HTTPS + "/socialize.login?x_provider=odnoklassniki&response_type=code";
     assertDirect(b.get(base + "&redirect_uri=" + enc(Browser.SITE_PAGE)), 400, 400002, "client_id");
-    assertDirect(b.get(base + "&client_id=3_nope&redirect_uri=" + enc(Browser.SITE_PAGE)), 400, 400093, "3_nope");
+    assertDirect(
+        b.get(base + "&client_id=3_nope&redirect_uri=" + enc(Browser.SITE_PAGE)),
+        400,
+        400093,
+        "3_nope");
     String key = "&client_id=" + enc(site.apiKey());
     assertDirect(b.get(base + key), 400, 400002, "redirect_uri");
-    for (String bad : List.of("https://evil.example.net/cb", "https://shop.example.com.evil.net/", "http://shop.example.com/cb",
-        "https://user@shop.example.com/", "https://shop.example.com/cb#frag", "https://shop.example.com\\@evil.net/",
-        "javascript:alert(1)", "//shop.example.com/cb", "https://notshop.example.com.evil/")) {
+    for (String bad :
+        List.of(
+            "https://evil.example.net/cb",
+            "https://shop.example.com.evil.net/",
+            "http://shop.example.com/cb",
+            "https://user@shop.example.com/",
+            "https://shop.example.com/cb#frag",
+            "https://shop.example.com\\@evil.net/",
+            "javascript:alert(1)",
+            "//shop.example.com/cb",
+            "https://notshop.example.com.evil/")) {
       HttpResponse<String> r = b.get(base + key + "&redirect_uri=" + enc(bad));
       assertDirect(r, 400, 400011, "redirect_uri");
       assertTrue(r.headers().firstValue("Location").isEmpty(), bad);
     }
     // Subdomains of a registered domain are the site's; loopback http is allowed for development.
-    assertEquals(302, b.get(base + key + "&redirect_uri=" + enc("https://m.shop.example.com/cb")).statusCode());
+    assertEquals(
+        302,
+        b.get(base + key + "&redirect_uri=" + enc("https://m.shop.example.com/cb")).statusCode());
   }
 
   @Test
@@ -210,13 +247,20 @@ class SocialFlowIT {
     Sites.Site site = Sites.withOdnoklassniki();
     Browser b = new Browser();
     String base = loginUrl(site.apiKey(), "");
-    assertRedirected(b, base.replace("response_type=code", "response_type=id_token"), "400012", "response_type");
+    assertRedirected(
+        b, base.replace("response_type=code", "response_type=id_token"), "400012", "response_type");
     assertRedirected(b, base.replace("&response_type=code", ""), "400002", "response_type");
-    assertRedirected(b, base.replace("x_provider=odnoklassniki", "x_provider=myspace"), "400006", "myspace");
-    assertRedirected(b, base.replace("x_provider=odnoklassniki", "x_provider=facebook"), "500031", "facebook");
+    assertRedirected(
+        b, base.replace("x_provider=odnoklassniki", "x_provider=myspace"), "400006", "myspace");
+    assertRedirected(
+        b, base.replace("x_provider=odnoklassniki", "x_provider=facebook"), "500031", "facebook");
     assertRedirected(b, base.replace("x_provider=odnoklassniki&", ""), "400002", "x_provider");
     assertRedirected(b, base + "&x_displayMode=fullscreen", "400006", "x_displayMode");
-    assertRedirected(b, base + "&x_extraPermissions=" + enc("GET_EMAIL,bad perm"), "400006", "x_extraPermissions");
+    assertRedirected(
+        b,
+        base + "&x_extraPermissions=" + enc("GET_EMAIL,bad perm"),
+        "400006",
+        "x_extraPermissions");
     assertRedirected(b, base + "&x_session_expiration=soon", "400006", "x_session_expiration");
     assertRedirected(b, base.replace("state=st-1", "state=" + "s".repeat(1100)), "400006", "state");
 
@@ -227,19 +271,36 @@ class SocialFlowIT {
     assertRedirected(b, loginUrl(elsewhere.apiKey(), ""), "301001", "eu1");
 
     // x_lang: the message in the user's language.
-    Map<String, String> ru = answer(location(b.get(base.replace("x_provider=odnoklassniki", "x_provider=myspace") + "&x_lang=ru")));
+    Map<String, String> ru =
+        answer(
+            location(
+                b.get(
+                    base.replace("x_provider=odnoklassniki", "x_provider=myspace")
+                        + "&x_lang=ru")));
     assertEquals("Недопустимое значение параметра", ru.get("errorMessage"));
-    Map<String, String> zh = answer(location(b.get(base.replace("x_provider=odnoklassniki", "x_provider=myspace") + "&x_lang=zh-cn")));
+    Map<String, String> zh =
+        answer(
+            location(
+                b.get(
+                    base.replace("x_provider=odnoklassniki", "x_provider=myspace")
+                        + "&x_lang=zh-cn")));
     assertEquals("参数值无效", zh.get("errorMessage"));
-    Map<String, String> unknown = answer(location(b.get(base.replace("x_provider=odnoklassniki", "x_provider=myspace") + "&x_lang=xx")));
+    Map<String, String> unknown =
+        answer(
+            location(
+                b.get(
+                    base.replace("x_provider=odnoklassniki", "x_provider=myspace")
+                        + "&x_lang=xx")));
     assertEquals("Invalid parameter value", unknown.get("errorMessage"));
   }
 
   @Test
   void cnameAndSecureRedirectsChooseTheCallback() {
-    Sites.Site site = Sites.withOdnoklassniki(",\"cname\":\"login.shop.example.com\"", ",\"cnameEnabled\":true");
+    Sites.Site site =
+        Sites.withOdnoklassniki(",\"cname\":\"login.shop.example.com\"", ",\"cnameEnabled\":true");
     String providerPage = new Browser().start(loginUrl(site.apiKey(), ""));
-    assertEquals("https://login.shop.example.com/GS/GSLogin.aspx",
+    assertEquals(
+        "https://login.shop.example.com/GS/GSLogin.aspx",
         OkStandIn.query(URI.create(providerPage).getRawQuery()).get("redirect_uri"));
   }
 
@@ -248,13 +309,21 @@ class SocialFlowIT {
     Sites.Site site = Sites.withOdnoklassniki();
     String token = Sites.token(site, "grant_type=none");
     Browser b = new Browser();
-    HttpResponse<String> plain = b.get(connectUrl(token, "").replace(Junction.HTTPS, Junction.HTTP));
+    HttpResponse<String> plain =
+        b.get(connectUrl(token, "").replace(Junction.HTTPS, Junction.HTTP));
     assertDirect(plain, 403, 403025, "HTTPS");
     assertDirect(b.get(connectUrl("jt1.forged", "")), 403, 403025, "invalid_token");
-    assertDirect(b.get(connectUrl(token, "").replace("oauth_token=" + enc(token) + "&", "")), 400, 400002, "oauth_token");
+    assertDirect(
+        b.get(connectUrl(token, "").replace("oauth_token=" + enc(token) + "&", "")),
+        400,
+        400002,
+        "oauth_token");
     // The seed's x_provider and Gigya's provider are both accepted.
-    assertEquals(302, b.get(connectUrl(token, "").replace("x_provider=", "provider=")).statusCode());
-    String unknownProvider = location(b.get(connectUrl(token, "").replace("x_provider=odnoklassniki", "provider=orkut")));
+    assertEquals(
+        302, b.get(connectUrl(token, "").replace("x_provider=", "provider=")).statusCode());
+    String unknownProvider =
+        location(
+            b.get(connectUrl(token, "").replace("x_provider=odnoklassniki", "provider=orkut")));
     assertEquals("400006", answer(unknownProvider).get("errorCode"));
   }
 
@@ -271,7 +340,11 @@ class SocialFlowIT {
     // Replayed: the state was used.
     assertDirect(browser.get(callback), 400, 400006, "state");
     // Forged: a state Junction never issued.
-    assertDirect(browser.get(Junction.HTTPS + "/GS/GSLogin.aspx?code=x&state=forged-state-value"), 400, 400006, "state");
+    assertDirect(
+        browser.get(Junction.HTTPS + "/GS/GSLogin.aspx?code=x&state=forged-state-value"),
+        400,
+        400006,
+        "state");
     assertDirect(browser.get(Junction.HTTPS + "/GS/GSLogin.aspx?code=x"), 400, 400002, "state");
 
     // Another browser cannot complete this browser's flow.
@@ -294,7 +367,8 @@ class SocialFlowIT {
   @Test
   void providerFailuresEndAsGigyaErrorsAndWriteNothing() {
     Sites.Site site = Sites.withOdnoklassniki();
-    String server = Sites.token(site, "grant_type=client_credentials&x_siteUID=fail-" + System.nanoTime());
+    String server =
+        Sites.token(site, "grant_type=client_credentials&x_siteUID=fail-" + System.nanoTime());
     OkStandIn.User user = OkStandIn.newUser("Fail");
 
     ok.denyNext();
@@ -302,20 +376,27 @@ class SocialFlowIT {
     String denied = location(b.get(location(b.get(connectUrl(server, "")))));
     assertEquals("200001", answer(location(b.get(denied))).get("errorCode"));
 
-    assertConnectFails(server, user, () -> ok.failNextToken(OkStandIn.Failure.ERROR_BODY), "500023");
-    assertConnectFails(server, user, () -> ok.failNextToken(OkStandIn.Failure.SERVER_ERROR), "500023");
+    assertConnectFails(
+        server, user, () -> ok.failNextToken(OkStandIn.Failure.ERROR_BODY), "500023");
+    assertConnectFails(
+        server, user, () -> ok.failNextToken(OkStandIn.Failure.SERVER_ERROR), "500023");
     assertConnectFails(server, user, () -> ok.failNextToken(OkStandIn.Failure.MALFORMED), "500023");
     assertConnectFails(server, user, () -> ok.failNextToken(OkStandIn.Failure.TIMEOUT), "504001");
     assertConnectFails(server, user, () -> ok.failNextApi(OkStandIn.Failure.ERROR_BODY), "500023");
-    assertConnectFails(server, user, () -> ok.failNextApi(OkStandIn.Failure.SERVER_ERROR), "500023");
+    assertConnectFails(
+        server, user, () -> ok.failNextApi(OkStandIn.Failure.SERVER_ERROR), "500023");
     assertConnectFails(server, user, () -> ok.failNextApi(OkStandIn.Failure.MALFORMED), "500023");
 
-    assertTrue(identityUids(Sites.call("socialize.getUserInfo", server, "")).isEmpty(), "nothing half-written");
+    assertTrue(
+        identityUids(Sites.call("socialize.getUserInfo", server, "")).isEmpty(),
+        "nothing half-written");
     // And once the provider behaves, the same user connects.
-    assertEquals("0", answer(new Browser().roundTrip(connectUrl(server, ""), user)).get("errorCode"));
+    assertEquals(
+        "0", answer(new Browser().roundTrip(connectUrl(server, ""), user)).get("errorCode"));
   }
 
-  private void assertConnectFails(String token, OkStandIn.User user, Runnable failure, String code) {
+  private void assertConnectFails(
+      String token, OkStandIn.User user, Runnable failure, String code) {
     failure.run();
     Map<String, String> back = answer(new Browser().roundTrip(connectUrl(token, ""), user));
     assertEquals(code, back.get("errorCode"), back.toString());
@@ -327,29 +408,61 @@ class SocialFlowIT {
   void getTokenChecksClientGrantAndCode() {
     Sites.Site site = Sites.withOdnoklassniki();
     Browser browser = new Browser();
-    String code = answer(browser.roundTrip(loginUrl(site.apiKey(), ""), OkStandIn.newUser("Code"))).get("code");
+    String code =
+        answer(browser.roundTrip(loginUrl(site.apiKey(), ""), OkStandIn.newUser("Code")))
+            .get("code");
     String form = "grant_type=authorization_code&code=" + enc(code) + "&redirect_uri=";
 
-    assertEquals(400014, json(Sites.getToken(site, form + enc("https://shop.example.com/other"))).getInt("errorCode"));
-    assertEquals(400006, json(Sites.getToken(site, form + enc(Browser.SITE_PAGE))).getInt("errorCode"), "a refused code is burnt");
+    assertEquals(
+        400014,
+        json(Sites.getToken(site, form + enc("https://shop.example.com/other")))
+            .getInt("errorCode"));
+    assertEquals(
+        400006,
+        json(Sites.getToken(site, form + enc(Browser.SITE_PAGE))).getInt("errorCode"),
+        "a refused code is burnt");
 
-    String code2 = answer(browser.roundTrip(loginUrl(site.apiKey(), ""), OkStandIn.newUser("Code"))).get("code");
-    String form2 = "grant_type=authorization_code&code=" + enc(code2) + "&redirect_uri=" + enc(Browser.SITE_PAGE);
-    assertEquals(403010, json(Sites.getToken(new Sites.Site(site.apiKey(), "d3Jvbmc="), form2)).getInt("errorCode"));
-    HttpResponse<String> basic = Junction.send(java.net.http.HttpRequest.newBuilder(URI.create(Junction.HTTPS + "/socialize.getToken"))
-        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((site.apiKey() + ":" + site.secret()).getBytes()))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form2)));
+    String code2 =
+        answer(browser.roundTrip(loginUrl(site.apiKey(), ""), OkStandIn.newUser("Code")))
+            .get("code");
+    String form2 =
+        "grant_type=authorization_code&code="
+            + enc(code2)
+            + "&redirect_uri="
+            + enc(Browser.SITE_PAGE);
+    assertEquals(
+        403010,
+        json(Sites.getToken(new Sites.Site(site.apiKey(), "d3Jvbmc="), form2)).getInt("errorCode"));
+    HttpResponse<String> basic =
+        Junction.send(
+            java.net.http.HttpRequest.newBuilder(URI.create(Junction.HTTPS + "/socialize.getToken"))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + java.util.Base64.getEncoder()
+                            .encodeToString((site.apiKey() + ":" + site.secret()).getBytes()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form2)));
     assertEquals(0, json(basic).getInt("errorCode"), basic.body());
-    assertEquals(400006, json(Sites.getToken(site, form2)).getInt("errorCode"), "codes are single-use");
+    assertEquals(
+        400006, json(Sites.getToken(site, form2)).getInt("errorCode"), "codes are single-use");
 
     assertEquals(400013, json(Sites.getToken(site, "grant_type=password")).getInt("errorCode"));
     assertEquals(400002, json(Sites.getToken(site, "")).getInt("errorCode"));
-    assertEquals(400002, json(Sites.getToken(site, "grant_type=authorization_code")).getInt("errorCode"));
-    HttpResponse<String> plain = Junction.postForm(Junction.HTTP + "/socialize.getToken",
-        "grant_type=none&client_id=" + enc(site.apiKey()) + "&client_secret=" + enc(site.secret()));
+    assertEquals(
+        400002, json(Sites.getToken(site, "grant_type=authorization_code")).getInt("errorCode"));
+    HttpResponse<String> plain =
+        Junction.postForm(
+            Junction.HTTP + "/socialize.getToken",
+            "grant_type=none&client_id="
+                + enc(site.apiKey())
+                + "&client_secret="
+                + enc(site.secret()));
     assertEquals(403006, json(plain).getInt("errorCode"));
-    assertEquals(400093, json(Sites.getToken(new Sites.Site("3_unknown", "x"), "grant_type=none")).getInt("errorCode"));
+    assertEquals(
+        400093,
+        json(Sites.getToken(new Sites.Site("3_unknown", "x"), "grant_type=none"))
+            .getInt("errorCode"));
   }
 
   @Test
@@ -361,10 +474,20 @@ class SocialFlowIT {
     String token = login(browser, site, a);
     assertEquals("0", answer(browser.roundTrip(connectUrl(token, ""), b)).get("errorCode"));
 
-    JsonObject fail = Sites.call("socialize.removeConnection", token, "&provider=odnoklassniki&lastIdentityHandling=fail");
+    JsonObject fail =
+        Sites.call(
+            "socialize.removeConnection",
+            token,
+            "&provider=odnoklassniki&lastIdentityHandling=fail");
     assertEquals(400030, fail.getInt("errorCode"), fail.toString());
-    assertEquals(2, identityUids(Sites.call("socialize.getUserInfo", token, "")).size(), "fail changes nothing");
-    assertEquals(400006, Sites.call("socialize.removeConnection", token, "&lastIdentityHandling=maybe").getInt("errorCode"));
+    assertEquals(
+        2,
+        identityUids(Sites.call("socialize.getUserInfo", token, "")).size(),
+        "fail changes nothing");
+    assertEquals(
+        400006,
+        Sites.call("socialize.removeConnection", token, "&lastIdentityHandling=maybe")
+            .getInt("errorCode"));
 
     JsonObject soft = Sites.call("socialize.removeConnection", token, "&provider=odnoklassniki");
     assertEquals(0, soft.getInt("errorCode"), soft.toString());
@@ -390,7 +513,10 @@ class SocialFlowIT {
     assertEquals(0, session.getInt("errorCode"), session.toString());
     assertEquals(user.uid(), session.getString("providerUID"));
     assertTrue(ok.issuedToken(session.getString("authToken")));
-    assertEquals("refresh_token", ok.tokenRequests.get(before).get("grant_type"), "renewed with the refresh token");
+    assertEquals(
+        "refresh_token",
+        ok.tokenRequests.get(before).get("grant_type"),
+        "renewed with the refresh token");
     // Renewed for 1800 s: the next use needs no provider call.
     JsonObject again = Sites.call("socialize.getSessionInfo", token, "&provider=odnoklassniki");
     assertEquals(session.getString("authToken"), again.getString("authToken"));
@@ -400,9 +526,16 @@ class SocialFlowIT {
     ok.expireNextTokenIn("1");
     String staleToken = login(new Browser(), site, other);
     ok.failNextToken(OkStandIn.Failure.ERROR_BODY);
-    assertEquals(403009, Sites.call("socialize.getSessionInfo", staleToken, "&provider=odnoklassniki").getInt("errorCode"));
-    assertEquals(400106, Sites.call("socialize.getSessionInfo", staleToken, "&provider=vkontakte").getInt("errorCode"));
-    assertEquals(400002, Sites.call("socialize.getSessionInfo", staleToken, "").getInt("errorCode"));
+    assertEquals(
+        403009,
+        Sites.call("socialize.getSessionInfo", staleToken, "&provider=odnoklassniki")
+            .getInt("errorCode"));
+    assertEquals(
+        400106,
+        Sites.call("socialize.getSessionInfo", staleToken, "&provider=vkontakte")
+            .getInt("errorCode"));
+    assertEquals(
+        400002, Sites.call("socialize.getSessionInfo", staleToken, "").getInt("errorCode"));
   }
 
   @Test
@@ -431,7 +564,13 @@ class SocialFlowIT {
 
   private static String uidOf(Sites.Site site, String code) {
     assertNotNull(code);
-    String token = Sites.token(site, "grant_type=authorization_code&code=" + enc(code) + "&redirect_uri=" + enc(Browser.SITE_PAGE));
+    String token =
+        Sites.token(
+            site,
+            "grant_type=authorization_code&code="
+                + enc(code)
+                + "&redirect_uri="
+                + enc(Browser.SITE_PAGE));
     JsonObject info = Sites.call("socialize.getUserInfo", token, "");
     assertEquals(1, info.getJsonArray("identities").size());
     return info.getString("UID");
@@ -441,14 +580,24 @@ class SocialFlowIT {
   void userMethodsAnswerInXmlAndRefuseBadTokens() {
     Sites.Site site = Sites.withOdnoklassniki();
     String token = login(new Browser(), site, OkStandIn.newUser("Xml"));
-    HttpResponse<String> xml = Junction.get(Junction.HTTPS + "/socialize.getUserInfo?format=xml&oauth_token=" + enc(token));
+    HttpResponse<String> xml =
+        Junction.get(
+            Junction.HTTPS + "/socialize.getUserInfo?format=xml&oauth_token=" + enc(token));
     assertTrue(xml.body().contains("<socialize.getUserInfoResponse"), xml.body());
     assertTrue(xml.body().contains("<loginProvider>odnoklassniki</loginProvider>"), xml.body());
-    assertTrue(xml.body().contains("<identities><item><provider>odnoklassniki</provider>"), xml.body());
-    assertEquals(403025, json(Junction.get(Junction.HTTP + "/socialize.getUserInfo?oauth_token=" + enc(token))).getInt("errorCode"));
-    assertEquals(403025, Sites.call("socialize.getUserInfo", "jt1.nothing", "").getInt("errorCode"));
-    assertEquals(403005, Sites.call("socialize.getUserInfo", token, "&UID=someone-else").getInt("errorCode"));
-    assertEquals(400002, json(Junction.get(Junction.HTTPS + "/socialize.getUserInfo")).getInt("errorCode"));
+    assertTrue(
+        xml.body().contains("<identities><item><provider>odnoklassniki</provider>"), xml.body());
+    assertEquals(
+        403025,
+        json(Junction.get(Junction.HTTP + "/socialize.getUserInfo?oauth_token=" + enc(token)))
+            .getInt("errorCode"));
+    assertEquals(
+        403025, Sites.call("socialize.getUserInfo", "jt1.nothing", "").getInt("errorCode"));
+    assertEquals(
+        403005,
+        Sites.call("socialize.getUserInfo", token, "&UID=someone-else").getInt("errorCode"));
+    assertEquals(
+        400002, json(Junction.get(Junction.HTTPS + "/socialize.getUserInfo")).getInt("errorCode"));
   }
 
   @Test
@@ -460,7 +609,9 @@ class SocialFlowIT {
     // Every token the stand-in issued starts with these; none may appear in the database.
     assertFalse(DatabaseContent.contains("okaccess-"), "a provider access token in clear");
     assertFalse(DatabaseContent.contains("okrefresh-"), "a provider refresh token in clear");
-    assertFalse(DatabaseContent.anyFileContains(Path.of(Junction.SERVER_DIR, "logs"), "okaccess-"), "a provider token in a log");
+    assertFalse(
+        DatabaseContent.anyFileContains(Path.of(Junction.SERVER_DIR, "logs"), "okaccess-"),
+        "a provider token in a log");
   }
 
   private static void assertRedirected(Browser b, String url, String errorCode, String detailPart) {
@@ -471,7 +622,8 @@ class SocialFlowIT {
     assertNotNull(back.get("errorMessage"));
   }
 
-  private static void assertDirect(HttpResponse<String> r, int status, int errorCode, String detailPart) {
+  private static void assertDirect(
+      HttpResponse<String> r, int status, int errorCode, String detailPart) {
     assertEquals(status, r.statusCode(), r.body());
     JsonObject body = json(r);
     assertEquals(errorCode, body.getInt("errorCode"), r.body());

@@ -15,15 +15,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The social networks Junction knows, by their Gigya provider names, the aliases Gigya accepts
- * for them, and the connectors that speak to them (found through CDI). Aliases live here and
- * nowhere else.
+ * The social networks Junction knows, by their Gigya provider names, the aliases Gigya accepts for
+ * them, and the connectors that speak to them (found through CDI). Aliases live here and nowhere
+ * else.
  */
 @ApplicationScoped
 public class ProviderCatalog {
 
   private static final Map<String, String> ALIASES = Map.of("messenger", "microsoft");
-  private static final java.util.regex.Pattern OIDC = java.util.regex.Pattern.compile("oidc-[a-z0-9][a-z0-9-]{0,39}");
+  private static final java.util.regex.Pattern OIDC =
+      java.util.regex.Pattern.compile("oidc-[a-z0-9][a-z0-9-]{0,39}");
 
   private final Map<String, ProviderInfo> providers = new LinkedHashMap<>();
   private final Map<String, SocialConnector> connectors = new LinkedHashMap<>();
@@ -85,23 +86,56 @@ public class ProviderCatalog {
     return id != null && OIDC.matcher(id).matches();
   }
 
-  private static final Map<String, String> SETUP = Map.ofEntries(
-      Map.entry("facebook", "Meta for Developers (developers.facebook.com): create an app with Facebook Login; App ID and App Secret go to Application ID and Secret key; add the callback under Valid OAuth Redirect URIs."),
-      Map.entry("twitter", "X Developer Portal: in the app's User authentication settings turn on OAuth 2.0 as a confidential client (Web App); Client ID and Client Secret go to Application ID and Secret key; the callback is the Callback URI."),
-      Map.entry("yahoo", "Yahoo Developer Network (developer.yahoo.com/apps): create an app with OpenID Connect permissions; Client ID and Client Secret; the callback is the Redirect URI."),
-      Map.entry("microsoft", "Microsoft Entra admin center, App registrations: a Web platform app for accounts in any organization and personal Microsoft accounts; Application (client) ID and a client secret; the callback is a Web redirect URI. 'messenger' is accepted as its old name."),
-      Map.entry("linkedin", "LinkedIn Developers: an app with the 'Sign In with LinkedIn using OpenID Connect' product; Client ID and Primary Client Secret; the callback is an Authorized redirect URL."),
-      Map.entry("googleplus", "Google Cloud console, APIs & Services, Credentials: an OAuth client ID of type Web application; Client ID and Client secret; the callback is an Authorized redirect URI."),
-      Map.entry("instagram", "Meta for Developers: an app with the Instagram product (API setup with Instagram login); Instagram App ID and App Secret; the callback is an OAuth redirect URI."),
-      Map.entry("renren", "Renren open platform (open.renren.com): create a website app; App ID (client_id) and Secret Key; register the callback as the redirect URI."),
-      Map.entry("vkontakte", "VK for developers (dev.vk.com, My apps): a Website app; App ID and Secure key; the callback goes under Authorized redirect URI; e-mail needs the email permission."),
-      Map.entry("mixi", "mixi Graph API partner dashboard: register a service; Consumer Key and Consumer Secret go to Application ID and Secret key; the callback is the redirect URL."),
-      Map.entry("odnoklassniki", "ok.ru developer rights, then an External app (https App link); its e-mail gives Application ID, Public key and Secret key; list the callback under permitted redirect_uri; Required permissions SET_STATUS and PHOTO_CONTENT."),
-      Map.entry("yahoojapan", "Yahoo! JAPAN Developer Network (e.yahoo.co.jp/dev): a client for a web application using YConnect v2; Client ID and Secret; the callback is the Callback URL."),
-      Map.entry("wechat", "WeChat Open Platform (open.weixin.qq.com): a Website Application, approved; AppID and AppSecret; set the callback's domain as the authorization callback domain."),
-      Map.entry("line", "LINE Developers console: a LINE Login channel (Web app) with OpenID Connect and the email permission; Channel ID and Channel secret; the callback is the Callback URL."),
-      Map.entry("qq", "QQ Connect (connect.qq.com): a website application; APP ID and APP Key go to Application ID and Secret key; the callback's domain is the callback address."),
-      Map.entry("sina", "Sina Weibo open platform (open.weibo.com): a website application; App Key and App Secret; the callback is the authorized callback page."));
+  private static final Map<String, String> SETUP =
+      Map.ofEntries(
+          Map.entry(
+              "facebook",
+              "Meta for Developers (developers.facebook.com): create an app with Facebook Login; App ID and App Secret go to Application ID and Secret key; add the callback under Valid OAuth Redirect URIs."),
+          Map.entry(
+              "twitter",
+              "X Developer Portal: in the app's User authentication settings turn on OAuth 2.0 as a confidential client (Web App); Client ID and Client Secret go to Application ID and Secret key; the callback is the Callback URI."),
+          Map.entry(
+              "yahoo",
+              "Yahoo Developer Network (developer.yahoo.com/apps): create an app with OpenID Connect permissions; Client ID and Client Secret; the callback is the Redirect URI."),
+          Map.entry(
+              "microsoft",
+              "Microsoft Entra admin center, App registrations: a Web platform app for accounts in any organization and personal Microsoft accounts; Application (client) ID and a client secret; the callback is a Web redirect URI. 'messenger' is accepted as its old name."),
+          Map.entry(
+              "linkedin",
+              "LinkedIn Developers: an app with the 'Sign In with LinkedIn using OpenID Connect' product; Client ID and Primary Client Secret; the callback is an Authorized redirect URL."),
+          Map.entry(
+              "googleplus",
+              "Google Cloud console, APIs & Services, Credentials: an OAuth client ID of type Web application; Client ID and Client secret; the callback is an Authorized redirect URI."),
+          Map.entry(
+              "instagram",
+              "Meta for Developers: an app with the Instagram product (API setup with Instagram login); Instagram App ID and App Secret; the callback is an OAuth redirect URI."),
+          Map.entry(
+              "renren",
+              "Renren open platform (open.renren.com): create a website app; App ID (client_id) and Secret Key; register the callback as the redirect URI."),
+          Map.entry(
+              "vkontakte",
+              "VK for developers (dev.vk.com, My apps): a Website app; App ID and Secure key; the callback goes under Authorized redirect URI; e-mail needs the email permission."),
+          Map.entry(
+              "mixi",
+              "mixi Graph API partner dashboard: register a service; Consumer Key and Consumer Secret go to Application ID and Secret key; the callback is the redirect URL."),
+          Map.entry(
+              "odnoklassniki",
+              "ok.ru developer rights, then an External app (https App link); its e-mail gives Application ID, Public key and Secret key; list the callback under permitted redirect_uri; Required permissions SET_STATUS and PHOTO_CONTENT."),
+          Map.entry(
+              "yahoojapan",
+              "Yahoo! JAPAN Developer Network (e.yahoo.co.jp/dev): a client for a web application using YConnect v2; Client ID and Secret; the callback is the Callback URL."),
+          Map.entry(
+              "wechat",
+              "WeChat Open Platform (open.weixin.qq.com): a Website Application, approved; AppID and AppSecret; set the callback's domain as the authorization callback domain."),
+          Map.entry(
+              "line",
+              "LINE Developers console: a LINE Login channel (Web app) with OpenID Connect and the email permission; Channel ID and Channel secret; the callback is the Callback URL."),
+          Map.entry(
+              "qq",
+              "QQ Connect (connect.qq.com): a website application; APP ID and APP Key go to Application ID and Secret key; the callback's domain is the callback address."),
+          Map.entry(
+              "sina",
+              "Sina Weibo open platform (open.weibo.com): a website application; App Key and App Secret; the callback is the authorized callback page."));
 
   /** What to create at the provider and what to paste where; empty for oidc-&lt;name&gt;. */
   public String setupNotes(String id) {
@@ -118,12 +152,13 @@ public class ProviderCatalog {
 
   /** The supported names, comma-separated, for error messages. */
   public String supportedNames() {
-    return String.join(", ", providers.keySet()) + ", and oidc-<name> for any OpenID Connect provider";
+    return String.join(", ", providers.keySet())
+        + ", and oidc-<name> for any OpenID Connect provider";
   }
 
   /**
-   * The provider a name stands for: its canonical entry, after case folding and aliases
-   * ({@code messenger} is {@code microsoft}).
+   * The provider a name stands for: its canonical entry, after case folding and aliases ({@code
+   * messenger} is {@code microsoft}).
    */
   public Optional<ProviderInfo> resolve(String name) {
     if (name == null) {
@@ -131,7 +166,12 @@ public class ProviderCatalog {
     }
     String key = name.trim().toLowerCase(Locale.ROOT);
     if (OIDC.matcher(key).matches()) {
-      return Optional.of(new ProviderInfo(key, "OpenID Connect (" + key.substring(5) + ")", false, List.of("openid", "profile", "email")));
+      return Optional.of(
+          new ProviderInfo(
+              key,
+              "OpenID Connect (" + key.substring(5) + ")",
+              false,
+              List.of("openid", "profile", "email")));
     }
     return Optional.ofNullable(providers.get(ALIASES.getOrDefault(key, key)));
   }

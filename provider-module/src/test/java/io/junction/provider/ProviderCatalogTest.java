@@ -16,8 +16,21 @@ class ProviderCatalogTest {
     List<String> ids = catalog.all().stream().map(ProviderInfo::id).toList();
     assertEquals(
         List.of(
-            "facebook", "twitter", "yahoo", "microsoft", "linkedin", "googleplus", "instagram",
-            "renren", "vkontakte", "mixi", "odnoklassniki", "yahoojapan", "wechat", "line", "qq",
+            "facebook",
+            "twitter",
+            "yahoo",
+            "microsoft",
+            "linkedin",
+            "googleplus",
+            "instagram",
+            "renren",
+            "vkontakte",
+            "mixi",
+            "odnoklassniki",
+            "yahoojapan",
+            "wechat",
+            "line",
+            "qq",
             "sina"),
         ids);
   }
@@ -39,6 +52,7 @@ class ProviderCatalogTest {
   void odnoklassnikiUsesAPublicKeyAndSeedPermissions() {
     ProviderInfo ok = catalog.resolve("odnoklassniki").orElseThrow();
     assertTrue(ok.usesPublicKey());
-    assertEquals(List.of("VALUABLE_ACCESS", "SET_STATUS", "PHOTO_CONTENT"), ok.defaultPermissions());
+    assertEquals(
+        List.of("VALUABLE_ACCESS", "SET_STATUS", "PHOTO_CONTENT"), ok.defaultPermissions());
   }
 }

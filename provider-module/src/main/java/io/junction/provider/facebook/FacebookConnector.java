@@ -17,16 +17,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Facebook: the versioned dialog and Graph API, Gigya's {@code x_displayMode} as Facebook's
- * {@code display}, a GET token request, and every Graph call with {@code appsecret_proof}
- * (HMAC-SHA256 of the token under the app secret). Graph errors come as
- * {@code {"error": {"message", "type", "code"}}}.
+ * Facebook: the versioned dialog and Graph API, Gigya's {@code x_displayMode} as Facebook's {@code
+ * display}, a GET token request, and every Graph call with {@code appsecret_proof} (HMAC-SHA256 of
+ * the token under the app secret). Graph errors come as {@code {"error": {"message", "type",
+ * "code"}}}.
  */
 @ApplicationScoped
 public class FacebookConnector extends OAuth2Connector {
 
-  static final ProviderInfo INFO = new ProviderInfo("facebook", "Facebook", false, List.of("email", "public_profile"));
-  static final String FIELDS = "id,name,first_name,last_name,email,picture.width(200).height(200),gender,birthday,locale,link";
+  static final ProviderInfo INFO =
+      new ProviderInfo("facebook", "Facebook", false, List.of("email", "public_profile"));
+  static final String FIELDS =
+      "id,name,first_name,last_name,email,picture.width(200).height(200),gender,birthday,locale,link";
 
   @Override
   public ProviderInfo info() {
@@ -71,12 +73,22 @@ public class FacebookConnector extends OAuth2Connector {
     query.put("fields", FIELDS);
     query.put("access_token", tokens.accessToken());
     query.put("appsecret_proof", appsecretProof(tokens.accessToken(), app.secretKey()));
-    ProviderHttp.Answer answer = http.get(id(), url("api", "https://graph.facebook.com/v21.0/me"), query, null);
+    ProviderHttp.Answer answer =
+        http.get(id(), url("api", "https://graph.facebook.com/v21.0/me"), query, null);
     JsonObject body = json(answer);
     if (!answer.ok() || body.get("error") instanceof JsonObject) {
       JsonObject error = body.get("error") instanceof JsonObject e ? e : null;
-      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "Graph /me failed: HTTP " + answer.status()
-          + (error == null ? "" : ", code=" + text(error.get("code")) + ", message=" + text(error.get("message"))));
+      throw new ProviderException(
+          id(),
+          ErrorCode.PROVIDER_ERROR,
+          "Graph /me failed: HTTP "
+              + answer.status()
+              + (error == null
+                  ? ""
+                  : ", code="
+                      + text(error.get("code"))
+                      + ", message="
+                      + text(error.get("message"))));
     }
     return profile(body);
   }
@@ -87,7 +99,8 @@ public class FacebookConnector extends OAuth2Connector {
       throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "Graph /me returned no id");
     }
     String photo = null;
-    if (me.get("picture") instanceof JsonObject picture && picture.get("data") instanceof JsonObject data) {
+    if (me.get("picture") instanceof JsonObject picture
+        && picture.get("data") instanceof JsonObject data) {
       photo = text(data.get("url"));
     }
     String gender = text(me.get("gender"));

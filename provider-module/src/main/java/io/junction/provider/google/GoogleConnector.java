@@ -1,10 +1,10 @@
 package io.junction.provider.google;
 
+import io.junction.api.AuthorizationRequest;
 import io.junction.api.ProviderInfo;
 import io.junction.provider.support.OidcConnector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import io.junction.api.AuthorizationRequest;
 import java.util.Map;
 
 /**

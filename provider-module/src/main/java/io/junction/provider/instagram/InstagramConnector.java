@@ -20,7 +20,8 @@ import java.util.Map;
 @ApplicationScoped
 public class InstagramConnector extends OAuth2Connector {
 
-  static final ProviderInfo INFO = new ProviderInfo("instagram", "Instagram", false, List.of("instagram_business_basic"));
+  static final ProviderInfo INFO =
+      new ProviderInfo("instagram", "Instagram", false, List.of("instagram_business_basic"));
 
   @Override
   public ProviderInfo info() {
@@ -44,16 +45,35 @@ public class InstagramConnector extends OAuth2Connector {
 
   @Override
   public SocialProfile fetchProfile(ProviderApp app, ProviderTokens tokens) {
-    ProviderHttp.Answer answer = http.get(id(), url("api", "https://graph.instagram.com/me"),
-        Map.of("fields", "user_id,username,name,profile_picture_url", "access_token", tokens.accessToken()), null);
+    ProviderHttp.Answer answer =
+        http.get(
+            id(),
+            url("api", "https://graph.instagram.com/me"),
+            Map.of(
+                "fields",
+                "user_id,username,name,profile_picture_url",
+                "access_token",
+                tokens.accessToken()),
+            null);
     JsonObject me = json(answer);
     if (!answer.ok() || me.get("error") instanceof JsonObject) {
-      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "/me failed: HTTP " + answer.status());
+      throw new ProviderException(
+          id(), ErrorCode.PROVIDER_ERROR, "/me failed: HTTP " + answer.status());
     }
     String uid = text(me.get("user_id")) != null ? text(me.get("user_id")) : text(me.get("id"));
     String username = text(me.get("username"));
     String photo = text(me.get("profile_picture_url"));
-    return new SocialProfile(uid, username, text(me.get("name")), null, null, photo, photo,
-        username == null ? null : "https://www.instagram.com/" + username, null, null, null);
+    return new SocialProfile(
+        uid,
+        username,
+        text(me.get("name")),
+        null,
+        null,
+        photo,
+        photo,
+        username == null ? null : "https://www.instagram.com/" + username,
+        null,
+        null,
+        null);
   }
 }

@@ -5,9 +5,7 @@ import io.junction.provider.support.OidcConnector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/**
- * LINE Login v2.1: OpenID Connect with PKCE; id_tokens are ES256, checked against LINE's keys.
- */
+/** LINE Login v2.1: OpenID Connect with PKCE; id_tokens are ES256, checked against LINE's keys. */
 @ApplicationScoped
 public class LineConnector extends OidcConnector {
 

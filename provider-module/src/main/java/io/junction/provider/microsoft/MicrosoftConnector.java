@@ -1,23 +1,27 @@
 package io.junction.provider.microsoft;
 
+import io.junction.api.ProviderApp;
 import io.junction.api.ProviderInfo;
 import io.junction.provider.support.OidcConnector;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import io.junction.api.ProviderApp;
 import jakarta.json.JsonObject;
+import java.util.List;
 
 /**
  * Microsoft accounts (Gigya's {@code microsoft}, alias {@code messenger}): OpenID Connect at the
- * {@code common} endpoint, whose id_tokens name the user's tenant in their issuer
- * ({@code https://login.microsoftonline.com/{tid}/v2.0}); the issuer is checked with that tenant.
+ * {@code common} endpoint, whose id_tokens name the user's tenant in their issuer ({@code
+ * https://login.microsoftonline.com/{tid}/v2.0}); the issuer is checked with that tenant.
  */
 @ApplicationScoped
 public class MicrosoftConnector extends OidcConnector {
 
   public MicrosoftConnector() {
     super(
-        new ProviderInfo("microsoft", "Microsoft", false, List.of("openid", "profile", "email", "offline_access")),
+        new ProviderInfo(
+            "microsoft",
+            "Microsoft",
+            false,
+            List.of("openid", "profile", "email", "offline_access")),
         new Endpoints(
             "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
             "https://login.microsoftonline.com/common/oauth2/v2.0/token",

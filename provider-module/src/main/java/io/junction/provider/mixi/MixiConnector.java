@@ -45,14 +45,29 @@ public class MixiConnector extends OAuth2Connector {
 
   @Override
   public SocialProfile fetchProfile(ProviderApp app, ProviderTokens tokens) {
-    ProviderHttp.Answer answer = http.get(id(), url("api", "https://api.mixi-platform.com/2/people/@me/@self"),
-        Map.of(), "Bearer " + tokens.accessToken());
+    ProviderHttp.Answer answer =
+        http.get(
+            id(),
+            url("api", "https://api.mixi-platform.com/2/people/@me/@self"),
+            Map.of(),
+            "Bearer " + tokens.accessToken());
     JsonObject body = json(answer);
     if (!answer.ok() || !(body.get("entry") instanceof JsonObject entry)) {
-      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "people/@me/@self failed: HTTP " + answer.status());
+      throw new ProviderException(
+          id(), ErrorCode.PROVIDER_ERROR, "people/@me/@self failed: HTTP " + answer.status());
     }
     String photo = text(entry.get("thumbnailUrl"));
-    return new SocialProfile(text(entry.get("id")), text(entry.get("displayName")), null, null, null, photo, photo,
-        text(entry.get("profileUrl")), null, null, null);
+    return new SocialProfile(
+        text(entry.get("id")),
+        text(entry.get("displayName")),
+        null,
+        null,
+        null,
+        photo,
+        photo,
+        text(entry.get("profileUrl")),
+        null,
+        null,
+        null);
   }
 }

@@ -70,7 +70,9 @@ public class OdnoklassnikiConnector extends OAuth2Connector implements TokenRefr
   public SocialProfile fetchProfile(ProviderApp app, ProviderTokens tokens) {
     if (app.publicKey() == null) {
       throw new ProviderException(
-          id(), ErrorCode.PROVIDER_CONFIGURATION_ERROR, "The Odnoklassniki public key is not configured");
+          id(),
+          ErrorCode.PROVIDER_CONFIGURATION_ERROR,
+          "The Odnoklassniki public key is not configured");
     }
     Map<String, String> params = new LinkedHashMap<>();
     params.put("application_key", app.publicKey());
@@ -99,7 +101,8 @@ public class OdnoklassnikiConnector extends OAuth2Connector implements TokenRefr
     }
     String uid = text(user.get("uid"));
     if (uid == null || uid.isEmpty()) {
-      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "users.getCurrentUser returned no uid");
+      throw new ProviderException(
+          id(), ErrorCode.PROVIDER_ERROR, "users.getCurrentUser returned no uid");
     }
     String gender = text(user.get("gender"));
     return new SocialProfile(

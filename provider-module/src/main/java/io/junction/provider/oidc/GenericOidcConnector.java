@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Any OpenID Connect provider a site names itself ({@code oidc-<name>}), found by its issuer URL:
- * the endpoints and key set come from {@code <issuer>/.well-known/openid-configuration}
- * (kept ten minutes), whose {@code issuer} must be the configured one.
+ * the endpoints and key set come from {@code <issuer>/.well-known/openid-configuration} (kept ten
+ * minutes), whose {@code issuer} must be the configured one.
  */
 @ApplicationScoped
 public class GenericOidcConnector extends OidcConnector {
@@ -25,7 +25,8 @@ public class GenericOidcConnector extends OidcConnector {
   /** The name every oidc-&lt;name&gt; provider shares for its connector. */
   public static final String ID = "oidc";
 
-  static final ProviderInfo INFO = new ProviderInfo(ID, "OpenID Connect", false, List.of("openid", "profile", "email"));
+  static final ProviderInfo INFO =
+      new ProviderInfo(ID, "OpenID Connect", false, List.of("openid", "profile", "email"));
   private static final Duration TTL = Duration.ofMinutes(10);
 
   private record Discovered(JsonObject metadata, Instant fetched) {}
@@ -39,22 +40,31 @@ public class GenericOidcConnector extends OidcConnector {
   private JsonObject metadata(ProviderApp app) {
     String issuer = app.issuer();
     if (issuer == null) {
-      throw new ProviderException(ID, ErrorCode.PROVIDER_CONFIGURATION_ERROR, "No issuer is configured");
+      throw new ProviderException(
+          ID, ErrorCode.PROVIDER_CONFIGURATION_ERROR, "No issuer is configured");
     }
     Discovered d = discovered.get(issuer);
     if (d == null || d.fetched().plus(TTL).isBefore(Instant.now())) {
       String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-      ProviderHttp.Answer answer = http.get(ID, base + "/.well-known/openid-configuration", Map.of(), null);
+      ProviderHttp.Answer answer =
+          http.get(ID, base + "/.well-known/openid-configuration", Map.of(), null);
       if (!answer.ok()) {
-        throw new ProviderException(ID, ErrorCode.PROVIDER_ERROR, "discovery at " + issuer + " failed: HTTP " + answer.status());
+        throw new ProviderException(
+            ID,
+            ErrorCode.PROVIDER_ERROR,
+            "discovery at " + issuer + " failed: HTTP " + answer.status());
       }
       JsonObject m = json(answer);
       if (!issuer.equals(text(m.get("issuer")))) {
-        throw new ProviderException(ID, ErrorCode.PROVIDER_ERROR, "the discovery document names another issuer: " + text(m.get("issuer")));
+        throw new ProviderException(
+            ID,
+            ErrorCode.PROVIDER_ERROR,
+            "the discovery document names another issuer: " + text(m.get("issuer")));
       }
       for (String required : List.of("authorization_endpoint", "token_endpoint", "jwks_uri")) {
         if (text(m.get(required)) == null) {
-          throw new ProviderException(ID, ErrorCode.PROVIDER_ERROR, "the discovery document has no " + required);
+          throw new ProviderException(
+              ID, ErrorCode.PROVIDER_ERROR, "the discovery document has no " + required);
         }
       }
       d = new Discovered(m, Instant.now());

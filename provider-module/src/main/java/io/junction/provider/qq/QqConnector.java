@@ -55,16 +55,28 @@ public class QqConnector extends OAuth2Connector {
   @Override
   public ProviderTokens exchangeCode(ProviderApp app, CodeExchange exchange) {
     ProviderTokens tokens = super.exchangeCode(app, exchange);
-    ProviderHttp.Answer me = http.get(id(), url("me", "https://graph.qq.com/oauth2.0/me"),
-        Map.of("access_token", tokens.accessToken(), "fmt", "json"), null);
+    ProviderHttp.Answer me =
+        http.get(
+            id(),
+            url("me", "https://graph.qq.com/oauth2.0/me"),
+            Map.of("access_token", tokens.accessToken(), "fmt", "json"),
+            null);
     Map<String, String> fields = fields(me);
     if (!me.ok() || fields.get("openid") == null) {
-      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "oauth2.0/me failed: HTTP " + me.status()
-          + ", error=" + fields.get("error") + ", " + fields.get("error_description"));
+      throw new ProviderException(
+          id(),
+          ErrorCode.PROVIDER_ERROR,
+          "oauth2.0/me failed: HTTP "
+              + me.status()
+              + ", error="
+              + fields.get("error")
+              + ", "
+              + fields.get("error_description"));
     }
     Map<String, String> extras = new HashMap<>(tokens.extras());
     extras.put("openid", fields.get("openid"));
-    return new ProviderTokens(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), extras);
+    return new ProviderTokens(
+        tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), extras);
   }
 
   @Override
@@ -73,19 +85,36 @@ public class QqConnector extends OAuth2Connector {
     query.put("access_token", tokens.accessToken());
     query.put("oauth_consumer_key", app.appId());
     query.put("openid", tokens.extras().get("openid"));
-    ProviderHttp.Answer answer = http.get(id(), url("api", "https://graph.qq.com/user/get_user_info"), query, null);
+    ProviderHttp.Answer answer =
+        http.get(id(), url("api", "https://graph.qq.com/user/get_user_info"), query, null);
     JsonObject user = json(answer);
     String ret = text(user.get("ret"));
     if (!answer.ok() || (ret != null && !ret.equals("0"))) {
-      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "get_user_info failed: ret=" + ret + ", msg=" + text(user.get("msg")));
+      throw new ProviderException(
+          id(),
+          ErrorCode.PROVIDER_ERROR,
+          "get_user_info failed: ret=" + ret + ", msg=" + text(user.get("msg")));
     }
     return profile(tokens.extras().get("openid"), user);
   }
 
   SocialProfile profile(String openid, JsonObject user) {
     String gender = text(user.get("gender"));
-    String photo = text(user.get("figureurl_qq_2")) != null ? text(user.get("figureurl_qq_2")) : text(user.get("figureurl_2"));
-    return new SocialProfile(openid, text(user.get("nickname")), null, null, null, photo, text(user.get("figureurl_qq_1")), null,
-        "男".equals(gender) ? "m" : "女".equals(gender) ? "f" : "u", text(user.get("year")), null);
+    String photo =
+        text(user.get("figureurl_qq_2")) != null
+            ? text(user.get("figureurl_qq_2"))
+            : text(user.get("figureurl_2"));
+    return new SocialProfile(
+        openid,
+        text(user.get("nickname")),
+        null,
+        null,
+        null,
+        photo,
+        text(user.get("figureurl_qq_1")),
+        null,
+        "男".equals(gender) ? "m" : "女".equals(gender) ? "f" : "u",
+        text(user.get("year")),
+        null);
   }
 }

@@ -60,7 +60,8 @@ public class RenrenConnector extends OAuth2Connector {
   SocialProfile profile(JsonObject user) {
     String id = text(user.get("id"));
     if (id == null) {
-      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "the token answer's user has no id");
+      throw new ProviderException(
+          id(), ErrorCode.PROVIDER_ERROR, "the token answer's user has no id");
     }
     String large = null;
     String small = null;
@@ -75,7 +76,17 @@ public class RenrenConnector extends OAuth2Connector {
         }
       }
     }
-    return new SocialProfile(id, text(user.get("name")), null, null, null, large != null ? large : small,
-        small != null ? small : large, "http://www.renren.com/" + id, null, null, null);
+    return new SocialProfile(
+        id,
+        text(user.get("name")),
+        null,
+        null,
+        null,
+        large != null ? large : small,
+        small != null ? small : large,
+        "http://www.renren.com/" + id,
+        null,
+        null,
+        null);
   }
 }

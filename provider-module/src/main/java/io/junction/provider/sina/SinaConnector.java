@@ -48,11 +48,19 @@ public class SinaConnector extends OAuth2Connector {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("access_token", tokens.accessToken());
     query.put("uid", String.valueOf(tokens.extras().get("uid")));
-    ProviderHttp.Answer answer = http.get(id(), url("api", "https://api.weibo.com/2/users/show.json"), query, null);
+    ProviderHttp.Answer answer =
+        http.get(id(), url("api", "https://api.weibo.com/2/users/show.json"), query, null);
     JsonObject body = json(answer);
     if (!answer.ok() || body.containsKey("error_code")) {
-      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "users/show failed: HTTP " + answer.status()
-          + ", error_code=" + text(body.get("error_code")) + ", error=" + text(body.get("error")));
+      throw new ProviderException(
+          id(),
+          ErrorCode.PROVIDER_ERROR,
+          "users/show failed: HTTP "
+              + answer.status()
+              + ", error_code="
+              + text(body.get("error_code"))
+              + ", error="
+              + text(body.get("error")));
     }
     return profile(body);
   }
@@ -64,9 +72,17 @@ public class SinaConnector extends OAuth2Connector {
     }
     String gender = text(user.get("gender"));
     String domain = text(user.get("profile_url"));
-    return new SocialProfile(uid, text(user.get("screen_name")), null, null, null,
-        text(user.get("avatar_large")), text(user.get("profile_image_url")),
+    return new SocialProfile(
+        uid,
+        text(user.get("screen_name")),
+        null,
+        null,
+        null,
+        text(user.get("avatar_large")),
+        text(user.get("profile_image_url")),
         "https://weibo.com/" + (domain != null ? domain : "u/" + uid),
-        "m".equals(gender) ? "m" : "f".equals(gender) ? "f" : "u", null, text(user.get("lang")));
+        "m".equals(gender) ? "m" : "f".equals(gender) ? "f" : "u",
+        null,
+        text(user.get("lang")));
   }
 }

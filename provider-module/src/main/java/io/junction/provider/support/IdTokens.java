@@ -39,10 +39,16 @@ public final class IdTokens {
 
   /** The verified claims of {@code idToken}, its issuer being {@code issuer}. */
   public static JsonObject verify(
-      String provider, String idToken, JsonObject jwks, String issuer, String audience, String nonce) {
+      String provider,
+      String idToken,
+      JsonObject jwks,
+      String issuer,
+      String audience,
+      String nonce) {
     JsonObject claims = verify(provider, idToken, jwks, audience, nonce);
     if (!issuer.equals(text(claims.get("iss")))) {
-      throw fail(provider, "the id_token was issued by " + text(claims.get("iss")) + ", not " + issuer);
+      throw fail(
+          provider, "the id_token was issued by " + text(claims.get("iss")) + ", not " + issuer);
     }
     return claims;
   }
@@ -51,7 +57,8 @@ public final class IdTokens {
    * The verified claims of {@code idToken} (signature, audience, expiry, nonce); the caller checks
    * the issuer.
    */
-  public static JsonObject verify(String provider, String idToken, JsonObject jwks, String audience, String nonce) {
+  public static JsonObject verify(
+      String provider, String idToken, JsonObject jwks, String audience, String nonce) {
     String[] parts = idToken == null ? new String[0] : idToken.split("\\.");
     if (parts.length != 3) {
       throw fail(provider, "the id_token is not a signed JWT");
@@ -99,14 +106,19 @@ public final class IdTokens {
       throw fail(provider, "the id_token's signature is not the provider's");
     }
     JsonValue aud = claims.get("aud");
-    boolean audOk = aud instanceof JsonString s ? s.getString().equals(audience)
-        : aud != null && aud.getValueType() == JsonValue.ValueType.ARRAY
-            && aud.asJsonArray().stream().anyMatch(a -> a instanceof JsonString s && s.getString().equals(audience));
+    boolean audOk =
+        aud instanceof JsonString s
+            ? s.getString().equals(audience)
+            : aud != null
+                && aud.getValueType() == JsonValue.ValueType.ARRAY
+                && aud.asJsonArray().stream()
+                    .anyMatch(a -> a instanceof JsonString s && s.getString().equals(audience));
     if (!audOk) {
       throw fail(provider, "the id_token is not meant for this application");
     }
     long now = Instant.now().getEpochSecond();
-    if (!claims.containsKey("exp") || claims.getJsonNumber("exp").longValue() + SKEW_SECONDS < now) {
+    if (!claims.containsKey("exp")
+        || claims.getJsonNumber("exp").longValue() + SKEW_SECONDS < now) {
       throw fail(provider, "the id_token has expired");
     }
     if (nonce != null && !nonce.equals(text(claims.get("nonce")))) {
@@ -121,9 +133,14 @@ public final class IdTokens {
   /** Whether the key set holds the key the token names (or the token names none). */
   public static boolean knowsKey(JsonObject jwks, String idToken) {
     try {
-      String kid = JSON.createReader(new ByteArrayInputStream(Base64.getUrlDecoder().decode(idToken.split("\\.")[0])))
-          .readObject().getString("kid", null);
-      return kid == null || jwks.getJsonArray("keys").stream().anyMatch(k -> kid.equals(k.asJsonObject().getString("kid", null)));
+      String kid =
+          JSON.createReader(
+                  new ByteArrayInputStream(Base64.getUrlDecoder().decode(idToken.split("\\.")[0])))
+              .readObject()
+              .getString("kid", null);
+      return kid == null
+          || jwks.getJsonArray("keys").stream()
+              .anyMatch(k -> kid.equals(k.asJsonObject().getString("kid", null)));
     } catch (RuntimeException e) {
       return true; // unreadable: verify() says why
     }
@@ -139,9 +156,10 @@ public final class IdTokens {
     AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
     params.init(new ECGenParameterSpec("secp256r1"));
     ECParameterSpec spec = params.getParameterSpec(ECParameterSpec.class);
-    ECPoint point = new ECPoint(
-        new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString("x"))),
-        new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString("y"))));
+    ECPoint point =
+        new ECPoint(
+            new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString("x"))),
+            new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString("y"))));
     return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, spec));
   }
 
@@ -185,7 +203,9 @@ public final class IdTokens {
   }
 
   static String text(JsonValue v) {
-    return v instanceof JsonString s ? s.getString() : v == null || v == JsonValue.NULL ? null : v.toString();
+    return v instanceof JsonString s
+        ? s.getString()
+        : v == null || v == JsonValue.NULL ? null : v.toString();
   }
 
   /** Parses a JSON object (a key set, a claims set). */

@@ -27,13 +27,13 @@ import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The OAuth 2.0 authorization-code flow that most providers share: the authorization URL, the
- * code exchange (JSON or {@code a=b&c=d} token bodies), refresh, and the checks around them
- * (HTTP status before parsing, the provider's error fields). A provider's connector adds only its
- * quirks through the hooks.
+ * The OAuth 2.0 authorization-code flow that most providers share: the authorization URL, the code
+ * exchange (JSON or {@code a=b&c=d} token bodies), refresh, and the checks around them (HTTP status
+ * before parsing, the provider's error fields). A provider's connector adds only its quirks through
+ * the hooks.
  *
- * <p>Every URL is a MicroProfile Config key {@code junction.provider.<id>.<name>-url} whose
- * default is the provider's real endpoint.
+ * <p>Every URL is a MicroProfile Config key {@code junction.provider.<id>.<name>-url} whose default
+ * is the provider's real endpoint.
  */
 public abstract class OAuth2Connector implements SocialConnector {
 
@@ -86,7 +86,8 @@ public abstract class OAuth2Connector implements SocialConnector {
         name,
         n ->
             config
-                .getOptionalValue("junction.provider." + info().id() + "." + n + "-url", String.class)
+                .getOptionalValue(
+                    "junction.provider." + info().id() + "." + n + "-url", String.class)
                 .orElse(defaultValue));
   }
 
@@ -126,10 +127,13 @@ public abstract class OAuth2Connector implements SocialConnector {
     return ProviderHttp.withQuery(authorizeUrl(request.app()), params);
   }
 
-  /** The configured permissions (or the provider's defaults) and the extra ones, without repeats. */
+  /**
+   * The configured permissions (or the provider's defaults) and the extra ones, without repeats.
+   */
   protected List<String> scopes(ProviderApp app, List<String> extra) {
     Set<String> all =
-        new LinkedHashSet<>(app.permissions().isEmpty() ? info().defaultPermissions() : app.permissions());
+        new LinkedHashSet<>(
+            app.permissions().isEmpty() ? info().defaultPermissions() : app.permissions());
     all.addAll(extra);
     return List.copyOf(all);
   }
@@ -142,8 +146,12 @@ public abstract class OAuth2Connector implements SocialConnector {
     form.put("client_id", app.appId());
     String basic = null;
     if (tokenClientAuthBasic()) {
-      basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
-          (enc(app.appId()) + ":" + enc(app.secretKey())).getBytes(StandardCharsets.UTF_8));
+      basic =
+          "Basic "
+              + java.util.Base64.getEncoder()
+                  .encodeToString(
+                      (enc(app.appId()) + ":" + enc(app.secretKey()))
+                          .getBytes(StandardCharsets.UTF_8));
     } else {
       form.put("client_secret", app.secretKey());
     }
@@ -153,10 +161,15 @@ public abstract class OAuth2Connector implements SocialConnector {
     }
     String tokenUrl = tokenUrl(app);
     return tokens(
-        tokenRequestByGet() ? http.get(id(), tokenUrl, form, null) : http.postForm(id(), tokenUrl, form, basic), null);
+        tokenRequestByGet()
+            ? http.get(id(), tokenUrl, form, null)
+            : http.postForm(id(), tokenUrl, form, basic),
+        null);
   }
 
-  /** Renews the tokens with a refresh token (for connectors that declare {@code TokenRefresher}). */
+  /**
+   * Renews the tokens with a refresh token (for connectors that declare {@code TokenRefresher}).
+   */
   protected ProviderTokens refreshTokens(ProviderApp app, String refreshToken) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "refresh_token");
@@ -177,7 +190,8 @@ public abstract class OAuth2Connector implements SocialConnector {
     }
     String accessToken = fields.remove("access_token");
     if (accessToken == null || accessToken.isEmpty()) {
-      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, id() + " returned no access_token");
+      throw new ProviderException(
+          id(), ErrorCode.PROVIDER_ERROR, id() + " returned no access_token");
     }
     String refresh = fields.remove("refresh_token");
     Long expiresIn = null;
@@ -186,7 +200,8 @@ public abstract class OAuth2Connector implements SocialConnector {
       try {
         expiresIn = Long.parseLong(expires.trim());
       } catch (NumberFormatException e) {
-        throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, id() + " returned a bad expires_in");
+        throw new ProviderException(
+            id(), ErrorCode.PROVIDER_ERROR, id() + " returned a bad expires_in");
       }
     }
     return new ProviderTokens(
@@ -216,7 +231,8 @@ public abstract class OAuth2Connector implements SocialConnector {
         }
       }
     } else if (answer.ok()) {
-      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, id() + " answered a body that cannot be read");
+      throw new ProviderException(
+          id(), ErrorCode.PROVIDER_ERROR, id() + " answered a body that cannot be read");
     }
     return out;
   }
@@ -227,7 +243,9 @@ public abstract class OAuth2Connector implements SocialConnector {
       return r.readObject();
     } catch (RuntimeException e) {
       throw new ProviderException(
-          id(), ErrorCode.PROVIDER_ERROR, id() + " answered malformed JSON (HTTP " + answer.status() + ")");
+          id(),
+          ErrorCode.PROVIDER_ERROR,
+          id() + " answered malformed JSON (HTTP " + answer.status() + ")");
     }
   }
 

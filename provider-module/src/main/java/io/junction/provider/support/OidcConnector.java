@@ -16,20 +16,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An OpenID Connect provider: the OAuth 2.0 flow with a nonce and PKCE, and the id_token of the
- * token answer verified ({@link IdTokens}) against the provider's key set, fetched from
- * {@code junction.provider.<id>.jwks-url} and kept for ten minutes (fetched again at once when a
- * token names an unknown key). The profile is the id_token's claims, completed from the userinfo
- * endpoint when they hold no name.
+ * token answer verified ({@link IdTokens}) against the provider's key set, fetched from {@code
+ * junction.provider.<id>.jwks-url} and kept for ten minutes (fetched again at once when a token
+ * names an unknown key). The profile is the id_token's claims, completed from the userinfo endpoint
+ * when they hold no name.
  */
 public abstract class OidcConnector extends OAuth2Connector {
 
   /**
-   * A provider's real endpoints, each overridable as {@code junction.provider.<id>.<name>-url}
-   * (the issuer as {@code junction.provider.<id>.issuer}).
+   * A provider's real endpoints, each overridable as {@code junction.provider.<id>.<name>-url} (the
+   * issuer as {@code junction.provider.<id>.issuer}).
    *
    * @param userinfo the userinfo endpoint, or null when the id_token is all there is
    */
-  public record Endpoints(String authorize, String token, String issuer, String jwks, String userinfo) {}
+  public record Endpoints(
+      String authorize, String token, String issuer, String jwks, String userinfo) {}
 
   private static final Duration JWKS_TTL = Duration.ofMinutes(10);
 
@@ -94,7 +95,9 @@ public abstract class OidcConnector extends OAuth2Connector {
     if (config == null) {
       return defaultIssuer();
     }
-    return config.getOptionalValue("junction.provider." + id() + ".issuer", String.class).orElse(defaultIssuer());
+    return config
+        .getOptionalValue("junction.provider." + id() + ".issuer", String.class)
+        .orElse(defaultIssuer());
   }
 
   /** Whether the id_token's issuer is the provider's; exact by default. */
@@ -126,12 +129,18 @@ public abstract class OidcConnector extends OAuth2Connector {
     }
     JsonObject claims = IdTokens.verify(id(), idToken, keys, app.appId(), exchange.nonce());
     if (!issuerMatches(app, claims.getString("iss", ""), claims)) {
-      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR,
-          "the id_token was issued by " + claims.getString("iss", "nobody") + ", not " + issuer(app));
+      throw new ProviderException(
+          id(),
+          ErrorCode.PROVIDER_ERROR,
+          "the id_token was issued by "
+              + claims.getString("iss", "nobody")
+              + ", not "
+              + issuer(app));
     }
     Map<String, String> extras = new HashMap<>(tokens.extras());
     extras.put("id_token_claims", claims.toString());
-    return new ProviderTokens(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), extras);
+    return new ProviderTokens(
+        tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), extras);
   }
 
   private JsonObject keys(String url, boolean fresh) {
@@ -139,7 +148,8 @@ public abstract class OidcConnector extends OAuth2Connector {
     if (fresh || cached == null || cached.fetched().plus(JWKS_TTL).isBefore(Instant.now())) {
       ProviderHttp.Answer answer = http.get(id(), url, Map.of(), null);
       if (!answer.ok()) {
-        throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, id() + " key set: HTTP " + answer.status());
+        throw new ProviderException(
+            id(), ErrorCode.PROVIDER_ERROR, id() + " key set: HTTP " + answer.status());
       }
       cached = new CachedKeys(json(answer), Instant.now());
       jwks.put(url, cached);
@@ -152,13 +162,16 @@ public abstract class OidcConnector extends OAuth2Connector {
     JsonObject claims = IdTokens.parse(tokens.extras().get("id_token_claims"));
     String userinfo = userinfoUrl(app);
     if (userinfo != null && !claims.containsKey("name")) {
-      ProviderHttp.Answer answer = http.get(id(), userinfo, Map.of(), "Bearer " + tokens.accessToken());
+      ProviderHttp.Answer answer =
+          http.get(id(), userinfo, Map.of(), "Bearer " + tokens.accessToken());
       if (!answer.ok()) {
-        throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, id() + " userinfo: HTTP " + answer.status());
+        throw new ProviderException(
+            id(), ErrorCode.PROVIDER_ERROR, id() + " userinfo: HTTP " + answer.status());
       }
       JsonObject info = json(answer);
       if (!claims.getString("sub").equals(IdTokens.text(info.get("sub")))) {
-        throw new ProviderException(id(), ErrorCode.UNEXPECTED_PROVIDER_USER, id() + " userinfo names another user");
+        throw new ProviderException(
+            id(), ErrorCode.UNEXPECTED_PROVIDER_USER, id() + " userinfo names another user");
       }
       var merged = jakarta.json.Json.createObjectBuilder(info);
       claims.forEach(merged::add);

@@ -22,5 +22,6 @@ public interface ProviderEndpoint {
       MultivaluedMap<String, String> form);
 
   @GET
-  Response get(@HeaderParam("Accept") String accept, @HeaderParam("Authorization") String authorization);
+  Response get(
+      @HeaderParam("Accept") String accept, @HeaderParam("Authorization") String authorization);
 }

@@ -24,8 +24,8 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 /**
  * Every outbound call to a provider goes through here: MicroProfile Rest Client with connect and
  * read timeouts ({@code junction.provider.connect-timeout-ms}, {@code
- * junction.provider.read-timeout-ms}, 5 s and 10 s by default). Network failures become
- * {@link ProviderException}s: 504001 for a timeout, 500026 for anything else.
+ * junction.provider.read-timeout-ms}, 5 s and 10 s by default). Network failures become {@link
+ * ProviderException}s: 504001 for a timeout, 500026 for anything else.
  */
 @ApplicationScoped
 public class ProviderHttp {
@@ -56,7 +56,8 @@ public class ProviderHttp {
   }
 
   /** POSTs a form to {@code url} with an Authorization header (null for none). */
-  public Answer postForm(String provider, String url, Map<String, String> form, String authorization) {
+  public Answer postForm(
+      String provider, String url, Map<String, String> form, String authorization) {
     MultivaluedMap<String, String> body = new MultivaluedHashMap<>();
     form.forEach(body::putSingle);
     ProviderEndpoint endpoint = postClients.computeIfAbsent(url, this::client);
@@ -104,7 +105,8 @@ public class ProviderHttp {
       return new Answer(r.getStatus(), type, body);
     } catch (ProcessingException | IllegalStateException e) {
       if (isTimeout(e)) {
-        throw new ProviderException(provider, ErrorCode.TIMEOUT, provider + " did not answer in time", e);
+        throw new ProviderException(
+            provider, ErrorCode.TIMEOUT, provider + " did not answer in time", e);
       }
       throw new ProviderException(
           provider, ErrorCode.NETWORK_ERROR, provider + " could not be reached", e);

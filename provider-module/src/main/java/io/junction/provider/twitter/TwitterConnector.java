@@ -20,7 +20,9 @@ import java.util.Map;
 @ApplicationScoped
 public class TwitterConnector extends OAuth2Connector {
 
-  static final ProviderInfo INFO = new ProviderInfo("twitter", "Twitter / X", false, List.of("users.read", "tweet.read", "offline.access"));
+  static final ProviderInfo INFO =
+      new ProviderInfo(
+          "twitter", "Twitter / X", false, List.of("users.read", "tweet.read", "offline.access"));
 
   @Override
   public ProviderInfo info() {
@@ -49,12 +51,21 @@ public class TwitterConnector extends OAuth2Connector {
 
   @Override
   public SocialProfile fetchProfile(ProviderApp app, ProviderTokens tokens) {
-    ProviderHttp.Answer answer = http.get(id(), url("api", "https://api.twitter.com/2/users/me"),
-        Map.of("user.fields", "profile_image_url,name,username"), "Bearer " + tokens.accessToken());
+    ProviderHttp.Answer answer =
+        http.get(
+            id(),
+            url("api", "https://api.twitter.com/2/users/me"),
+            Map.of("user.fields", "profile_image_url,name,username"),
+            "Bearer " + tokens.accessToken());
     JsonObject body = json(answer);
     if (!answer.ok() || !(body.get("data") instanceof JsonObject user)) {
-      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "users/me failed: HTTP " + answer.status()
-          + ", " + (body.containsKey("detail") ? text(body.get("detail")) : text(body.get("errors"))));
+      throw new ProviderException(
+          id(),
+          ErrorCode.PROVIDER_ERROR,
+          "users/me failed: HTTP "
+              + answer.status()
+              + ", "
+              + (body.containsKey("detail") ? text(body.get("detail")) : text(body.get("errors"))));
     }
     return profile(user);
   }
@@ -62,8 +73,17 @@ public class TwitterConnector extends OAuth2Connector {
   SocialProfile profile(JsonObject user) {
     String username = text(user.get("username"));
     String photo = text(user.get("profile_image_url"));
-    return new SocialProfile(text(user.get("id")), username, text(user.get("name")), null, null,
-        photo == null ? null : photo.replace("_normal.", "_400x400."), photo,
-        username == null ? null : "https://x.com/" + username, null, null, null);
+    return new SocialProfile(
+        text(user.get("id")),
+        username,
+        text(user.get("name")),
+        null,
+        null,
+        photo == null ? null : photo.replace("_normal.", "_400x400."),
+        photo,
+        username == null ? null : "https://x.com/" + username,
+        null,
+        null,
+        null);
   }
 }

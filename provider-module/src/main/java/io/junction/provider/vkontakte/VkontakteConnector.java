@@ -17,14 +17,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * VKontakte: OAuth 2.0 at oauth.vk.com with the API version ({@code v}) on every call, a GET
- * token request whose answer carries the user's id and e-mail, and {@code users.get} on the API,
- * whose errors come as {@code {"error": {"error_code", "error_msg"}}}.
+ * VKontakte: OAuth 2.0 at oauth.vk.com with the API version ({@code v}) on every call, a GET token
+ * request whose answer carries the user's id and e-mail, and {@code users.get} on the API, whose
+ * errors come as {@code {"error": {"error_code", "error_msg"}}}.
  */
 @ApplicationScoped
 public class VkontakteConnector extends OAuth2Connector {
 
-  static final ProviderInfo INFO = new ProviderInfo("vkontakte", "VKontakte", false, List.of("email"));
+  static final ProviderInfo INFO =
+      new ProviderInfo("vkontakte", "VKontakte", false, List.of("email"));
   static final String FIELDS = "screen_name,sex,bdate,photo_50,photo_200,domain";
 
   @Override
@@ -56,13 +57,19 @@ public class VkontakteConnector extends OAuth2Connector {
   String version() {
     return config == null
         ? "5.131"
-        : config.getOptionalValue("junction.provider.vkontakte.api-version", String.class).orElse("5.131");
+        : config
+            .getOptionalValue("junction.provider.vkontakte.api-version", String.class)
+            .orElse("5.131");
   }
 
   @Override
   protected void addAuthorizationParams(AuthorizationRequest request, Map<String, String> params) {
     params.put("v", version());
-    params.put("display", "touch".equals(request.displayMode()) ? "mobile" : "popup".equals(request.displayMode()) ? "popup" : "page");
+    params.put(
+        "display",
+        "touch".equals(request.displayMode())
+            ? "mobile"
+            : "popup".equals(request.displayMode()) ? "popup" : "page");
   }
 
   @Override
@@ -75,19 +82,28 @@ public class VkontakteConnector extends OAuth2Connector {
     query.put("fields", FIELDS);
     query.put("access_token", tokens.accessToken());
     query.put("v", version());
-    ProviderHttp.Answer answer = http.get(id(), url("api", "https://api.vk.com/method/users.get"), query, null);
+    ProviderHttp.Answer answer =
+        http.get(id(), url("api", "https://api.vk.com/method/users.get"), query, null);
     if (!answer.ok()) {
-      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "users.get failed: HTTP " + answer.status());
+      throw new ProviderException(
+          id(), ErrorCode.PROVIDER_ERROR, "users.get failed: HTTP " + answer.status());
     }
     return profile(json(answer), tokens.extras().get("email"));
   }
 
   SocialProfile profile(JsonObject body, String email) {
     if (body.get("error") instanceof JsonObject error) {
-      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR,
-          "users.get failed: error_code=" + text(error.get("error_code")) + ", error_msg=" + text(error.get("error_msg")));
+      throw new ProviderException(
+          id(),
+          ErrorCode.PROVIDER_ERROR,
+          "users.get failed: error_code="
+              + text(error.get("error_code"))
+              + ", error_msg="
+              + text(error.get("error_msg")));
     }
-    if (!(body.get("response") instanceof JsonArray users) || users.isEmpty() || !(users.get(0) instanceof JsonObject user)) {
+    if (!(body.get("response") instanceof JsonArray users)
+        || users.isEmpty()
+        || !(users.get(0) instanceof JsonObject user)) {
       throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "users.get returned no user");
     }
     String uid = text(user.get("id"));
@@ -97,7 +113,9 @@ public class VkontakteConnector extends OAuth2Connector {
     String sex = text(user.get("sex"));
     return new SocialProfile(
         uid,
-        screen != null ? screen : String.join(" ", first == null ? "" : first, last == null ? "" : last).trim(),
+        screen != null
+            ? screen
+            : String.join(" ", first == null ? "" : first, last == null ? "" : last).trim(),
         first,
         last,
         email,
@@ -109,7 +127,10 @@ public class VkontakteConnector extends OAuth2Connector {
         null);
   }
 
-  /** VK's {@code D.M.YYYY} (or {@code D.M} without the year) as ISO {@code YYYY-MM-DD} / {@code --MM-DD}. */
+  /**
+   * VK's {@code D.M.YYYY} (or {@code D.M} without the year) as ISO {@code YYYY-MM-DD} / {@code
+   * --MM-DD}.
+   */
   static String birthday(String bdate) {
     if (bdate == null) {
       return null;
@@ -118,7 +139,9 @@ public class VkontakteConnector extends OAuth2Connector {
     try {
       int day = Integer.parseInt(p[0]);
       int month = Integer.parseInt(p[1]);
-      return p.length == 3 ? String.format("%04d-%02d-%02d", Integer.parseInt(p[2]), month, day) : String.format("--%02d-%02d", month, day);
+      return p.length == 3
+          ? String.format("%04d-%02d-%02d", Integer.parseInt(p[2]), month, day)
+          : String.format("--%02d-%02d", month, day);
     } catch (RuntimeException e) {
       return null;
     }

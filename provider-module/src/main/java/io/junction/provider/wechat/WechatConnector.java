@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * WeChat (website login): {@code appid} and {@code secret} instead of OAuth's names, the
- * {@code #wechat_redirect} fragment on the QR-code page, an openid (and, for apps bound to an
+ * WeChat (website login): {@code appid} and {@code secret} instead of OAuth's names, the {@code
+ * #wechat_redirect} fragment on the QR-code page, an openid (and, for apps bound to an
  * open-platform account, a unionid) in the token answer, and {@code errcode}/{@code errmsg} error
  * bodies with HTTP 200. The unionid, when given, is the identity's id: it is the same across a
  * company's apps.
@@ -26,7 +26,8 @@ import java.util.Map;
 @ApplicationScoped
 public class WechatConnector extends OAuth2Connector {
 
-  static final ProviderInfo INFO = new ProviderInfo("wechat", "WeChat", false, List.of("snsapi_login"));
+  static final ProviderInfo INFO =
+      new ProviderInfo("wechat", "WeChat", false, List.of("snsapi_login"));
 
   @Override
   public ProviderInfo info() {
@@ -54,9 +55,11 @@ public class WechatConnector extends OAuth2Connector {
     params.put("appid", request.app().appId());
     params.put("redirect_uri", request.redirectUri());
     params.put("response_type", "code");
-    params.put("scope", String.join(scopeSeparator(), scopes(request.app(), request.extraPermissions())));
+    params.put(
+        "scope", String.join(scopeSeparator(), scopes(request.app(), request.extraPermissions())));
     params.put("state", request.state());
-    return ProviderHttp.withQuery(url("authorize", defaultAuthorizeUrl()), params) + "#wechat_redirect";
+    return ProviderHttp.withQuery(url("authorize", defaultAuthorizeUrl()), params)
+        + "#wechat_redirect";
   }
 
   @Override
@@ -76,7 +79,8 @@ public class WechatConnector extends OAuth2Connector {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("access_token", tokens.accessToken());
     query.put("openid", String.valueOf(tokens.extras().get("openid")));
-    ProviderHttp.Answer answer = http.get(id(), url("api", "https://api.weixin.qq.com/sns/userinfo"), query, null);
+    ProviderHttp.Answer answer =
+        http.get(id(), url("api", "https://api.weixin.qq.com/sns/userinfo"), query, null);
     return profile(failOnErrcode(answer, "sns/userinfo"));
   }
 
@@ -84,8 +88,16 @@ public class WechatConnector extends OAuth2Connector {
     JsonObject body = json(answer);
     String errcode = text(body.get("errcode"));
     if (!answer.ok() || (errcode != null && !errcode.equals("0"))) {
-      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR,
-          call + " failed: HTTP " + answer.status() + ", errcode=" + errcode + ", errmsg=" + text(body.get("errmsg")));
+      throw new ProviderException(
+          id(),
+          ErrorCode.PROVIDER_ERROR,
+          call
+              + " failed: HTTP "
+              + answer.status()
+              + ", errcode="
+              + errcode
+              + ", errmsg="
+              + text(body.get("errmsg")));
     }
     return body;
   }
@@ -95,11 +107,22 @@ public class WechatConnector extends OAuth2Connector {
     String openid = text(user.get("openid"));
     String uid = unionid != null ? unionid : openid;
     if (uid == null) {
-      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "sns/userinfo returned no openid");
+      throw new ProviderException(
+          id(), ErrorCode.PROVIDER_ERROR, "sns/userinfo returned no openid");
     }
     String sex = text(user.get("sex"));
     String photo = text(user.get("headimgurl"));
-    return new SocialProfile(uid, text(user.get("nickname")), null, null, null, photo, photo, null,
-        "1".equals(sex) ? "m" : "2".equals(sex) ? "f" : "u", null, text(user.get("language")));
+    return new SocialProfile(
+        uid,
+        text(user.get("nickname")),
+        null,
+        null,
+        null,
+        photo,
+        photo,
+        null,
+        "1".equals(sex) ? "m" : "2".equals(sex) ? "f" : "u",
+        null,
+        text(user.get("language")));
   }
 }

@@ -5,9 +5,7 @@ import io.junction.provider.support.OidcConnector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/**
- * Yahoo: OpenID Connect at api.login.yahoo.com.
- */
+/** Yahoo: OpenID Connect at api.login.yahoo.com. */
 @ApplicationScoped
 public class YahooConnector extends OidcConnector {
 

@@ -1,10 +1,10 @@
 package io.junction.provider.yahoojapan;
 
+import io.junction.api.AuthorizationRequest;
 import io.junction.api.ProviderInfo;
 import io.junction.provider.support.OidcConnector;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import io.junction.api.AuthorizationRequest;
 import java.util.Map;
 
 /**
@@ -16,7 +16,8 @@ public class YahooJapanConnector extends OidcConnector {
 
   public YahooJapanConnector() {
     super(
-        new ProviderInfo("yahoojapan", "Yahoo! JAPAN", false, List.of("openid", "profile", "email")),
+        new ProviderInfo(
+            "yahoojapan", "Yahoo! JAPAN", false, List.of("openid", "profile", "email")),
         new Endpoints(
             "https://auth.login.yahoo.co.jp/yconnect/v2/authorization",
             "https://auth.login.yahoo.co.jp/yconnect/v2/token",

@@ -19,13 +19,24 @@ class FacebookConnectorTest {
   @Test
   void appsecretProofIsHmacSha256OfTheToken() {
     // hex(HMAC-SHA256(key "app-secret-123", "EAAB-token-xyz")), computed outside Java
-    assertEquals("5c6bf2d7121170f3e027e3acc225600968e1aa079019f161741142be38b0dcae", FacebookConnector.appsecretProof("EAAB-token-xyz", "app-secret-123"));
+    assertEquals(
+        "5c6bf2d7121170f3e027e3acc225600968e1aa079019f161741142be38b0dcae",
+        FacebookConnector.appsecretProof("EAAB-token-xyz", "app-secret-123"));
   }
 
   @Test
   void displayModeIsFacebooksDisplay() {
-    String url = fb.authorizationUrl(new AuthorizationRequest(
-        new ProviderApp("1234567890", null, "s", List.of()), "https://h/GS/GSLogin.aspx", "st", List.of("user_birthday"), "popup", null, null, null));
+    String url =
+        fb.authorizationUrl(
+            new AuthorizationRequest(
+                new ProviderApp("1234567890", null, "s", List.of()),
+                "https://h/GS/GSLogin.aspx",
+                "st",
+                List.of("user_birthday"),
+                "popup",
+                null,
+                null,
+                null));
     assertTrue(url.startsWith("https://www.facebook.com/v21.0/dialog/oauth?"), url);
     assertTrue(url.contains("display=popup"), url);
     assertTrue(url.contains("scope=email%2Cpublic_profile%2Cuser_birthday"), url);

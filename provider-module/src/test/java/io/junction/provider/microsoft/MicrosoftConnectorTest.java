@@ -11,9 +11,20 @@ class MicrosoftConnectorTest {
   @Test
   void microsoftsIssuerNamesTheUsersTenant() {
     MicrosoftConnector ms = new MicrosoftConnector();
-    var claims = Json.createObjectBuilder().add("tid", "9188040d-6c67-4c5b-b112-36a304b66dad").build();
-    assertTrue(ms.issuerMatches(null, "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0", claims));
-    assertFalse(ms.issuerMatches(null, "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0", claims));
-    assertFalse(ms.issuerMatches(null, "https://evil.example/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0", claims));
+    var claims =
+        Json.createObjectBuilder().add("tid", "9188040d-6c67-4c5b-b112-36a304b66dad").build();
+    assertTrue(
+        ms.issuerMatches(
+            null,
+            "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0",
+            claims));
+    assertFalse(
+        ms.issuerMatches(
+            null,
+            "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0",
+            claims));
+    assertFalse(
+        ms.issuerMatches(
+            null, "https://evil.example/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0", claims));
   }
 }

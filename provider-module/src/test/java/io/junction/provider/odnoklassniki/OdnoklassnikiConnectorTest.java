@@ -44,21 +44,32 @@ class OdnoklassnikiConnectorTest {
     String url =
         ok.authorizationUrl(
             new AuthorizationRequest(
-                app, "https://localhost:9443/GS/GSLogin.aspx", "st4te", List.of("GET_EMAIL"), "touch", "ru", null, null));
+                app,
+                "https://localhost:9443/GS/GSLogin.aspx",
+                "st4te",
+                List.of("GET_EMAIL"),
+                "touch",
+                "ru",
+                null,
+                null));
     assertTrue(url.startsWith("https://connect.ok.ru/oauth/authorize?"), url);
     assertTrue(url.contains("client_id=512000"), url);
     assertTrue(url.contains("response_type=code"), url);
     assertTrue(url.contains("scope=VALUABLE_ACCESS%3BSET_STATUS%3BPHOTO_CONTENT%3BGET_EMAIL"), url);
-    assertTrue(url.contains("redirect_uri=https%3A%2F%2Flocalhost%3A9443%2FGS%2FGSLogin.aspx"), url);
+    assertTrue(
+        url.contains("redirect_uri=https%3A%2F%2Flocalhost%3A9443%2FGS%2FGSLogin.aspx"), url);
     assertTrue(url.contains("state=st4te"), url);
     assertTrue(url.contains("layout=m"), url);
   }
 
   @Test
   void configuredPermissionsReplaceTheDefaults() {
-    ProviderApp app = new ProviderApp("1", "P", "s", List.of("VALUABLE_ACCESS", "LONG_ACCESS_TOKEN"));
+    ProviderApp app =
+        new ProviderApp("1", "P", "s", List.of("VALUABLE_ACCESS", "LONG_ACCESS_TOKEN"));
     String url =
-        ok.authorizationUrl(new AuthorizationRequest(app, "https://h/cb", "s", List.of("VALUABLE_ACCESS"), "page", null, null, null));
+        ok.authorizationUrl(
+            new AuthorizationRequest(
+                app, "https://h/cb", "s", List.of("VALUABLE_ACCESS"), "page", null, null, null));
     assertTrue(url.contains("scope=VALUABLE_ACCESS%3BLONG_ACCESS_TOKEN&"), url);
     assertTrue(url.contains("layout=w"), url);
   }
@@ -79,7 +90,8 @@ class OdnoklassnikiConnectorTest {
 
   @Test
   void apiErrorsWithHttp200BecomeProviderErrors() throws Exception {
-    ProviderException e = assertThrows(ProviderException.class, () -> ok.profile(resource("error-102.json")));
+    ProviderException e =
+        assertThrows(ProviderException.class, () -> ok.profile(resource("error-102.json")));
     assertEquals(ErrorCode.PROVIDER_ERROR, e.code());
     assertTrue(e.getMessage().contains("error_code=102"), e.getMessage());
   }
@@ -88,7 +100,9 @@ class OdnoklassnikiConnectorTest {
   void tokenResponses() {
     ProviderTokens t =
         ok.tokens(
-            new ProviderHttp.Answer(200, "application/json",
+            new ProviderHttp.Answer(
+                200,
+                "application/json",
                 "{\"token_type\":\"session\",\"refresh_token\":\"r1\",\"access_token\":\"a1\",\"expires_in\":\"1800\"}"),
             null);
     assertEquals("a1", t.accessToken());
@@ -96,19 +110,36 @@ class OdnoklassnikiConnectorTest {
     assertEquals(1800L, t.expiresIn());
 
     ProviderException refused =
-        assertThrows(ProviderException.class, () -> ok.tokens(new ProviderHttp.Answer(200, "application/json",
-            "{\"error\":\"invalid_grant\",\"error_description\":\"Expired code\"}"), null));
+        assertThrows(
+            ProviderException.class,
+            () ->
+                ok.tokens(
+                    new ProviderHttp.Answer(
+                        200,
+                        "application/json",
+                        "{\"error\":\"invalid_grant\",\"error_description\":\"Expired code\"}"),
+                    null));
     assertTrue(refused.getMessage().contains("invalid_grant"));
-    assertThrows(ProviderException.class, () -> ok.tokens(new ProviderHttp.Answer(502, "text/html", "<html>bad gateway</html>"), null));
+    assertThrows(
+        ProviderException.class,
+        () ->
+            ok.tokens(new ProviderHttp.Answer(502, "text/html", "<html>bad gateway</html>"), null));
     ProviderException malformed =
-        assertThrows(ProviderException.class, () -> ok.tokens(new ProviderHttp.Answer(200, "application/json", "{\"access_token\":"), null));
+        assertThrows(
+            ProviderException.class,
+            () ->
+                ok.tokens(
+                    new ProviderHttp.Answer(200, "application/json", "{\"access_token\":"), null));
     assertTrue(malformed.getMessage().contains("malformed"));
-    ProviderTokens refreshed = ok.tokens(new ProviderHttp.Answer(200, "application/json", "{\"access_token\":\"a2\"}"), "r1");
+    ProviderTokens refreshed =
+        ok.tokens(
+            new ProviderHttp.Answer(200, "application/json", "{\"access_token\":\"a2\"}"), "r1");
     assertEquals("r1", refreshed.refreshToken());
   }
 
   private static JsonObject resource(String name) throws Exception {
-    try (InputStream in = OdnoklassnikiConnectorTest.class.getResourceAsStream("/odnoklassniki/" + name)) {
+    try (InputStream in =
+        OdnoklassnikiConnectorTest.class.getResourceAsStream("/odnoklassniki/" + name)) {
       return Json.createReader(in).readObject();
     }
   }

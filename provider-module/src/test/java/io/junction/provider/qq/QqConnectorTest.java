@@ -15,25 +15,45 @@ class QqConnectorTest {
 
   @Test
   void authorizationUrl() {
-    String url = qq.authorizationUrl(new io.junction.api.AuthorizationRequest(new io.junction.api.ProviderApp("101234567", null, "s", java.util.List.of()),
-        "https://h/GS/GSLogin.aspx", "st", java.util.List.of(), null, null, null, null));
-    org.junit.jupiter.api.Assertions.assertTrue(url.startsWith("https://graph.qq.com/oauth2.0/authorize?client_id=101234567&"), url);
+    String url =
+        qq.authorizationUrl(
+            new io.junction.api.AuthorizationRequest(
+                new io.junction.api.ProviderApp("101234567", null, "s", java.util.List.of()),
+                "https://h/GS/GSLogin.aspx",
+                "st",
+                java.util.List.of(),
+                null,
+                null,
+                null,
+                null));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        url.startsWith("https://graph.qq.com/oauth2.0/authorize?client_id=101234567&"), url);
     org.junit.jupiter.api.Assertions.assertTrue(url.contains("scope=get_user_info"), url);
   }
 
   @Test
   void formEncodedTokenAnswers() {
-    ProviderTokens t = qq.tokens(new ProviderHttp.Answer(200, "text/html",
-        "access_token=FE04************************CCE2&expires_in=7776000&refresh_token=88E4************************BE14"), null);
+    ProviderTokens t =
+        qq.tokens(
+            new ProviderHttp.Answer(
+                200,
+                "text/html",
+                "access_token=FE04************************CCE2&expires_in=7776000&refresh_token=88E4************************BE14"),
+            null);
     assertEquals("FE04************************CCE2", t.accessToken());
     assertEquals(7776000L, t.expiresIn());
   }
 
   @Test
   void profileFromASavedAnswer() {
-    SocialProfile p = qq.profile("2A1A4C8D0F7E6B5A4C3D2E1F0A9B8C7D", Json.createReader(new StringReader(
-        "{\"ret\":0,\"msg\":\"\",\"nickname\":\"Peter\",\"figureurl_qq_1\":\"http://q.qlogo.cn/qqapp/100312990/40\","
-            + "\"figureurl_qq_2\":\"http://q.qlogo.cn/qqapp/100312990/100\",\"gender\":\"男\",\"year\":\"1990\"}")).readObject());
+    SocialProfile p =
+        qq.profile(
+            "2A1A4C8D0F7E6B5A4C3D2E1F0A9B8C7D",
+            Json.createReader(
+                    new StringReader(
+                        "{\"ret\":0,\"msg\":\"\",\"nickname\":\"Peter\",\"figureurl_qq_1\":\"http://q.qlogo.cn/qqapp/100312990/40\","
+                            + "\"figureurl_qq_2\":\"http://q.qlogo.cn/qqapp/100312990/100\",\"gender\":\"男\",\"year\":\"1990\"}"))
+                .readObject());
     assertEquals("2A1A4C8D0F7E6B5A4C3D2E1F0A9B8C7D", p.providerUid());
     assertEquals("Peter", p.nickname());
     assertEquals("m", p.gender());

@@ -43,30 +43,52 @@ class IdTokensTest {
 
   private static JsonObject jwks(KeyPair pair, String kid) {
     RSAPublicKey k = (RSAPublicKey) pair.getPublic();
-    return IdTokens.parse("{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"" + kid + "\",\"alg\":\"RS256\",\"n\":\"" + b64(k.getModulus())
-        + "\",\"e\":\"" + b64(k.getPublicExponent()) + "\"}]}");
+    return IdTokens.parse(
+        "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\""
+            + kid
+            + "\",\"alg\":\"RS256\",\"n\":\""
+            + b64(k.getModulus())
+            + "\",\"e\":\""
+            + b64(k.getPublicExponent())
+            + "\"}]}");
   }
 
   static String jwt(KeyPair pair, String alg, String kid, String claims) throws Exception {
-    String signed = B64.encodeToString(("{\"alg\":\"" + alg + "\",\"kid\":\"" + kid + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8))
-        + "." + B64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
-    Signature s = Signature.getInstance(alg.equals("RS256") ? "SHA256withRSA" : "SHA256withECDSAinP1363Format");
+    String signed =
+        B64.encodeToString(
+                ("{\"alg\":\"" + alg + "\",\"kid\":\"" + kid + "\",\"typ\":\"JWT\"}")
+                    .getBytes(StandardCharsets.UTF_8))
+            + "."
+            + B64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+    Signature s =
+        Signature.getInstance(
+            alg.equals("RS256") ? "SHA256withRSA" : "SHA256withECDSAinP1363Format");
     s.initSign(pair.getPrivate());
     s.update(signed.getBytes(StandardCharsets.US_ASCII));
     return signed + "." + B64.encodeToString(s.sign());
   }
 
   private static String claims(String iss, String aud, long exp, String nonce) {
-    return "{\"iss\":\"" + iss + "\",\"aud\":\"" + aud + "\",\"sub\":\"1234567890\",\"exp\":" + exp
-        + ",\"nonce\":\"" + nonce + "\",\"name\":\"Jane Doe\",\"email\":\"jane@example.com\"}";
+    return "{\"iss\":\""
+        + iss
+        + "\",\"aud\":\""
+        + aud
+        + "\",\"sub\":\"1234567890\",\"exp\":"
+        + exp
+        + ",\"nonce\":\""
+        + nonce
+        + "\",\"name\":\"Jane Doe\",\"email\":\"jane@example.com\"}";
   }
 
   private final long later = Instant.now().getEpochSecond() + 600;
 
   @Test
   void aGoodTokenGivesItsClaims() throws Exception {
-    String token = jwt(RSA, "RS256", "k1", claims("https://issuer.example", "client-1", later, "n-1"));
-    JsonObject c = IdTokens.verify("googleplus", token, jwks(RSA, "k1"), "https://issuer.example", "client-1", "n-1");
+    String token =
+        jwt(RSA, "RS256", "k1", claims("https://issuer.example", "client-1", later, "n-1"));
+    JsonObject c =
+        IdTokens.verify(
+            "googleplus", token, jwks(RSA, "k1"), "https://issuer.example", "client-1", "n-1");
     assertEquals("1234567890", c.getString("sub"));
     assertEquals("jane@example.com", c.getString("email"));
   }
@@ -74,17 +96,52 @@ class IdTokensTest {
   @Test
   void forgedExpiredMisdirectedOrReplayedTokensAreRefused() throws Exception {
     JsonObject keys = jwks(RSA, "k1");
-    String forged = jwt(OTHER, "RS256", "k1", claims("https://issuer.example", "client-1", later, "n-1"));
+    String forged =
+        jwt(OTHER, "RS256", "k1", claims("https://issuer.example", "client-1", later, "n-1"));
     assertTrue(refused(forged, keys).contains("signature"));
-    String expired = jwt(RSA, "RS256", "k1", claims("https://issuer.example", "client-1", Instant.now().getEpochSecond() - 3600, "n-1"));
+    String expired =
+        jwt(
+            RSA,
+            "RS256",
+            "k1",
+            claims(
+                "https://issuer.example",
+                "client-1",
+                Instant.now().getEpochSecond() - 3600,
+                "n-1"));
     assertTrue(refused(expired, keys).contains("expired"));
-    assertTrue(refused(jwt(RSA, "RS256", "k1", claims("https://evil.example", "client-1", later, "n-1")), keys).contains("issued by"));
-    assertTrue(refused(jwt(RSA, "RS256", "k1", claims("https://issuer.example", "client-2", later, "n-1")), keys).contains("not meant"));
-    assertTrue(refused(jwt(RSA, "RS256", "k1", claims("https://issuer.example", "client-1", later, "n-2")), keys).contains("nonce"));
-    assertTrue(refused(jwt(RSA, "RS256", "k9", claims("https://issuer.example", "client-1", later, "n-1")), keys).contains("no key"));
-    String none = B64.encodeToString("{\"alg\":\"none\"}".getBytes()) + "." + B64.encodeToString(claims("https://issuer.example", "client-1", later, "n-1").getBytes()) + ".";
-    assertThrows(ProviderException.class, () -> IdTokens.verify("p", none, keys, "https://issuer.example", "client-1", "n-1"));
-    assertThrows(ProviderException.class, () -> IdTokens.verify("p", "not.a.jwt", keys, "https://issuer.example", "client-1", "n-1"));
+    assertTrue(
+        refused(
+                jwt(RSA, "RS256", "k1", claims("https://evil.example", "client-1", later, "n-1")),
+                keys)
+            .contains("issued by"));
+    assertTrue(
+        refused(
+                jwt(RSA, "RS256", "k1", claims("https://issuer.example", "client-2", later, "n-1")),
+                keys)
+            .contains("not meant"));
+    assertTrue(
+        refused(
+                jwt(RSA, "RS256", "k1", claims("https://issuer.example", "client-1", later, "n-2")),
+                keys)
+            .contains("nonce"));
+    assertTrue(
+        refused(
+                jwt(RSA, "RS256", "k9", claims("https://issuer.example", "client-1", later, "n-1")),
+                keys)
+            .contains("no key"));
+    String none =
+        B64.encodeToString("{\"alg\":\"none\"}".getBytes())
+            + "."
+            + B64.encodeToString(
+                claims("https://issuer.example", "client-1", later, "n-1").getBytes())
+            + ".";
+    assertThrows(
+        ProviderException.class,
+        () -> IdTokens.verify("p", none, keys, "https://issuer.example", "client-1", "n-1"));
+    assertThrows(
+        ProviderException.class,
+        () -> IdTokens.verify("p", "not.a.jwt", keys, "https://issuer.example", "client-1", "n-1"));
     assertFalse(IdTokens.knowsKey(keys, jwt(RSA, "RS256", "k9", "{}")));
   }
 
@@ -94,14 +151,26 @@ class IdTokensTest {
     g.initialize(new ECGenParameterSpec("secp256r1"));
     KeyPair ec = g.generateKeyPair();
     ECPublicKey pub = (ECPublicKey) ec.getPublic();
-    JsonObject keys = IdTokens.parse("{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"e1\",\"x\":\"" + b64(pub.getW().getAffineX())
-        + "\",\"y\":\"" + b64(pub.getW().getAffineY()) + "\"}]}");
+    JsonObject keys =
+        IdTokens.parse(
+            "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"e1\",\"x\":\""
+                + b64(pub.getW().getAffineX())
+                + "\",\"y\":\""
+                + b64(pub.getW().getAffineY())
+                + "\"}]}");
     String token = jwt(ec, "ES256", "e1", claims("https://access.line.me", "165", later, "n"));
-    assertEquals("1234567890", IdTokens.verify("line", token, keys, "https://access.line.me", "165", "n").getString("sub"));
+    assertEquals(
+        "1234567890",
+        IdTokens.verify("line", token, keys, "https://access.line.me", "165", "n")
+            .getString("sub"));
   }
 
   private static String refused(String token, JsonObject keys) {
-    return assertThrows(ProviderException.class,
-        () -> IdTokens.verify("googleplus", token, keys, "https://issuer.example", "client-1", "n-1")).getMessage();
+    return assertThrows(
+            ProviderException.class,
+            () ->
+                IdTokens.verify(
+                    "googleplus", token, keys, "https://issuer.example", "client-1", "n-1"))
+        .getMessage();
   }
 }

@@ -19,27 +19,57 @@ import org.junit.jupiter.api.Test;
 class OidcConnectorsTest {
 
   private static String url(SocialConnector c, String display) {
-    return c.authorizationUrl(new AuthorizationRequest(new ProviderApp("client-1", null, "s", List.of()),
-        "https://h/GS/GSLogin.aspx", "st", List.of(), display, null, "challenge", "nonce-1"));
+    return c.authorizationUrl(
+        new AuthorizationRequest(
+            new ProviderApp("client-1", null, "s", List.of()),
+            "https://h/GS/GSLogin.aspx",
+            "st",
+            List.of(),
+            display,
+            null,
+            "challenge",
+            "nonce-1"));
   }
 
   @Test
   void realEndpointsWithNonceAndPkce() {
-    assertTrue(url(new GoogleConnector(), "popup").startsWith("https://accounts.google.com/o/oauth2/v2/auth?"));
+    assertTrue(
+        url(new GoogleConnector(), "popup")
+            .startsWith("https://accounts.google.com/o/oauth2/v2/auth?"));
     assertTrue(url(new GoogleConnector(), "popup").contains("display=popup"));
-    assertTrue(url(new MicrosoftConnector(), null).startsWith("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?"));
-    assertTrue(url(new YahooConnector(), null).startsWith("https://api.login.yahoo.com/oauth2/request_auth?"));
-    assertTrue(url(new YahooJapanConnector(), "touch").startsWith("https://auth.login.yahoo.co.jp/yconnect/v2/authorization?"));
+    assertTrue(
+        url(new MicrosoftConnector(), null)
+            .startsWith("https://login.microsoftonline.com/common/oauth2/v2.0/authorize?"));
+    assertTrue(
+        url(new YahooConnector(), null)
+            .startsWith("https://api.login.yahoo.com/oauth2/request_auth?"));
+    assertTrue(
+        url(new YahooJapanConnector(), "touch")
+            .startsWith("https://auth.login.yahoo.co.jp/yconnect/v2/authorization?"));
     assertTrue(url(new YahooJapanConnector(), "touch").contains("display=touch"));
-    assertTrue(url(new LineConnector(), null).startsWith("https://access.line.me/oauth2/v2.1/authorize?"));
-    for (SocialConnector c : List.of(new GoogleConnector(), new MicrosoftConnector(), new YahooConnector(), new YahooJapanConnector(), new LineConnector())) {
+    assertTrue(
+        url(new LineConnector(), null).startsWith("https://access.line.me/oauth2/v2.1/authorize?"));
+    for (SocialConnector c :
+        List.of(
+            new GoogleConnector(),
+            new MicrosoftConnector(),
+            new YahooConnector(),
+            new YahooJapanConnector(),
+            new LineConnector())) {
       String u = url(c, null);
-      assertTrue(u.contains("nonce=nonce-1") && u.contains("code_challenge=challenge") && u.contains("code_challenge_method=S256"), u);
-      assertTrue(u.contains("scope=openid%20profile%20email") || u.contains("scope=openid+profile+email"), u);
+      assertTrue(
+          u.contains("nonce=nonce-1")
+              && u.contains("code_challenge=challenge")
+              && u.contains("code_challenge_method=S256"),
+          u);
+      assertTrue(
+          u.contains("scope=openid%20profile%20email") || u.contains("scope=openid+profile+email"),
+          u);
     }
     String linkedin = url(new LinkedinConnector(), null);
     assertTrue(linkedin.startsWith("https://www.linkedin.com/oauth/v2/authorization?"), linkedin);
     assertTrue(linkedin.contains("nonce=nonce-1"), linkedin);
-    assertFalse(linkedin.contains("code_challenge"), "LinkedIn takes no PKCE from web applications");
+    assertFalse(
+        linkedin.contains("code_challenge"), "LinkedIn takes no PKCE from web applications");
   }
 }

@@ -23,8 +23,17 @@ class VkontakteConnectorTest {
 
   @Test
   void authorizationUrlHasTheVersionCommaScopesAndDisplay() {
-    String url = vk.authorizationUrl(new AuthorizationRequest(
-        new ProviderApp("51234", null, "s", List.of()), "https://h/GS/GSLogin.aspx", "st", List.of("friends"), "touch", null, null, null));
+    String url =
+        vk.authorizationUrl(
+            new AuthorizationRequest(
+                new ProviderApp("51234", null, "s", List.of()),
+                "https://h/GS/GSLogin.aspx",
+                "st",
+                List.of("friends"),
+                "touch",
+                null,
+                null,
+                null));
     assertTrue(url.startsWith("https://oauth.vk.com/authorize?"), url);
     assertTrue(url.contains("scope=email%2Cfriends"), url);
     assertTrue(url.contains("v=5.131"), url);
@@ -33,8 +42,13 @@ class VkontakteConnectorTest {
 
   @Test
   void theTokenAnswerCarriesUserIdAndEmail() {
-    ProviderTokens t = vk.tokens(new ProviderHttp.Answer(200, "application/json",
-        "{\"access_token\":\"vk1.a.xyz\",\"expires_in\":86400,\"user_id\":210700286,\"email\":\"l@example.com\"}"), null);
+    ProviderTokens t =
+        vk.tokens(
+            new ProviderHttp.Answer(
+                200,
+                "application/json",
+                "{\"access_token\":\"vk1.a.xyz\",\"expires_in\":86400,\"user_id\":210700286,\"email\":\"l@example.com\"}"),
+            null);
     assertEquals("210700286", t.extras().get("user_id"));
     assertEquals("l@example.com", t.extras().get("email"));
     assertEquals(86400L, t.expiresIn());
@@ -56,7 +70,8 @@ class VkontakteConnectorTest {
 
   @Test
   void apiErrorsBecomeProviderErrors() throws Exception {
-    ProviderException e = assertThrows(ProviderException.class, () -> vk.profile(resource("error-5.json"), null));
+    ProviderException e =
+        assertThrows(ProviderException.class, () -> vk.profile(resource("error-5.json"), null));
     assertTrue(e.getMessage().contains("error_code=5"), e.getMessage());
   }
 

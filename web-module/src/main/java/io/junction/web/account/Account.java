@@ -9,9 +9,9 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * A site account: the user as the site knows them, identified by {@code UID}. A guest account
- * holds the connections a browser made without logging in; it is found by the digest of the
- * browser's guest cookie and merges into the real account at that browser's next login.
+ * A site account: the user as the site knows them, identified by {@code UID}. A guest account holds
+ * the connections a browser made without logging in; it is found by the digest of the browser's
+ * guest cookie and merges into the real account at that browser's next login.
  */
 @Entity
 @Table(name = "account")
@@ -20,7 +20,8 @@ import java.time.Instant;
     query = "SELECT a FROM Account a WHERE a.apiKey = :apiKey AND a.uid = :uid")
 @NamedQuery(
     name = "Account.findGuest",
-    query = "SELECT a FROM Account a WHERE a.apiKey = :apiKey AND a.guestKeyHash = :hash AND a.guest = TRUE")
+    query =
+        "SELECT a FROM Account a WHERE a.apiKey = :apiKey AND a.guestKeyHash = :hash AND a.guest = TRUE")
 public class Account {
 
   @Id
@@ -61,7 +62,8 @@ public class Account {
     this.createdAt = now;
   }
 
-  public static Account guest(String id, String apiKey, String uid, String guestKeyHash, Instant now) {
+  public static Account guest(
+      String id, String apiKey, String uid, String guestKeyHash, Instant now) {
     Account a = new Account(id, apiKey, uid, now);
     a.guest = true;
     a.guestKeyHash = guestKeyHash;

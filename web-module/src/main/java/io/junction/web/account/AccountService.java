@@ -19,10 +19,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Links social identities to site accounts. Each method is one transaction: a refusal (an
- * identity that belongs to someone else) writes nothing. The database's unique constraint on
- * (site, provider, provider UID) settles concurrent callbacks for one identity; the loser's
- * transaction fails and its caller retries, finding the winner's row.
+ * Links social identities to site accounts. Each method is one transaction: a refusal (an identity
+ * that belongs to someone else) writes nothing. The database's unique constraint on (site,
+ * provider, provider UID) settles concurrent callbacks for one identity; the loser's transaction
+ * fails and its caller retries, finding the winner's row.
  */
 @ApplicationScoped
 @Transactional
@@ -42,7 +42,8 @@ public class AccountService {
    * @param guestConsumed whether the browser's guest account merged into the account (or became
    *     it), so the guest cookie is to be cleared
    */
-  public record Linked(Account account, SocialIdentity identity, String newGuestKey, boolean guestConsumed) {}
+  public record Linked(
+      Account account, SocialIdentity identity, String newGuestKey, boolean guestConsumed) {}
 
   /** The account of a site user id (client_credentials with x_siteUID), created on first use. */
   public Account siteUser(String apiKey, String siteUid) {
@@ -83,7 +84,11 @@ public class AccountService {
    * browser's guest connections merged into it.
    */
   public Linked login(
-      String apiKey, String provider, SocialProfile profile, ProviderTokens tokens, String guestKey) {
+      String apiKey,
+      String provider,
+      SocialProfile profile,
+      ProviderTokens tokens,
+      String guestKey) {
     Instant now = Instant.now();
     SocialIdentity identity = find(apiKey, provider, profile.providerUid()).orElse(null);
     Account account;
@@ -92,7 +97,8 @@ public class AccountService {
     } else {
       account = new Account(newId(), apiKey, "_guid_" + Randoms.urlSafe(18), now);
       em.persist(account);
-      identity = new SocialIdentity(newId(), account.id(), apiKey, provider, profile.providerUid(), now);
+      identity =
+          new SocialIdentity(newId(), account.id(), apiKey, provider, profile.providerUid(), now);
       em.persist(identity);
     }
     refresh(identity, profile, tokens, now);
@@ -111,12 +117,16 @@ public class AccountService {
 
   /**
    * Connects an identity (socialize.addConnection): to the logged-in account when there is one,
-   * else to the browser's guest account (created with a new guest key when the browser has
-   * none). 409001 when the identity belongs to another account.
+   * else to the browser's guest account (created with a new guest key when the browser has none).
+   * 409001 when the identity belongs to another account.
    */
   public Linked connect(
-      String apiKey, String provider, SocialProfile profile, ProviderTokens tokens,
-      String accountId, String guestKey) {
+      String apiKey,
+      String provider,
+      SocialProfile profile,
+      ProviderTokens tokens,
+      String accountId,
+      String guestKey) {
     Instant now = Instant.now();
     SocialIdentity identity = find(apiKey, provider, profile.providerUid()).orElse(null);
     Account target;
@@ -124,7 +134,8 @@ public class AccountService {
     if (accountId != null) {
       target = em.find(Account.class, accountId);
       if (target == null) {
-        throw new GigyaException(ErrorCode.UNAUTHORIZED_USER, "The token's account no longer exists");
+        throw new GigyaException(
+            ErrorCode.UNAUTHORIZED_USER, "The token's account no longer exists");
       }
     } else {
       target = guestKey == null ? null : guest(apiKey, guestKey).orElse(null);
@@ -136,11 +147,14 @@ public class AccountService {
     }
     if (target == null) {
       newGuestKey = Randoms.urlSafe(32);
-      target = Account.guest(newId(), apiKey, "_guid_" + Randoms.urlSafe(18), Digests.sha256Hex(newGuestKey), now);
+      target =
+          Account.guest(
+              newId(), apiKey, "_guid_" + Randoms.urlSafe(18), Digests.sha256Hex(newGuestKey), now);
       em.persist(target);
     }
     if (identity == null) {
-      identity = new SocialIdentity(newId(), target.id(), apiKey, provider, profile.providerUid(), now);
+      identity =
+          new SocialIdentity(newId(), target.id(), apiKey, provider, profile.providerUid(), now);
       em.persist(identity);
     }
     refresh(identity, profile, tokens, now);
@@ -149,9 +163,9 @@ public class AccountService {
   }
 
   /**
-   * socialize.removeConnection: removes the account's identities of a provider (all when null).
-   * The last way to log in stays linked unless {@code handling} is {@code remove}: {@code soft}
-   * (the default) only ends its provider session, {@code fail} refuses with 400030.
+   * socialize.removeConnection: removes the account's identities of a provider (all when null). The
+   * last way to log in stays linked unless {@code handling} is {@code remove}: {@code soft} (the
+   * default) only ends its provider session, {@code fail} refuses with 400030.
    */
   public void removeConnection(String accountId, String provider, String handling) {
     String mode = handling == null ? "soft" : handling.trim().toLowerCase(Locale.ROOT);
@@ -167,7 +181,8 @@ public class AccountService {
     }
     if (targets.isEmpty()) {
       throw new GigyaException(
-          ErrorCode.NOT_CONNECTED, "The user is not connected to " + (provider == null ? "any provider" : provider));
+          ErrorCode.NOT_CONNECTED,
+          "The user is not connected to " + (provider == null ? "any provider" : provider));
     }
     boolean removesAll = targets.size() == all.size();
     Instant now = Instant.now();
@@ -196,7 +211,8 @@ public class AccountService {
     Account account = em.find(Account.class, accountId);
     Optional<Account> other = byUid(account.apiKey(), siteUid);
     if (other.isPresent() && !other.get().id().equals(accountId)) {
-      throw new GigyaException(ErrorCode.UNIQUE_IDENTIFIER_EXISTS, "Another account has the UID " + siteUid);
+      throw new GigyaException(
+          ErrorCode.UNIQUE_IDENTIFIER_EXISTS, "Another account has the UID " + siteUid);
     }
     account.uid(siteUid);
     em.flush();
@@ -207,9 +223,15 @@ public class AccountService {
   public void delete(String accountId) {
     Account account = em.find(Account.class, accountId);
     if (account != null) {
-      em.createQuery("DELETE FROM OAuthToken t WHERE t.accountId = :a").setParameter("a", accountId).executeUpdate();
-      em.createQuery("DELETE FROM AuthorizationCode c WHERE c.accountId = :a").setParameter("a", accountId).executeUpdate();
-      em.createQuery("DELETE FROM SocialIdentity i WHERE i.accountId = :a").setParameter("a", accountId).executeUpdate();
+      em.createQuery("DELETE FROM OAuthToken t WHERE t.accountId = :a")
+          .setParameter("a", accountId)
+          .executeUpdate();
+      em.createQuery("DELETE FROM AuthorizationCode c WHERE c.accountId = :a")
+          .setParameter("a", accountId)
+          .executeUpdate();
+      em.createQuery("DELETE FROM SocialIdentity i WHERE i.accountId = :a")
+          .setParameter("a", accountId)
+          .executeUpdate();
       em.remove(account);
       em.flush();
     }
@@ -242,7 +264,8 @@ public class AccountService {
     return i;
   }
 
-  private void refresh(SocialIdentity identity, SocialProfile profile, ProviderTokens tokens, Instant now) {
+  private void refresh(
+      SocialIdentity identity, SocialProfile profile, ProviderTokens tokens, Instant now) {
     identity.profile(profile, now);
     storeSession(identity, tokens, now);
   }
@@ -251,7 +274,9 @@ public class AccountService {
   private void storeSession(SocialIdentity identity, ProviderTokens tokens, Instant now) {
     identity.session(
         secrets.cipher().encrypt(tokens.accessToken(), "provider-token:" + identity.id()),
-        tokens.refreshToken() == null ? null : secrets.cipher().encrypt(tokens.refreshToken(), "provider-refresh:" + identity.id()),
+        tokens.refreshToken() == null
+            ? null
+            : secrets.cipher().encrypt(tokens.refreshToken(), "provider-refresh:" + identity.id()),
         tokens.expiresIn() == null ? null : now.plusSeconds(tokens.expiresIn()),
         now);
   }

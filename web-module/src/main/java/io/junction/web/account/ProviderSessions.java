@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * A user's live session at a provider, for using it: the identity's access token, renewed with
- * its refresh token when it has expired or is about to (403009 Provider session expired when it
- * cannot be renewed).
+ * A user's live session at a provider, for using it: the identity's access token, renewed with its
+ * refresh token when it has expired or is about to (403009 Provider session expired when it cannot
+ * be renewed).
  */
 @ApplicationScoped
 public class ProviderSessions {
@@ -48,7 +48,8 @@ public class ProviderSessions {
     }
     SocialIdentity identity = ofProvider.get(0);
     Instant now = Instant.now();
-    if (identity.tokenExpiresAt() == null || identity.tokenExpiresAt().isAfter(now.plus(RENEW_MARGIN))) {
+    if (identity.tokenExpiresAt() == null
+        || identity.tokenExpiresAt().isAfter(now.plus(RENEW_MARGIN))) {
       return new Live(identity, accounts.accessToken(identity));
     }
     SocialConnector connector = catalog.connector(provider).orElse(null);
@@ -57,7 +58,8 @@ public class ProviderSessions {
       throw expired(provider, "and cannot be renewed");
     }
     try {
-      ProviderTokens renewed = refresher.refresh(sites.providerSetup(site, provider).app(), refreshToken);
+      ProviderTokens renewed =
+          refresher.refresh(sites.providerSetup(site, provider).app(), refreshToken);
       SocialIdentity stored = accounts.renewSession(identity.id(), renewed);
       return new Live(stored, renewed.accessToken());
     } catch (ProviderException e) {
@@ -67,7 +69,7 @@ public class ProviderSessions {
   }
 
   private static GigyaException expired(String provider, String why) {
-    return new GigyaException(ErrorCode.PROVIDER_SESSION_EXPIRED, "The " + provider + " session has expired " + why);
+    return new GigyaException(
+        ErrorCode.PROVIDER_SESSION_EXPIRED, "The " + provider + " session has expired " + why);
   }
-
 }

@@ -10,9 +10,9 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * A social identity (one provider profile) linked to a site account: the user can log in with
- * it, and while its provider session (the tokens, encrypted) is valid it is a connection. Unique
- * per site, provider and provider UID, which the database enforces.
+ * A social identity (one provider profile) linked to a site account: the user can log in with it,
+ * and while its provider session (the tokens, encrypted) is valid it is a connection. Unique per
+ * site, provider and provider UID, which the database enforces.
  */
 @Entity
 @Table(name = "social_identity")
@@ -23,7 +23,8 @@ import java.time.Instant;
             + " AND i.providerUid = :providerUid")
 @NamedQuery(
     name = "SocialIdentity.findByAccount",
-    query = "SELECT i FROM SocialIdentity i WHERE i.accountId = :accountId ORDER BY i.createdAt, i.id")
+    query =
+        "SELECT i FROM SocialIdentity i WHERE i.accountId = :accountId ORDER BY i.createdAt, i.id")
 public class SocialIdentity {
 
   @Id
@@ -42,16 +43,35 @@ public class SocialIdentity {
   @Column(name = "provider_uid", nullable = false, length = 255)
   private String providerUid;
 
-  @Column(name = "nickname") private String nickname;
-  @Column(name = "first_name") private String firstName;
-  @Column(name = "last_name") private String lastName;
-  @Column(name = "email", length = 320) private String email;
-  @Column(name = "photo_url", length = 2000) private String photoUrl;
-  @Column(name = "thumbnail_url", length = 2000) private String thumbnailUrl;
-  @Column(name = "profile_url", length = 2000) private String profileUrl;
-  @Column(name = "gender", length = 8) private String gender;
-  @Column(name = "birthday", length = 32) private String birthday;
-  @Column(name = "locale", length = 32) private String locale;
+  @Column(name = "nickname")
+  private String nickname;
+
+  @Column(name = "first_name")
+  private String firstName;
+
+  @Column(name = "last_name")
+  private String lastName;
+
+  @Column(name = "email", length = 320)
+  private String email;
+
+  @Column(name = "photo_url", length = 2000)
+  private String photoUrl;
+
+  @Column(name = "thumbnail_url", length = 2000)
+  private String thumbnailUrl;
+
+  @Column(name = "profile_url", length = 2000)
+  private String profileUrl;
+
+  @Column(name = "gender", length = 8)
+  private String gender;
+
+  @Column(name = "birthday", length = 32)
+  private String birthday;
+
+  @Column(name = "locale", length = 32)
+  private String locale;
 
   @Column(name = "access_token_enc", length = 4000)
   private String accessTokenEncrypted;
@@ -74,7 +94,13 @@ public class SocialIdentity {
 
   protected SocialIdentity() {}
 
-  public SocialIdentity(String id, String accountId, String apiKey, String provider, String providerUid, Instant now) {
+  public SocialIdentity(
+      String id,
+      String accountId,
+      String apiKey,
+      String provider,
+      String providerUid,
+      Instant now) {
     this.id = id;
     this.accountId = accountId;
     this.apiKey = apiKey;
@@ -84,26 +110,85 @@ public class SocialIdentity {
     this.updatedAt = now;
   }
 
-  public String id() { return id; }
-  public String accountId() { return accountId; }
-  public String apiKey() { return apiKey; }
-  public String provider() { return provider; }
-  public String providerUid() { return providerUid; }
-  public String nickname() { return nickname; }
-  public String firstName() { return firstName; }
-  public String lastName() { return lastName; }
-  public String email() { return email; }
-  public String photoUrl() { return photoUrl; }
-  public String thumbnailUrl() { return thumbnailUrl; }
-  public String profileUrl() { return profileUrl; }
-  public String gender() { return gender; }
-  public String birthday() { return birthday; }
-  public String locale() { return locale; }
-  public String accessTokenEncrypted() { return accessTokenEncrypted; }
-  public String refreshTokenEncrypted() { return refreshTokenEncrypted; }
-  public Instant tokenExpiresAt() { return tokenExpiresAt; }
-  public Instant createdAt() { return createdAt; }
-  public Instant updatedAt() { return updatedAt; }
+  public String id() {
+    return id;
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  public String apiKey() {
+    return apiKey;
+  }
+
+  public String provider() {
+    return provider;
+  }
+
+  public String providerUid() {
+    return providerUid;
+  }
+
+  public String nickname() {
+    return nickname;
+  }
+
+  public String firstName() {
+    return firstName;
+  }
+
+  public String lastName() {
+    return lastName;
+  }
+
+  public String email() {
+    return email;
+  }
+
+  public String photoUrl() {
+    return photoUrl;
+  }
+
+  public String thumbnailUrl() {
+    return thumbnailUrl;
+  }
+
+  public String profileUrl() {
+    return profileUrl;
+  }
+
+  public String gender() {
+    return gender;
+  }
+
+  public String birthday() {
+    return birthday;
+  }
+
+  public String locale() {
+    return locale;
+  }
+
+  public String accessTokenEncrypted() {
+    return accessTokenEncrypted;
+  }
+
+  public String refreshTokenEncrypted() {
+    return refreshTokenEncrypted;
+  }
+
+  public Instant tokenExpiresAt() {
+    return tokenExpiresAt;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
 
   /** Whether the provider session is there and not known to be expired. */
   public boolean connected(Instant now) {
@@ -129,7 +214,8 @@ public class SocialIdentity {
   }
 
   /** Stores the provider session: encrypted tokens and expiry (null: unknown). */
-  public void session(String accessEncrypted, String refreshEncrypted, Instant expiresAt, Instant now) {
+  public void session(
+      String accessEncrypted, String refreshEncrypted, Instant expiresAt, Instant now) {
     this.accessTokenEncrypted = accessEncrypted;
     this.refreshTokenEncrypted = refreshEncrypted;
     this.tokenExpiresAt = expiresAt;

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The server's own settings, read once through MicroProfile Config (server.xml variables,
- * overridable by environment variables: {@code junction.public-url} from
- * {@code JUNCTION_PUBLIC_URL}, and so on).
+ * overridable by environment variables: {@code junction.public-url} from {@code
+ * JUNCTION_PUBLIC_URL}, and so on).
  */
 @ApplicationScoped
 public class JunctionConfig {

@@ -28,8 +28,8 @@ public class Settings {
   }
 
   /**
-   * Stores a value unless one is already there; returns the value that is stored afterwards
-   * (ours, or the one another node wrote first).
+   * Stores a value unless one is already there; returns the value that is stored afterwards (ours,
+   * or the one another node wrote first).
    */
   public String putIfAbsent(String name, String value) {
     try (Connection c = db.dataSource().getConnection();

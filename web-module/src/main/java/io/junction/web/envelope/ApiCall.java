@@ -182,6 +182,9 @@ public class ApiCall {
 
   @Override
   public String toString() {
-    return "callId=" + callId + " method=" + (method.isEmpty() ? "-" : method.toLowerCase(Locale.ROOT));
+    return "callId="
+        + callId
+        + " method="
+        + (method.isEmpty() ? "-" : method.toLowerCase(Locale.ROOT));
   }
 }

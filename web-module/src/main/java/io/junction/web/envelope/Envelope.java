@@ -152,7 +152,9 @@ public final class Envelope {
       w.writeStartElement(root);
       w.writeNamespace("xsi", "http://www.w3.org/2001/XMLSchema-instance");
       w.writeAttribute(
-          "xsi", "http://www.w3.org/2001/XMLSchema-instance", "schemaLocation",
+          "xsi",
+          "http://www.w3.org/2001/XMLSchema-instance",
+          "schemaLocation",
           GIGYA_NS + " http://socialize.gigya.com/schema");
       w.writeDefaultNamespace(GIGYA_NS);
       for (Map.Entry<String, ?> e : fields.entrySet()) {

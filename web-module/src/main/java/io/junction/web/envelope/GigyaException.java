@@ -20,7 +20,11 @@ public class GigyaException extends RuntimeException {
 
   /** An error whose HTTP status (when the caller asks for real ones) differs from its code's. */
   public GigyaException(ErrorCode code, String details, int httpStatus) {
-    super(code.code() + " " + code.message() + (details == null ? "" : ": " + details), null, false, false);
+    super(
+        code.code() + " " + code.message() + (details == null ? "" : ": " + details),
+        null,
+        false,
+        false);
     this.code = code;
     this.details = details;
     this.httpStatus = httpStatus;

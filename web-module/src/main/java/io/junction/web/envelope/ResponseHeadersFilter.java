@@ -33,8 +33,11 @@ public class ResponseHeadersFilter implements ContainerResponseFilter {
     long now = System.currentTimeMillis() / 1000;
     Stamp s = date;
     if (s.second() != now) {
-      s = new Stamp(now, DateTimeFormatter.RFC_1123_DATE_TIME.format(
-          ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(now), ZoneOffset.UTC)));
+      s =
+          new Stamp(
+              now,
+              DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                  ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(now), ZoneOffset.UTC)));
       date = s;
     }
     return s.text();

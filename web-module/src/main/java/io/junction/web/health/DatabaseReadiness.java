@@ -24,7 +24,10 @@ public class DatabaseReadiness implements HealthCheck {
     }
     try (Connection c = db.dataSource().getConnection()) {
       boolean valid = c.isValid(2);
-      return answer.status(valid).withData("product", c.getMetaData().getDatabaseProductName()).build();
+      return answer
+          .status(valid)
+          .withData("product", c.getMetaData().getDatabaseProductName())
+          .build();
     } catch (SQLException e) {
       return answer.down().withData("error", e.getClass().getSimpleName()).build();
     }

@@ -60,7 +60,8 @@ public final class Messages {
 
   private static Map<Integer, String> load(String lang) {
     Properties p = new Properties();
-    try (InputStream in = Messages.class.getResourceAsStream("/i18n/errors_" + lang + ".properties")) {
+    try (InputStream in =
+        Messages.class.getResourceAsStream("/i18n/errors_" + lang + ".properties")) {
       if (in == null) {
         throw new IllegalStateException("Missing translations for " + lang);
       }

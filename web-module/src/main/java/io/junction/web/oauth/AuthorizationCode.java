@@ -32,7 +32,13 @@ public class AuthorizationCode {
 
   protected AuthorizationCode() {}
 
-  public AuthorizationCode(String codeHash, String apiKey, String accountId, String redirectUri, Long sessionSeconds, Instant expiresAt) {
+  public AuthorizationCode(
+      String codeHash,
+      String apiKey,
+      String accountId,
+      String redirectUri,
+      Long sessionSeconds,
+      Instant expiresAt) {
     this.codeHash = codeHash;
     this.apiKey = apiKey;
     this.accountId = accountId;
@@ -41,9 +47,23 @@ public class AuthorizationCode {
     this.expiresAt = expiresAt;
   }
 
-  public String apiKey() { return apiKey; }
-  public String accountId() { return accountId; }
-  public String redirectUri() { return redirectUri; }
-  public Long sessionSeconds() { return sessionSeconds; }
-  public Instant expiresAt() { return expiresAt; }
+  public String apiKey() {
+    return apiKey;
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  public String redirectUri() {
+    return redirectUri;
+  }
+
+  public Long sessionSeconds() {
+    return sessionSeconds;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
 }

@@ -26,7 +26,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.NewCookie;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.SQLException;
@@ -41,6 +40,7 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The browser flows of socialize.login and socialize.addConnection: the first leg (checks, a
@@ -62,9 +62,11 @@ public class AuthorizationFlows {
   @Inject
   @ConfigProperty(name = "junction.flow.lifetime-seconds", defaultValue = "600")
   long lifetimeSeconds;
+
   private static final Pattern PERMISSION = Pattern.compile("[A-Za-z0-9_.:/+-]{1,100}");
   private static final List<String> DISPLAY_MODES = List.of("popup", "page", "touch");
-  private static final List<String> DENIED = List.of("access_denied", "user_denied", "consent_required", "user_cancelled");
+  private static final List<String> DENIED =
+      List.of("access_denied", "user_denied", "consent_required", "user_cancelled");
 
   @Inject SiteService sites;
   @Inject ProviderCatalog catalog;
@@ -97,7 +99,18 @@ public class AuthorizationFlows {
     }
     Site site = sites.siteOrInvalidKey(clientId);
     String redirectUri = RedirectUris.validate(call.paramOrNull("redirect_uri"), site.domains());
-    return guarded(call, redirectUri, () -> begin(call, site, PendingAuthorization.Flow.LOGIN, null, "x_provider", redirectUri, flowCookie));
+    return guarded(
+        call,
+        redirectUri,
+        () ->
+            begin(
+                call,
+                site,
+                PendingAuthorization.Flow.LOGIN,
+                null,
+                "x_provider",
+                redirectUri,
+                flowCookie));
   }
 
   /** socialize.addConnection, once the oauth_token is known good. One transaction. */
@@ -107,7 +120,18 @@ public class AuthorizationFlows {
     String redirectUri = RedirectUris.validate(call.paramOrNull("redirect_uri"), site.domains());
     String accountId = token.kind() == OAuthToken.Kind.USER ? token.accountId() : null;
     String providerParam = call.paramOrNull("x_provider") != null ? "x_provider" : "provider";
-    return guarded(call, redirectUri, () -> begin(call, site, PendingAuthorization.Flow.CONNECT, accountId, providerParam, redirectUri, flowCookie));
+    return guarded(
+        call,
+        redirectUri,
+        () ->
+            begin(
+                call,
+                site,
+                PendingAuthorization.Flow.CONNECT,
+                accountId,
+                providerParam,
+                redirectUri,
+                flowCookie));
   }
 
   private Outcome guarded(ApiCall call, String redirectUri, Supplier<Outcome> start) {
@@ -116,20 +140,27 @@ public class AuthorizationFlows {
     } catch (GigyaException e) {
       String responseType = call.paramOrNull("response_type");
       boolean fragment = "token".equals(responseType);
-      return new Outcome(errorRedirect(call, redirectUri, fragment, call.param("state"), e), List.of());
+      return new Outcome(
+          errorRedirect(call, redirectUri, fragment, call.param("state"), e), List.of());
     }
   }
 
   private Outcome begin(
-      ApiCall call, Site site, PendingAuthorization.Flow flow, String accountId, String providerParam,
-      String redirectUri, String flowCookie) {
+      ApiCall call,
+      Site site,
+      PendingAuthorization.Flow flow,
+      String accountId,
+      String providerParam,
+      String redirectUri,
+      String flowCookie) {
     sites.checkDataCenter(site);
     String responseType = call.paramOrNull("response_type");
     if (responseType == null) {
       throw GigyaException.missing("response_type");
     }
     if (!responseType.equals("code") && !responseType.equals("token")) {
-      throw new GigyaException(ErrorCode.INVALID_RESPONSE_TYPE, "response_type must be code or token");
+      throw new GigyaException(
+          ErrorCode.INVALID_RESPONSE_TYPE, "response_type must be code or token");
     }
     String state = call.param("state");
     if (state != null && state.length() > 1024) {
@@ -140,11 +171,20 @@ public class AuthorizationFlows {
       throw GigyaException.missing(providerParam);
     }
     ProviderInfo info =
-        catalog.resolve(providerName)
-            .orElseThrow(() -> GigyaException.invalid(providerParam, "'" + providerName + "' is not a supported provider"));
+        catalog
+            .resolve(providerName)
+            .orElseThrow(
+                () ->
+                    GigyaException.invalid(
+                        providerParam, "'" + providerName + "' is not a supported provider"));
     SocialConnector connector =
-        catalog.connector(info.id())
-            .orElseThrow(() -> new GigyaException(ErrorCode.NOT_SUPPORTED, info.id() + " is not supported by this server yet"));
+        catalog
+            .connector(info.id())
+            .orElseThrow(
+                () ->
+                    new GigyaException(
+                        ErrorCode.NOT_SUPPORTED,
+                        info.id() + " is not supported by this server yet"));
     List<String> extra = extraPermissions(call.paramOrNull("x_extraPermissions"));
     String displayMode = call.paramOrNull("x_displayMode");
     if (displayMode != null) {
@@ -153,12 +193,14 @@ public class AuthorizationFlows {
         throw GigyaException.invalid("x_displayMode", "must be popup, page or touch");
       }
     }
-    Long sessionSeconds = sessionSeconds(call.paramOrNull("x_session_expiration"), "x_session_expiration");
+    Long sessionSeconds =
+        sessionSeconds(call.paramOrNull("x_session_expiration"), "x_session_expiration");
     SiteService.ProviderSetup setup = sites.providerSetup(site, info.id());
     ProviderApp app = setup.app();
     String callback = callbackUrl(site, setup.config(), call.secure());
 
-    String browser = flowCookie != null && flowCookie.length() >= 32 ? flowCookie : Randoms.urlSafe(32);
+    String browser =
+        flowCookie != null && flowCookie.length() >= 32 ? flowCookie : Randoms.urlSafe(32);
     String providerState = Randoms.urlSafe(32);
     String verifier = null;
     String challenge = null;
@@ -169,14 +211,29 @@ public class AuthorizationFlows {
     String nonce = connector.usesNonce() ? Randoms.urlSafe(24) : null;
     pending.save(
         new PendingAuthorization(
-            Digests.sha256Hex(providerState), site.apiKey(), info.id(), flow, accountId,
-            Digests.sha256Hex(browser), redirectUri, responseType, state, call.lang(), sessionSeconds,
-            callback,
-            verifier == null ? null : secrets.cipher().encrypt(verifier, "pkce:" + Digests.sha256Hex(providerState)),
-            Instant.now().plusSeconds(lifetimeSeconds)).nonce(nonce));
+                Digests.sha256Hex(providerState),
+                site.apiKey(),
+                info.id(),
+                flow,
+                accountId,
+                Digests.sha256Hex(browser),
+                redirectUri,
+                responseType,
+                state,
+                call.lang(),
+                sessionSeconds,
+                callback,
+                verifier == null
+                    ? null
+                    : secrets
+                        .cipher()
+                        .encrypt(verifier, "pkce:" + Digests.sha256Hex(providerState)),
+                Instant.now().plusSeconds(lifetimeSeconds))
+            .nonce(nonce));
     String location =
         connector.authorizationUrl(
-            new AuthorizationRequest(app, callback, providerState, extra, displayMode, call.lang(), challenge, nonce));
+            new AuthorizationRequest(
+                app, callback, providerState, extra, displayMode, call.lang(), challenge, nonce));
     return new Outcome(location, List.of(flowCookie(browser, lifetimeSeconds)));
   }
 
@@ -184,7 +241,10 @@ public class AuthorizationFlows {
   String callbackUrl(Site site, ProviderConfig p, boolean secureRequest) {
     String url;
     if (p.cnameEnabled() && site.cname() != null) {
-      url = (p.secureRedirectsOnly() || secureRequest ? "https://" : "http://") + site.cname() + JunctionConfig.CALLBACK_PATH;
+      url =
+          (p.secureRedirectsOnly() || secureRequest ? "https://" : "http://")
+              + site.cname()
+              + JunctionConfig.CALLBACK_PATH;
     } else {
       url = config.callbackUrl();
     }
@@ -233,7 +293,8 @@ public class AuthorizationFlows {
 
   static String pkceChallenge(String verifier) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -249,37 +310,56 @@ public class AuthorizationFlows {
       throw GigyaException.missing("state");
     }
     PendingAuthorization p =
-        steps.consume(state)
+        steps
+            .consume(state)
             .orElseThrow(() -> GigyaException.invalid("state", "unknown, already used or expired"));
     call.lang(p.lang());
     boolean fragment = p.responseType().equals("token");
     try {
       if (!p.expiresAt().isAfter(Instant.now())) {
-        throw new GigyaException(ErrorCode.SESSION_HAS_EXPIRED, "The browser took longer than " + lifetimeSeconds + " seconds at the provider");
+        throw new GigyaException(
+            ErrorCode.SESSION_HAS_EXPIRED,
+            "The browser took longer than " + lifetimeSeconds + " seconds at the provider");
       }
-      if (flowCookie == null || !MessageDigest.isEqual(
-          Digests.sha256Hex(flowCookie).getBytes(StandardCharsets.US_ASCII),
-          p.browserHash().getBytes(StandardCharsets.US_ASCII))) {
-        throw new GigyaException(ErrorCode.NO_USER_COOKIE, "The callback did not come from the browser that started the flow");
+      if (flowCookie == null
+          || !MessageDigest.isEqual(
+              Digests.sha256Hex(flowCookie).getBytes(StandardCharsets.US_ASCII),
+              p.browserHash().getBytes(StandardCharsets.US_ASCII))) {
+        throw new GigyaException(
+            ErrorCode.NO_USER_COOKIE,
+            "The callback did not come from the browser that started the flow");
       }
       String error = call.paramOrNull("error");
       if (error != null) {
         if (DENIED.contains(error.toLowerCase(Locale.ROOT))) {
-          throw new GigyaException(ErrorCode.OPERATION_CANCELED, "The user did not grant access at " + p.provider());
+          throw new GigyaException(
+              ErrorCode.OPERATION_CANCELED, "The user did not grant access at " + p.provider());
         }
         String description = call.paramOrNull("error_description");
-        throw new GigyaException(ErrorCode.PROVIDER_ERROR, p.provider() + " answered error=" + clip(error)
-            + (description == null ? "" : ": " + clip(description)));
+        throw new GigyaException(
+            ErrorCode.PROVIDER_ERROR,
+            p.provider()
+                + " answered error="
+                + clip(error)
+                + (description == null ? "" : ": " + clip(description)));
       }
       String code = call.paramOrNull("code");
       if (code == null) {
         throw new GigyaException(ErrorCode.PROVIDER_ERROR, p.provider() + " returned no code");
       }
-      SocialConnector connector = catalog.connector(p.provider()).orElseThrow(
-          () -> new GigyaException(ErrorCode.NOT_SUPPORTED, p.provider() + " is not supported by this server"));
+      SocialConnector connector =
+          catalog
+              .connector(p.provider())
+              .orElseThrow(
+                  () ->
+                      new GigyaException(
+                          ErrorCode.NOT_SUPPORTED,
+                          p.provider() + " is not supported by this server"));
       ProviderApp app = steps.app(p);
-      String verifier = p.codeVerifierEncrypted() == null ? null
-          : secrets.cipher().decrypt(p.codeVerifierEncrypted(), "pkce:" + p.stateHash());
+      String verifier =
+          p.codeVerifierEncrypted() == null
+              ? null
+              : secrets.cipher().decrypt(p.codeVerifierEncrypted(), "pkce:" + p.stateHash());
       ProviderTokens providerTokens =
           connector.exchangeCode(app, new CodeExchange(code, p.callbackUrl(), verifier, p.nonce()));
       SocialProfile profile = connector.fetchProfile(app, providerTokens);
@@ -288,14 +368,28 @@ public class AuthorizationFlows {
           ? loggedIn(call, p, profile, providerTokens, guestKey)
           : connected(call, p, profile, providerTokens, guestKey);
     } catch (ProviderException e) {
-      LOG.log(Level.WARNING, "{0} {1} failed: {2}", new Object[] {call, e.provider(), e.getMessage()});
-      return new Outcome(errorRedirect(call, p.redirectUri(), fragment, p.clientState(), new GigyaException(e.code(), e.getMessage())), List.of());
+      LOG.log(
+          Level.WARNING, "{0} {1} failed: {2}", new Object[] {call, e.provider(), e.getMessage()});
+      return new Outcome(
+          errorRedirect(
+              call,
+              p.redirectUri(),
+              fragment,
+              p.clientState(),
+              new GigyaException(e.code(), e.getMessage())),
+          List.of());
     } catch (GigyaException e) {
-      return new Outcome(errorRedirect(call, p.redirectUri(), fragment, p.clientState(), e), List.of());
+      return new Outcome(
+          errorRedirect(call, p.redirectUri(), fragment, p.clientState(), e), List.of());
     }
   }
 
-  private Outcome loggedIn(ApiCall call, PendingAuthorization p, SocialProfile profile, ProviderTokens t, String guestKey) {
+  private Outcome loggedIn(
+      ApiCall call,
+      PendingAuthorization p,
+      SocialProfile profile,
+      ProviderTokens t,
+      String guestKey) {
     FlowSteps.LoggedIn done = retryOnConflict(() -> steps.login(p, profile, t, guestKey));
     List<NewCookie> cookies = new ArrayList<>();
     if (done.linked().guestConsumed()) {
@@ -307,19 +401,28 @@ public class AuthorizationFlows {
     return new Outcome(RedirectUris.append(p.redirectUri(), params, fragment), cookies);
   }
 
-  private Outcome connected(ApiCall call, PendingAuthorization p, SocialProfile profile, ProviderTokens t, String guestKey) {
+  private Outcome connected(
+      ApiCall call,
+      PendingAuthorization p,
+      SocialProfile profile,
+      ProviderTokens t,
+      String guestKey) {
     AccountService.Linked linked =
-        retryOnConflict(() -> accounts.connect(p.apiKey(), p.provider(), profile, t, p.accountId(), guestKey));
+        retryOnConflict(
+            () -> accounts.connect(p.apiKey(), p.provider(), profile, t, p.accountId(), guestKey));
     List<NewCookie> cookies = new ArrayList<>();
     if (linked.newGuestKey() != null) {
       cookies.add(guestCookie(p.apiKey(), linked.newGuestKey()));
     }
     Map<String, String> params = Envelope.redirectFields(call, ErrorCode.OK, null);
     params.put("state", p.clientState());
-    return new Outcome(RedirectUris.append(p.redirectUri(), params, p.responseType().equals("token")), cookies);
+    return new Outcome(
+        RedirectUris.append(p.redirectUri(), params, p.responseType().equals("token")), cookies);
   }
 
-  /** A link that lost a race on the identity's unique key is tried once more: it then finds the row. */
+  /**
+   * A link that lost a race on the identity's unique key is tried once more: it then finds the row.
+   */
   private static <T> T retryOnConflict(Supplier<T> link) {
     try {
       return link.get();
@@ -333,14 +436,17 @@ public class AuthorizationFlows {
 
   static boolean isConstraintViolation(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+      if (t instanceof SQLException s
+          && s.getSQLState() != null
+          && s.getSQLState().startsWith("23")) {
         return true;
       }
     }
     return false;
   }
 
-  private static String errorRedirect(ApiCall call, String redirectUri, boolean fragment, String state, GigyaException e) {
+  private static String errorRedirect(
+      ApiCall call, String redirectUri, boolean fragment, String state, GigyaException e) {
     Map<String, String> params = Envelope.redirectFields(call, e.code(), e.details());
     params.put("state", state);
     return RedirectUris.append(redirectUri, params, fragment);
@@ -353,18 +459,35 @@ public class AuthorizationFlows {
   // ---- cookies ---------------------------------------------------------------------------
 
   static NewCookie flowCookie(String value, long lifetimeSeconds) {
-    return new NewCookie.Builder(FLOW_COOKIE).value(value).path("/GS").maxAge((int) lifetimeSeconds)
-        .secure(true).httpOnly(true).sameSite(NewCookie.SameSite.LAX).build();
+    return new NewCookie.Builder(FLOW_COOKIE)
+        .value(value)
+        .path("/GS")
+        .maxAge((int) lifetimeSeconds)
+        .secure(true)
+        .httpOnly(true)
+        .sameSite(NewCookie.SameSite.LAX)
+        .build();
   }
 
   static NewCookie guestCookie(String apiKey, String value) {
-    return new NewCookie.Builder(guestCookie(apiKey)).value(value).path("/").maxAge(365 * 24 * 3600)
-        .secure(true).httpOnly(true).sameSite(NewCookie.SameSite.LAX).build();
+    return new NewCookie.Builder(guestCookie(apiKey))
+        .value(value)
+        .path("/")
+        .maxAge(365 * 24 * 3600)
+        .secure(true)
+        .httpOnly(true)
+        .sameSite(NewCookie.SameSite.LAX)
+        .build();
   }
 
   static NewCookie expired(String name) {
-    return new NewCookie.Builder(name).value("").path("/").maxAge(0)
-        .secure(true).httpOnly(true).sameSite(NewCookie.SameSite.LAX).build();
+    return new NewCookie.Builder(name)
+        .value("")
+        .path("/")
+        .maxAge(0)
+        .secure(true)
+        .httpOnly(true)
+        .sameSite(NewCookie.SameSite.LAX)
+        .build();
   }
-
 }

@@ -41,18 +41,22 @@ public class FlowSteps {
   }
 
   /** Links the identity and issues the code or token, together. */
-  public LoggedIn login(PendingAuthorization p, SocialProfile profile, ProviderTokens t, String guestKey) {
+  public LoggedIn login(
+      PendingAuthorization p, SocialProfile profile, ProviderTokens t, String guestKey) {
     AccountService.Linked linked = accounts.login(p.apiKey(), p.provider(), profile, t, guestKey);
     Map<String, String> params = new LinkedHashMap<>();
     if (p.responseType().equals("token")) {
       TokenService.Issued issued =
-          tokens.issueToken(p.apiKey(), linked.account().id(), OAuthToken.Kind.USER, p.sessionSeconds());
+          tokens.issueToken(
+              p.apiKey(), linked.account().id(), OAuthToken.Kind.USER, p.sessionSeconds());
       params.put("access_token", issued.token());
       if (issued.expiresIn() != null) {
         params.put("expires_in", Long.toString(issued.expiresIn()));
       }
     } else {
-      params.put("code", tokens.issueCode(p.apiKey(), linked.account().id(), p.redirectUri(), p.sessionSeconds()));
+      params.put(
+          "code",
+          tokens.issueCode(p.apiKey(), linked.account().id(), p.redirectUri(), p.sessionSeconds()));
     }
     return new LoggedIn(linked, params);
   }

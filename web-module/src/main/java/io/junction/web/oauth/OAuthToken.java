@@ -43,13 +43,22 @@ public class OAuthToken {
   @Column(name = "expires_at")
   private Instant expiresAt;
 
-  /** A mobile session's secret (notifyLogin targetEnv=mobile), encrypted; it signs that session's calls. */
+  /**
+   * A mobile session's secret (notifyLogin targetEnv=mobile), encrypted; it signs that session's
+   * calls.
+   */
   @Column(name = "session_secret_enc", length = 500)
   private String sessionSecretEncrypted;
 
   protected OAuthToken() {}
 
-  public OAuthToken(String tokenHash, String apiKey, String accountId, Kind kind, Instant now, Instant expiresAt) {
+  public OAuthToken(
+      String tokenHash,
+      String apiKey,
+      String accountId,
+      Kind kind,
+      Instant now,
+      Instant expiresAt) {
     this.tokenHash = tokenHash;
     this.apiKey = apiKey;
     this.accountId = accountId;
@@ -58,12 +67,29 @@ public class OAuthToken {
     this.expiresAt = expiresAt;
   }
 
-  public String tokenHash() { return tokenHash; }
-  public String apiKey() { return apiKey; }
-  public String accountId() { return accountId; }
-  public Kind kind() { return Kind.valueOf(kind); }
-  public Instant expiresAt() { return expiresAt; }
-  public String sessionSecretEncrypted() { return sessionSecretEncrypted; }
+  public String tokenHash() {
+    return tokenHash;
+  }
+
+  public String apiKey() {
+    return apiKey;
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  public Kind kind() {
+    return Kind.valueOf(kind);
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public String sessionSecretEncrypted() {
+    return sessionSecretEncrypted;
+  }
 
   public void sessionSecretEncrypted(String value) {
     this.sessionSecretEncrypted = value;

@@ -25,27 +25,65 @@ public class PendingAuthorization {
   @Column(name = "state_hash", length = 64)
   private String stateHash;
 
-  @Column(name = "api_key", nullable = false, length = 100) private String apiKey;
-  @Column(name = "provider", nullable = false, length = 64) private String provider;
-  @Column(name = "flow", nullable = false, length = 16) private String flow;
-  @Column(name = "account_id", length = 40) private String accountId;
-  @Column(name = "browser_hash", nullable = false, length = 64) private String browserHash;
-  @Column(name = "redirect_uri", nullable = false, length = 2048) private String redirectUri;
-  @Column(name = "response_type", nullable = false, length = 8) private String responseType;
-  @Column(name = "client_state", length = 1024) private String clientState;
-  @Column(name = "lang", length = 16) private String lang;
-  @Column(name = "session_seconds") private Long sessionSeconds;
-  @Column(name = "callback_url", nullable = false, length = 2048) private String callbackUrl;
-  @Column(name = "code_verifier_enc", length = 500) private String codeVerifierEncrypted;
-  @Column(name = "expires_at", nullable = false) private Instant expiresAt;
-  @Column(name = "nonce", length = 100) private String nonce;
+  @Column(name = "api_key", nullable = false, length = 100)
+  private String apiKey;
+
+  @Column(name = "provider", nullable = false, length = 64)
+  private String provider;
+
+  @Column(name = "flow", nullable = false, length = 16)
+  private String flow;
+
+  @Column(name = "account_id", length = 40)
+  private String accountId;
+
+  @Column(name = "browser_hash", nullable = false, length = 64)
+  private String browserHash;
+
+  @Column(name = "redirect_uri", nullable = false, length = 2048)
+  private String redirectUri;
+
+  @Column(name = "response_type", nullable = false, length = 8)
+  private String responseType;
+
+  @Column(name = "client_state", length = 1024)
+  private String clientState;
+
+  @Column(name = "lang", length = 16)
+  private String lang;
+
+  @Column(name = "session_seconds")
+  private Long sessionSeconds;
+
+  @Column(name = "callback_url", nullable = false, length = 2048)
+  private String callbackUrl;
+
+  @Column(name = "code_verifier_enc", length = 500)
+  private String codeVerifierEncrypted;
+
+  @Column(name = "expires_at", nullable = false)
+  private Instant expiresAt;
+
+  @Column(name = "nonce", length = 100)
+  private String nonce;
 
   protected PendingAuthorization() {}
 
   public PendingAuthorization(
-      String stateHash, String apiKey, String provider, Flow flow, String accountId, String browserHash,
-      String redirectUri, String responseType, String clientState, String lang, Long sessionSeconds,
-      String callbackUrl, String codeVerifierEncrypted, Instant expiresAt) {
+      String stateHash,
+      String apiKey,
+      String provider,
+      Flow flow,
+      String accountId,
+      String browserHash,
+      String redirectUri,
+      String responseType,
+      String clientState,
+      String lang,
+      Long sessionSeconds,
+      String callbackUrl,
+      String codeVerifierEncrypted,
+      Instant expiresAt) {
     this.stateHash = stateHash;
     this.apiKey = apiKey;
     this.provider = provider;
@@ -62,23 +100,66 @@ public class PendingAuthorization {
     this.expiresAt = expiresAt;
   }
 
-  public String stateHash() { return stateHash; }
-  public String apiKey() { return apiKey; }
-  public String provider() { return provider; }
-  public Flow flow() { return Flow.valueOf(flow); }
-  public String accountId() { return accountId; }
-  public String browserHash() { return browserHash; }
-  public String redirectUri() { return redirectUri; }
-  public String responseType() { return responseType; }
-  public String clientState() { return clientState; }
-  public String lang() { return lang; }
-  public Long sessionSeconds() { return sessionSeconds; }
-  public String callbackUrl() { return callbackUrl; }
-  public String codeVerifierEncrypted() { return codeVerifierEncrypted; }
-  public Instant expiresAt() { return expiresAt; }
+  public String stateHash() {
+    return stateHash;
+  }
+
+  public String apiKey() {
+    return apiKey;
+  }
+
+  public String provider() {
+    return provider;
+  }
+
+  public Flow flow() {
+    return Flow.valueOf(flow);
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  public String browserHash() {
+    return browserHash;
+  }
+
+  public String redirectUri() {
+    return redirectUri;
+  }
+
+  public String responseType() {
+    return responseType;
+  }
+
+  public String clientState() {
+    return clientState;
+  }
+
+  public String lang() {
+    return lang;
+  }
+
+  public Long sessionSeconds() {
+    return sessionSeconds;
+  }
+
+  public String callbackUrl() {
+    return callbackUrl;
+  }
+
+  public String codeVerifierEncrypted() {
+    return codeVerifierEncrypted;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
 
   /** The OpenID Connect nonce sent to the provider, or null. */
-  public String nonce() { return nonce; }
+  public String nonce() {
+    return nonce;
+  }
 
   public PendingAuthorization nonce(String value) {
     this.nonce = value;

@@ -20,8 +20,8 @@ public class PendingAuthorizations {
   }
 
   /**
-   * Takes the pending authorization of a state away, so that no second callback can use it.
-   * Empty when the state is unknown or was already used (two callbacks racing: one wins).
+   * Takes the pending authorization of a state away, so that no second callback can use it. Empty
+   * when the state is unknown or was already used (two callbacks racing: one wins).
    */
   public Optional<PendingAuthorization> consume(String state) {
     String hash = Digests.sha256Hex(state);

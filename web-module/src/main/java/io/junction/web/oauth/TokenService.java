@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Junction's own OAuth 2.0 credentials for sites: access tokens and single-use authorization
- * codes. Only SHA-256 digests are stored, so the database never holds a usable token.
+ * Junction's own OAuth 2.0 credentials for sites: access tokens and single-use authorization codes.
+ * Only SHA-256 digests are stored, so the database never holds a usable token.
  */
 @ApplicationScoped
 @Transactional
@@ -34,16 +34,21 @@ public class TokenService {
   /**
    * Issues an access token.
    *
-   * @param sessionSeconds Gigya's session expiration: null or 0 for the default, -1 for 60
-   *     seconds, -2 for a token that does not expire, N for N seconds
+   * @param sessionSeconds Gigya's session expiration: null or 0 for the default, -1 for 60 seconds,
+   *     -2 for a token that does not expire, N for N seconds
    */
-  public Issued issueToken(String apiKey, String accountId, OAuthToken.Kind kind, Long sessionSeconds) {
+  public Issued issueToken(
+      String apiKey, String accountId, OAuthToken.Kind kind, Long sessionSeconds) {
     Instant now = Instant.now();
     Long lifetime = lifetimeSeconds(sessionSeconds);
     String token = "jt1." + Randoms.urlSafe(32);
     em.persist(
         new OAuthToken(
-            Digests.sha256Hex(token), apiKey, accountId, kind, now,
+            Digests.sha256Hex(token),
+            apiKey,
+            accountId,
+            kind,
+            now,
             lifetime == null ? null : now.plusSeconds(lifetime)));
     return new Issued(token, lifetime);
   }
@@ -66,24 +71,33 @@ public class TokenService {
   public OAuthToken authenticate(String token) {
     OAuthToken found = token == null ? null : em.find(OAuthToken.class, Digests.sha256Hex(token));
     if (found == null) {
-      throw new GigyaException(ErrorCode.INVALID_TOKEN, "invalid_token: the oauth_token is not known");
+      throw new GigyaException(
+          ErrorCode.INVALID_TOKEN, "invalid_token: the oauth_token is not known");
     }
     if (found.expiresAt() != null && !found.expiresAt().isAfter(Instant.now())) {
-      throw new GigyaException(ErrorCode.INVALID_TOKEN, "invalid_token: the oauth_token has expired");
+      throw new GigyaException(
+          ErrorCode.INVALID_TOKEN, "invalid_token: the oauth_token has expired");
     }
     return found;
   }
 
   /** Ends every token of an account (a server-side logout). */
   public int revokeAll(String accountId) {
-    return em.createQuery("DELETE FROM OAuthToken t WHERE t.accountId = :a").setParameter("a", accountId).executeUpdate();
+    return em.createQuery("DELETE FROM OAuthToken t WHERE t.accountId = :a")
+        .setParameter("a", accountId)
+        .executeUpdate();
   }
 
   /**
    * Issues a mobile session (notifyLogin targetEnv=mobile): a token and the secret that signs its
    * calls, kept encrypted with the token's record.
    */
-  public Issued issueMobileSession(String apiKey, String accountId, Long sessionSeconds, io.junction.web.security.SecretCipher cipher, String sessionSecret) {
+  public Issued issueMobileSession(
+      String apiKey,
+      String accountId,
+      Long sessionSeconds,
+      io.junction.web.security.SecretCipher cipher,
+      String sessionSecret) {
     Issued issued = issueToken(apiKey, accountId, OAuthToken.Kind.USER, sessionSeconds);
     OAuthToken t = em.find(OAuthToken.class, Digests.sha256Hex(issued.token()));
     t.sessionSecretEncrypted(cipher.encrypt(sessionSecret, "session-secret:" + t.tokenHash()));
@@ -98,19 +112,23 @@ public class TokenService {
   }
 
   /** Issues a single-use code for the account, bound to the site and the redirect URI. */
-  public String issueCode(String apiKey, String accountId, String redirectUri, Long sessionSeconds) {
+  public String issueCode(
+      String apiKey, String accountId, String redirectUri, Long sessionSeconds) {
     String code = "jc1." + Randoms.urlSafe(32);
     em.persist(
         new AuthorizationCode(
-            Digests.sha256Hex(code), apiKey, accountId, redirectUri, sessionSeconds,
+            Digests.sha256Hex(code),
+            apiKey,
+            accountId,
+            redirectUri,
+            sessionSeconds,
             Instant.now().plus(CODE_LIFETIME)));
     return code;
   }
 
   /**
-   * Redeems a code once: 400006 when it is unknown or already used, 400015 when it expired,
-   * 400014 when it was issued to another site or redirect URI. A refused code is burnt all the
-   * same.
+   * Redeems a code once: 400006 when it is unknown or already used, 400015 when it expired, 400014
+   * when it was issued to another site or redirect URI. A refused code is burnt all the same.
    */
   @Transactional(dontRollbackOn = GigyaException.class)
   public AuthorizationCode redeemCode(String apiKey, String code, String redirectUri) {
@@ -133,12 +151,14 @@ public class TokenService {
     }
     if (!found.redirectUri().equals(redirectUri)) {
       throw new GigyaException(
-          ErrorCode.INVALID_GRANT, "redirect_uri differs from the one of the authorization request");
+          ErrorCode.INVALID_GRANT,
+          "redirect_uri differs from the one of the authorization request");
     }
     return found;
   }
 
-  private static final java.util.concurrent.atomic.AtomicLong NEXT_PURGE = new java.util.concurrent.atomic.AtomicLong();
+  private static final java.util.concurrent.atomic.AtomicLong NEXT_PURGE =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * Whether this node is due to purge expired rows (a minute since it last did); true once per
@@ -154,9 +174,18 @@ public class TokenService {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public int purgeExpired() {
     Instant now = Instant.now();
-    int n = em.createQuery("DELETE FROM OAuthToken t WHERE t.expiresAt < :now").setParameter("now", now).executeUpdate();
-    n += em.createQuery("DELETE FROM AuthorizationCode c WHERE c.expiresAt < :now").setParameter("now", now).executeUpdate();
-    n += em.createQuery("DELETE FROM PendingAuthorization p WHERE p.expiresAt < :now").setParameter("now", now).executeUpdate();
+    int n =
+        em.createQuery("DELETE FROM OAuthToken t WHERE t.expiresAt < :now")
+            .setParameter("now", now)
+            .executeUpdate();
+    n +=
+        em.createQuery("DELETE FROM AuthorizationCode c WHERE c.expiresAt < :now")
+            .setParameter("now", now)
+            .executeUpdate();
+    n +=
+        em.createQuery("DELETE FROM PendingAuthorization p WHERE p.expiresAt < :now")
+            .setParameter("now", now)
+            .executeUpdate();
     return n;
   }
 }

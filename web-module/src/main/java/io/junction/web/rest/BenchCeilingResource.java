@@ -10,9 +10,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * The benchmark's ceiling: a constant 302 through the same server, filters and envelope
- * machinery as the real endpoints, so that bench/run can state each figure as a ratio to what the
- * server can do at all. Off (404) unless {@code junction.bench.ceiling=true}.
+ * The benchmark's ceiling: a constant 302 through the same server, filters and envelope machinery
+ * as the real endpoints, so that bench/run can state each figure as a ratio to what the server can
+ * do at all. Off (404) unless {@code junction.bench.ceiling=true}.
  */
 @Path("bench/ceiling")
 public class BenchCeilingResource {

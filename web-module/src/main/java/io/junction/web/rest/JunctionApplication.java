@@ -6,9 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 /**
- * Junction's REST surface, at the root of the host as Gigya's is ({@code /socialize.login},
- * {@code /GS/GSLogin.aspx}), with the admin API under {@code /admin} and the console at
- * {@code /console}.
+ * Junction's REST surface, at the root of the host as Gigya's is ({@code /socialize.login}, {@code
+ * /GS/GSLogin.aspx}), with the admin API under {@code /admin} and the console at {@code /console}.
  */
 @ApplicationPath("/")
 @OpenAPIDefinition(

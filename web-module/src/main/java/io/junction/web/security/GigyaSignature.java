@@ -13,10 +13,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Gigya's request signature (the SDKs' SigUtils): {@code sig = Base64(HMAC-SHA1(Base64Decode(secret),
- * METHOD & enc(normalized URL) & enc(sorted k=enc(v) joined by &)))}, where enc is RFC 3986
- * percent-encoding and the normalized URL is lower-case scheme and host, the port only when it is
- * not the scheme's default, and the path. Also the UID signature,
+ * Gigya's request signature (the SDKs' SigUtils): {@code sig =
+ * Base64(HMAC-SHA1(Base64Decode(secret), METHOD & enc(normalized URL) & enc(sorted k=enc(v) joined
+ * by &)))}, where enc is RFC 3986 percent-encoding and the normalized URL is lower-case scheme and
+ * host, the port only when it is not the scheme's default, and the path. Also the UID signature,
  * {@code Base64(HMAC-SHA1(Base64Decode(secret), timestamp + "_" + UID))}.
  */
 public final class GigyaSignature {
@@ -34,19 +34,25 @@ public final class GigyaSignature {
   /** {@code scheme://host[:port]path}, the port only when not the scheme's default. */
   public static String normalizedUrl(String scheme, String host, int port, String path) {
     String s = scheme.toLowerCase(Locale.ROOT);
-    boolean defaultPort = port < 0 || (s.equals("http") && port == 80) || (s.equals("https") && port == 443);
+    boolean defaultPort =
+        port < 0 || (s.equals("http") && port == 80) || (s.equals("https") && port == 443);
     return s + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + path;
   }
 
   /** The base string of a request; {@code params} without {@code sig}. */
-  public static String baseString(String httpMethod, String normalizedUrl, Map<String, String> params) {
+  public static String baseString(
+      String httpMethod, String normalizedUrl, Map<String, String> params) {
     StringJoiner query = new StringJoiner("&");
     for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) {
       if (!e.getKey().equals("sig")) {
         query.add(e.getKey() + "=" + encode(e.getValue() == null ? "" : e.getValue()));
       }
     }
-    return httpMethod.toUpperCase(Locale.ROOT) + "&" + encode(normalizedUrl) + "&" + encode(query.toString());
+    return httpMethod.toUpperCase(Locale.ROOT)
+        + "&"
+        + encode(normalizedUrl)
+        + "&"
+        + encode(query.toString());
   }
 
   /** Base64 HMAC-SHA1 of {@code text} under the Base64-encoded {@code secret}. */
@@ -62,8 +68,10 @@ public final class GigyaSignature {
 
   /** Constant-time comparison of two signatures. */
   public static boolean same(String a, String b) {
-    return a != null && b != null
-        && MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    return a != null
+        && b != null
+        && MessageDigest.isEqual(
+            a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
   }
 
   /** The UIDSignature of a UID at a time (seconds). */

@@ -40,7 +40,9 @@ public class Nonces {
           .executeUpdate();
     } catch (PersistenceException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+        if (t instanceof SQLException s
+            && s.getSQLState() != null
+            && s.getSQLState().startsWith("23")) {
           throw new GigyaException(ErrorCode.DUPLICATE_NONCE, "This nonce was used already");
         }
       }

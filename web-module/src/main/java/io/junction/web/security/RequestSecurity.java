@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Whether a call came over HTTPS: directly, or through a reverse proxy that terminated TLS and
- * said so in {@code X-Forwarded-Proto}. The header counts only from the proxies listed in
- * {@code junction.trusted-proxies} (comma-separated addresses; none by default), so a client
- * cannot claim HTTPS by sending it.
+ * Whether a call came over HTTPS: directly, or through a reverse proxy that terminated TLS and said
+ * so in {@code X-Forwarded-Proto}. The header counts only from the proxies listed in {@code
+ * junction.trusted-proxies} (comma-separated addresses; none by default), so a client cannot claim
+ * HTTPS by sending it.
  */
 @ApplicationScoped
 public class RequestSecurity {
@@ -20,7 +20,8 @@ public class RequestSecurity {
 
   @Inject
   public RequestSecurity(
-      @ConfigProperty(name = "junction.trusted-proxies", defaultValue = " ") String trustedProxies) {
+      @ConfigProperty(name = "junction.trusted-proxies", defaultValue = " ")
+          String trustedProxies) {
     this.trusted =
         Arrays.stream(trustedProxies.split(","))
             .map(String::trim)

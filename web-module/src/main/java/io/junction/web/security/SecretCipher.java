@@ -11,9 +11,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts secrets for storage: AES-256-GCM with a fresh 96-bit nonce per value, bound to where
- * the value lives by associated data (so a ciphertext copied to another row does not decrypt).
- * The stored form is {@code v1:<base64(nonce || ciphertext || tag)>}.
+ * Encrypts secrets for storage: AES-256-GCM with a fresh 96-bit nonce per value, bound to where the
+ * value lives by associated data (so a ciphertext copied to another row does not decrypt). The
+ * stored form is {@code v1:<base64(nonce || ciphertext || tag)>}.
  */
 public final class SecretCipher {
 
@@ -23,6 +23,7 @@ public final class SecretCipher {
 
   private final SecretKey key;
   private final SecureRandom random = new SecureRandom();
+
   /** Cipher.getInstance looks providers up every time: one instance per thread instead. */
   private static final ThreadLocal<Cipher> GCM =
       ThreadLocal.withInitial(
@@ -78,8 +79,7 @@ public final class SecretCipher {
     }
     try {
       Cipher cipher = GCM.get();
-      cipher.init(
-          Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
       cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
       byte[] plain = cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
       return new String(plain, StandardCharsets.UTF_8);

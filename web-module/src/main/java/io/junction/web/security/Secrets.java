@@ -15,8 +15,8 @@ import java.util.Base64;
 import java.util.logging.Logger;
 
 /**
- * The key that encrypts secrets at rest: {@code junction.secret-key} when configured (required
- * with several nodes), otherwise one generated at first start and kept in the data directory.
+ * The key that encrypts secrets at rest: {@code junction.secret-key} when configured (required with
+ * several nodes), otherwise one generated at first start and kept in the data directory.
  */
 @ApplicationScoped
 public class Secrets {

@@ -19,7 +19,8 @@ import java.util.List;
 @Table(name = "application_key")
 @NamedQuery(
     name = "ApplicationKey.findBySite",
-    query = "SELECT k FROM ApplicationKey k WHERE k.apiKey = :apiKey ORDER BY k.createdAt, k.userKey")
+    query =
+        "SELECT k FROM ApplicationKey k WHERE k.apiKey = :apiKey ORDER BY k.createdAt, k.userKey")
 public class ApplicationKey {
 
   @Id
@@ -44,7 +45,13 @@ public class ApplicationKey {
 
   protected ApplicationKey() {}
 
-  public ApplicationKey(String userKey, String apiKey, String name, String secretEncrypted, List<String> permissions, Instant now) {
+  public ApplicationKey(
+      String userKey,
+      String apiKey,
+      String name,
+      String secretEncrypted,
+      List<String> permissions,
+      Instant now) {
     this.userKey = userKey;
     this.apiKey = apiKey;
     this.name = name;
@@ -53,17 +60,35 @@ public class ApplicationKey {
     this.createdAt = now;
   }
 
-  public String userKey() { return userKey; }
-  public String apiKey() { return apiKey; }
-  public String name() { return name; }
-  public String secretEncrypted() { return secretEncrypted; }
-  public List<String> permissions() { return List.copyOf(permissions); }
-  public Instant createdAt() { return createdAt; }
+  public String userKey() {
+    return userKey;
+  }
+
+  public String apiKey() {
+    return apiKey;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String secretEncrypted() {
+    return secretEncrypted;
+  }
+
+  public List<String> permissions() {
+    return List.copyOf(permissions);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
 
   /** Whether the key may call {@code method} ({@code socialize.getUserInfo}). */
   public boolean permits(String method) {
     for (String p : permissions) {
-      if (p.equals("*") || p.equalsIgnoreCase(method)
+      if (p.equals("*")
+          || p.equalsIgnoreCase(method)
           || (p.endsWith(".*") && method.regionMatches(true, 0, p, 0, p.length() - 1))) {
         return true;
       }

@@ -22,6 +22,10 @@ public record ProviderSettings(
 
   @Override
   public String toString() {
-    return "ProviderSettings[appId=" + appId + ", secretKey=" + (secretKey == null ? "kept" : "****") + "]";
+    return "ProviderSettings[appId="
+        + appId
+        + ", secretKey="
+        + (secretKey == null ? "kept" : "****")
+        + "]";
   }
 }

@@ -30,6 +30,7 @@ public class SiteService {
 
   @PersistenceContext(unitName = "junction")
   EntityManager em;
+
   @Inject Secrets secrets;
   @Inject JunctionConfig config;
 
@@ -60,8 +61,8 @@ public class SiteService {
   }
 
   /**
-   * The site of a public API call: 400093 for an unknown key, 301001 when the site lives in
-   * another data center (the right one in errorDetails).
+   * The site of a public API call: 400093 for an unknown key, 301001 when the site lives in another
+   * data center (the right one in errorDetails).
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Site forApi(String apiKey) {
@@ -79,7 +80,8 @@ public class SiteService {
     return sites
         .find(apiKey)
         .orElseThrow(
-            () -> new GigyaException(ErrorCode.INVALID_API_KEY, "No site has the API key " + apiKey));
+            () ->
+                new GigyaException(ErrorCode.INVALID_API_KEY, "No site has the API key " + apiKey));
   }
 
   /** 301001 when the site does not live in this server's data center. */
@@ -104,8 +106,7 @@ public class SiteService {
       return false;
     }
     return MessageDigest.isEqual(
-        secretOf(site).getBytes(StandardCharsets.UTF_8),
-        secret.getBytes(StandardCharsets.UTF_8));
+        secretOf(site).getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A site's enabled provider configuration and its application, ready for a connector. */
@@ -123,7 +124,9 @@ public class SiteService {
                     new GigyaException(
                         ErrorCode.NO_PROVIDER_APPLICATION,
                         "The site has no enabled " + provider + " application"));
-    return new ProviderSetup(p, new ProviderApp(p.appId(), p.publicKey(), providerSecret(p), p.permissions(), p.issuer()));
+    return new ProviderSetup(
+        p,
+        new ProviderApp(p.appId(), p.publicKey(), providerSecret(p), p.permissions(), p.issuer()));
   }
 
   public Site update(String apiKey, SiteSettings settings) {
@@ -155,7 +158,9 @@ public class SiteService {
     String encrypted =
         settings.secretKey() == null
             ? null
-            : secrets.cipher().encrypt(settings.secretKey(), providerSecretContext(apiKey, provider.id()));
+            : secrets
+                .cipher()
+                .encrypt(settings.secretKey(), providerSecretContext(apiKey, provider.id()));
     var existing = sites.findProvider(apiKey, provider.id());
     if (existing.isPresent()) {
       existing.get().update(settings, encrypted, Instant.now());
@@ -204,8 +209,8 @@ public class SiteService {
 
   /**
    * What to paste into the provider's list of permitted redirect URIs (seed 000, Phase 2 step 7):
-   * Junction's callback, and when the site has a CNAME and the configuration enables it, the
-   * site's own callbacks (https only when the configuration allows secure redirects only).
+   * Junction's callback, and when the site has a CNAME and the configuration enables it, the site's
+   * own callbacks (https only when the configuration allows secure redirects only).
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<String> callbackUrls(Site site, ProviderConfig p) {
@@ -223,13 +228,19 @@ public class SiteService {
   /** A new application key and its secret, which is shown this once. */
   public record CreatedApplication(ApplicationKey key, String secret) {}
 
-  public CreatedApplication createApplication(String apiKey, String name, List<String> permissions) {
+  public CreatedApplication createApplication(
+      String apiKey, String name, List<String> permissions) {
     get(apiKey);
     String userKey = "AK" + Randoms.urlSafe(12).replace('-', 'x').replace('_', 'y');
     String secret = Randoms.base64(24);
     ApplicationKey key =
-        new ApplicationKey(userKey, apiKey, name, secrets.cipher().encrypt(secret, "application-secret:" + userKey),
-            permissions, Instant.now());
+        new ApplicationKey(
+            userKey,
+            apiKey,
+            name,
+            secrets.cipher().encrypt(secret, "application-secret:" + userKey),
+            permissions,
+            Instant.now());
     em.persist(key);
     em.flush();
     return new CreatedApplication(key, secret);
@@ -255,7 +266,8 @@ public class SiteService {
   public ApplicationKey application(Site site, String userKey) {
     ApplicationKey key = em.find(ApplicationKey.class, userKey);
     if (key == null || !key.apiKey().equals(site.apiKey())) {
-      throw new GigyaException(ErrorCode.INVALID_APPLICATION_ID, "The site has no application key " + userKey);
+      throw new GigyaException(
+          ErrorCode.INVALID_APPLICATION_ID, "The site has no application key " + userKey);
     }
     return key;
   }

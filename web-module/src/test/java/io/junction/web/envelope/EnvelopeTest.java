@@ -37,7 +37,9 @@ class EnvelopeTest {
     fields.put("nickname", "a<b>&c");
     fields.put("identities", List.of(Map.of("provider", "vkontakte")));
     String xml = Envelope.xml("socialize.getUserInfoResponse", fields);
-    assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?><socialize.getUserInfoResponse"), xml);
+    assertTrue(
+        xml.startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?><socialize.getUserInfoResponse"),
+        xml);
     assertTrue(xml.contains("xmlns=\"urn:com:gigya:api\""), xml);
     assertTrue(xml.contains("<errorCode>0</errorCode>"), xml);
     assertTrue(xml.contains("<nickname>a&lt;b&gt;&amp;c</nickname>"), xml);

@@ -22,9 +22,18 @@ class MessagesTest {
 
   @Test
   void everyLanguageTranslatesTheFlowErrors() {
-    ErrorCode[] flow = {ErrorCode.OPERATION_CANCELED, ErrorCode.INVALID_PARAMETER_VALUE, ErrorCode.MISSING_REQUIRED_PARAMETER,
-        ErrorCode.INVALID_REDIRECT_URI, ErrorCode.IDENTITY_EXISTS, ErrorCode.INVALID_TOKEN, ErrorCode.PROVIDER_ERROR,
-        ErrorCode.INVALID_DATA_CENTER, ErrorCode.NO_PROVIDER_APPLICATION, ErrorCode.TIMEOUT};
+    ErrorCode[] flow = {
+      ErrorCode.OPERATION_CANCELED,
+      ErrorCode.INVALID_PARAMETER_VALUE,
+      ErrorCode.MISSING_REQUIRED_PARAMETER,
+      ErrorCode.INVALID_REDIRECT_URI,
+      ErrorCode.IDENTITY_EXISTS,
+      ErrorCode.INVALID_TOKEN,
+      ErrorCode.PROVIDER_ERROR,
+      ErrorCode.INVALID_DATA_CENTER,
+      ErrorCode.NO_PROVIDER_APPLICATION,
+      ErrorCode.TIMEOUT
+    };
     for (String lang : Messages.LANGUAGES) {
       for (ErrorCode code : flow) {
         String m = Messages.message(code, lang);
@@ -36,6 +45,8 @@ class MessagesTest {
       }
     }
     assertEquals("Операция отменена", Messages.message(ErrorCode.OPERATION_CANCELED, "ru"));
-    assertEquals(ErrorCode.CAPTCHA_VERIFICATION_FAILED.message(), Messages.message(ErrorCode.CAPTCHA_VERIFICATION_FAILED, "ja"));
+    assertEquals(
+        ErrorCode.CAPTCHA_VERIFICATION_FAILED.message(),
+        Messages.message(ErrorCode.CAPTCHA_VERIFICATION_FAILED, "ja"));
   }
 }

@@ -12,7 +12,9 @@ class FlowParametersTest {
 
   @Test
   void extraPermissions() {
-    assertEquals(List.of("GET_EMAIL", "VALUABLE_ACCESS"), AuthorizationFlows.extraPermissions(" GET_EMAIL, ,VALUABLE_ACCESS "));
+    assertEquals(
+        List.of("GET_EMAIL", "VALUABLE_ACCESS"),
+        AuthorizationFlows.extraPermissions(" GET_EMAIL, ,VALUABLE_ACCESS "));
     assertEquals(List.of(), AuthorizationFlows.extraPermissions(null));
     assertThrows(GigyaException.class, () -> AuthorizationFlows.extraPermissions("a b"));
     assertThrows(GigyaException.class, () -> AuthorizationFlows.extraPermissions("x\"><script>"));
@@ -35,7 +37,8 @@ class FlowParametersTest {
   @Test
   void pkceChallengeIsRfc7636S256() {
     // RFC 7636, appendix B
-    assertEquals("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+    assertEquals(
+        "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
         AuthorizationFlows.pkceChallenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"));
   }
 }

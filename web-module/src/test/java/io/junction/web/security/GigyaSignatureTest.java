@@ -32,7 +32,9 @@ class GigyaSignatureTest {
 
   @Test
   void defaultPortsAreLeftOutAndRfc3986EncodingIsUsed() {
-    assertEquals("https://socialize.us1.gigya.com/socialize.x", GigyaSignature.normalizedUrl("HTTPS", "Socialize.US1.gigya.com", 443, "/socialize.x"));
+    assertEquals(
+        "https://socialize.us1.gigya.com/socialize.x",
+        GigyaSignature.normalizedUrl("HTTPS", "Socialize.US1.gigya.com", 443, "/socialize.x"));
     assertEquals("https://h:4433/p", GigyaSignature.normalizedUrl("https", "h", 4433, "/p"));
     assertEquals("a%20b%2A~%2B%2F", GigyaSignature.encode("a b*~+/"));
   }
@@ -40,6 +42,8 @@ class GigyaSignatureTest {
   @Test
   void uidSignature() {
     // Base64(HMAC-SHA1(Base64Decode("c2VjcmV0c2VjcmV0"), "1795310601_u1")), computed outside Java
-    assertEquals("KP1hj3X3+uNuu8HKV484baLit7Y=", GigyaSignature.uidSignature("c2VjcmV0c2VjcmV0", 1795310601L, "u1"));
+    assertEquals(
+        "KP1hj3X3+uNuu8HKV484baLit7Y=",
+        GigyaSignature.uidSignature("c2VjcmV0c2VjcmV0", 1795310601L, "u1"));
   }
 }

@@ -16,23 +16,48 @@ class RedirectUrisTest {
 
   @Test
   void acceptsHttpsOnTheSiteDomainsAndTheirSubdomains() {
-    for (String ok : List.of("https://shop.example.com/cb", "https://SHOP.example.com./cb?x=1", "https://a.b.example.org:8443/",
-        "http://localhost:8080/cb", "http://127.0.0.1/cb")) {
-      assertEquals(ok, RedirectUris.validate(ok, ok.contains("localhost") || ok.contains("127.0.0.1") ? List.of("localhost", "127.0.0.1") : DOMAINS));
+    for (String ok :
+        List.of(
+            "https://shop.example.com/cb",
+            "https://SHOP.example.com./cb?x=1",
+            "https://a.b.example.org:8443/",
+            "http://localhost:8080/cb",
+            "http://127.0.0.1/cb")) {
+      assertEquals(
+          ok,
+          RedirectUris.validate(
+              ok,
+              ok.contains("localhost") || ok.contains("127.0.0.1")
+                  ? List.of("localhost", "127.0.0.1")
+                  : DOMAINS));
     }
   }
 
   @Test
   void refusesEverythingElseWith400011() {
-    for (String bad : List.of("http://shop.example.com/cb", "https://evil.com/cb", "https://shop.example.com.evil.com/",
-        "https://evilshop.example.com/", "https://user:pw@shop.example.com/", "https://shop.example.com/#f",
-        "https://shop.example.com\\.evil.com/", "https://shop.example.com/a b", "https://shop.example.com/\r\nx",
-        "ftp://shop.example.com/", "javascript:alert(1)", "/relative", "//shop.example.com/", "https:///path",
-        "https://shop.example.com/" + "a".repeat(2100))) {
-      GigyaException e = assertThrows(GigyaException.class, () -> RedirectUris.validate(bad, DOMAINS), bad);
+    for (String bad :
+        List.of(
+            "http://shop.example.com/cb",
+            "https://evil.com/cb",
+            "https://shop.example.com.evil.com/",
+            "https://evilshop.example.com/",
+            "https://user:pw@shop.example.com/",
+            "https://shop.example.com/#f",
+            "https://shop.example.com\\.evil.com/",
+            "https://shop.example.com/a b",
+            "https://shop.example.com/\r\nx",
+            "ftp://shop.example.com/",
+            "javascript:alert(1)",
+            "/relative",
+            "//shop.example.com/",
+            "https:///path",
+            "https://shop.example.com/" + "a".repeat(2100))) {
+      GigyaException e =
+          assertThrows(GigyaException.class, () -> RedirectUris.validate(bad, DOMAINS), bad);
       assertEquals(ErrorCode.INVALID_REDIRECT_URI, e.code(), bad);
     }
-    assertEquals(ErrorCode.MISSING_REQUIRED_PARAMETER,
+    assertEquals(
+        ErrorCode.MISSING_REQUIRED_PARAMETER,
         assertThrows(GigyaException.class, () -> RedirectUris.validate(null, DOMAINS)).code());
   }
 
@@ -42,9 +67,15 @@ class RedirectUrisTest {
     p.put("code", "a b&c");
     p.put("state", "s=1");
     p.put("skipped", null);
-    assertEquals("https://x.example/cb?code=a%20b%26c&state=s%3D1", RedirectUris.append("https://x.example/cb", p, false));
-    assertEquals("https://x.example/cb?k=v&code=a%20b%26c&state=s%3D1", RedirectUris.append("https://x.example/cb?k=v", p, false));
-    assertEquals("https://x.example/cb#code=a%20b%26c&state=s%3D1", RedirectUris.append("https://x.example/cb", p, true));
+    assertEquals(
+        "https://x.example/cb?code=a%20b%26c&state=s%3D1",
+        RedirectUris.append("https://x.example/cb", p, false));
+    assertEquals(
+        "https://x.example/cb?k=v&code=a%20b%26c&state=s%3D1",
+        RedirectUris.append("https://x.example/cb?k=v", p, false));
+    assertEquals(
+        "https://x.example/cb#code=a%20b%26c&state=s%3D1",
+        RedirectUris.append("https://x.example/cb", p, true));
   }
 
   @Test

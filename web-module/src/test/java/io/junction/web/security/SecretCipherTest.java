@@ -56,6 +56,8 @@ class SecretCipherTest {
     byte[] again = Secrets.localKey(file);
     assertEquals(32, first.length);
     assertTrue(Arrays.equals(first, again));
-    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    assertEquals(
+        "rw-------",
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
   }
 }

@@ -19,8 +19,18 @@ class HostNamesTest {
   @Test
   void refusesWhatIsNotAHostName() {
     for (String bad :
-        List.of("", "https://a.example", "a.example/path", "a.example:443", "a b.example", "-a.example",
-            "a..example", "user@a.example", "*.example.com", "a.example\\b", "x".repeat(64) + ".example")) {
+        List.of(
+            "",
+            "https://a.example",
+            "a.example/path",
+            "a.example:443",
+            "a b.example",
+            "-a.example",
+            "a..example",
+            "user@a.example",
+            "*.example.com",
+            "a.example\\b",
+            "x".repeat(64) + ".example")) {
       assertTrue(HostNames.normalize(bad).isEmpty(), bad);
     }
   }

@@ -36,19 +36,30 @@ public class AdminAuthFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      refuse(request, ErrorCode.INVALID_AUTHENTICATION_HEADER, "HTTP Basic credentials of the administrator are required");
+      refuse(
+          request,
+          ErrorCode.INVALID_AUTHENTICATION_HEADER,
+          "HTTP Basic credentials of the administrator are required");
       return;
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      refuse(request, ErrorCode.INVALID_AUTHENTICATION_HEADER, "The Basic credentials are not valid Base64");
+      refuse(
+          request,
+          ErrorCode.INVALID_AUTHENTICATION_HEADER,
+          "The Basic credentials are not valid Base64");
       return;
     }
     int colon = decoded.indexOf(':');
     if (colon < 0) {
-      refuse(request, ErrorCode.INVALID_AUTHENTICATION_HEADER, "The Basic credentials have no user:password form");
+      refuse(
+          request,
+          ErrorCode.INVALID_AUTHENTICATION_HEADER,
+          "The Basic credentials have no user:password form");
       return;
     }
     if (!credentials.matches(decoded.substring(0, colon), decoded.substring(colon + 1))) {
@@ -61,7 +72,9 @@ public class AdminAuthFilter implements ContainerRequestFilter {
     Response.ResponseBuilder answer =
         Response.fromResponse(Envelope.error(call, new GigyaException(code, details, 401)));
     if (request.getHeaderString("X-Requested-With") == null) {
-      answer.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Junction administration\", charset=\"UTF-8\"");
+      answer.header(
+          HttpHeaders.WWW_AUTHENTICATE,
+          "Basic realm=\"Junction administration\", charset=\"UTF-8\"");
     }
     request.abortWith(answer.build());
   }

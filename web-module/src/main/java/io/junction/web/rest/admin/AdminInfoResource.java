@@ -36,7 +36,11 @@ public class AdminInfoResource {
             .map(
                 p ->
                     new ProviderType(
-                        p.id(), p.displayName(), p.usesPublicKey(), p.defaultPermissions(), catalog.setupNotes(p.id())))
+                        p.id(),
+                        p.displayName(),
+                        p.usesPublicKey(),
+                        p.defaultPermissions(),
+                        catalog.setupNotes(p.id())))
             .toList(),
         catalog.setupNotes("oidc-any"));
   }

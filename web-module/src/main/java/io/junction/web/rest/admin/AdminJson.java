@@ -19,8 +19,8 @@ import java.util.TreeSet;
 
 /**
  * Reads an admin request body: one JSON object with known fields, each of the expected type. Every
- * refusal names the field: 400004 for a body that is not a JSON object, 400002 for a missing
- * field, 400006 for a wrong value or an unknown field.
+ * refusal names the field: 400004 for a body that is not a JSON object, 400002 for a missing field,
+ * 400006 for a wrong value or an unknown field.
  */
 final class AdminJson {
 
@@ -34,7 +34,10 @@ final class AdminJson {
 
   static AdminJson parse(byte[] body, Set<String> allowed) {
     if (body.length == 0) {
-      throw new GigyaException(ErrorCode.INVALID_PARAMETER_FORMAT, "The request body is empty; a JSON object is expected", 400);
+      throw new GigyaException(
+          ErrorCode.INVALID_PARAMETER_FORMAT,
+          "The request body is empty; a JSON object is expected",
+          400);
     }
     JsonValue value;
     try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
@@ -49,10 +52,12 @@ final class AdminJson {
               + ")",
           400);
     } catch (JsonException | IllegalStateException e) {
-      throw new GigyaException(ErrorCode.INVALID_PARAMETER_FORMAT, "The request body is not valid JSON", 400);
+      throw new GigyaException(
+          ErrorCode.INVALID_PARAMETER_FORMAT, "The request body is not valid JSON", 400);
     }
     if (!(value instanceof JsonObject object)) {
-      throw new GigyaException(ErrorCode.INVALID_PARAMETER_FORMAT, "The request body must be a JSON object", 400);
+      throw new GigyaException(
+          ErrorCode.INVALID_PARAMETER_FORMAT, "The request body must be a JSON object", 400);
     }
     Set<String> unknown = new TreeSet<>(object.keySet());
     unknown.removeAll(allowed);

@@ -48,7 +48,11 @@ public final class AdminViews {
   public record ProviderList(List<ProviderView> providers) {}
 
   public record ProviderType(
-      String id, String displayName, boolean usesPublicKey, List<String> defaultPermissions, String setupNotes) {}
+      String id,
+      String displayName,
+      boolean usesPublicKey,
+      List<String> defaultPermissions,
+      String setupNotes) {}
 
   public record ServerInfo(
       String publicUrl,

@@ -40,10 +40,12 @@ public class ApplicationKeyResource {
   String apiKey;
 
   /** An application key as the admin API shows it; the secret only at creation. */
-  public record ApplicationView(String userKey, String name, List<String> permissions, String createdAt, String secret) {}
+  public record ApplicationView(
+      String userKey, String name, List<String> permissions, String createdAt, String secret) {}
 
   @POST
-  @Operation(summary = "Create an application key; the answer holds its secret, shown only this once")
+  @Operation(
+      summary = "Create an application key; the answer holds its secret, shown only this once")
   public Response create() {
     AdminJson json = AdminJson.parse(call.body(), FIELDS);
     String name = json.string("name", true, 200);
@@ -51,17 +53,21 @@ public class ApplicationKeyResource {
     Set<String> permissions = new LinkedHashSet<>();
     for (String p : raw == null ? List.of("socialize.*") : raw) {
       if (!PERMISSION.matcher(p).matches()) {
-        throw GigyaException.invalid("permissions", "'" + p + "' is not a method, namespace.* or *");
+        throw GigyaException.invalid(
+            "permissions", "'" + p + "' is not a method, namespace.* or *");
       }
       permissions.add(p);
     }
     if (permissions.isEmpty()) {
       throw GigyaException.invalid("permissions", "at least one method or namespace.* is needed");
     }
-    SiteService.CreatedApplication created = sites.createApplication(apiKey, name, List.copyOf(permissions));
+    SiteService.CreatedApplication created =
+        sites.createApplication(apiKey, name, List.copyOf(permissions));
     ApplicationKey k = created.key();
     return Response.status(Response.Status.CREATED)
-        .entity(new ApplicationView(k.userKey(), k.name(), k.permissions(), k.createdAt().toString(), created.secret()))
+        .entity(
+            new ApplicationView(
+                k.userKey(), k.name(), k.permissions(), k.createdAt().toString(), created.secret()))
         .build();
   }
 
@@ -71,7 +77,10 @@ public class ApplicationKeyResource {
     return Map.of(
         "applications",
         sites.applications(apiKey).stream()
-            .map(k -> new ApplicationView(k.userKey(), k.name(), k.permissions(), k.createdAt().toString(), null))
+            .map(
+                k ->
+                    new ApplicationView(
+                        k.userKey(), k.name(), k.permissions(), k.createdAt().toString(), null))
             .toList());
   }
 

@@ -98,7 +98,10 @@ public class ProviderConfigResource {
             () ->
                 GigyaException.invalid(
                     "provider",
-                    "'" + provider + "' is not supported; the providers are " + catalog.supportedNames()));
+                    "'"
+                        + provider
+                        + "' is not supported; the providers are "
+                        + catalog.supportedNames()));
   }
 
   private ProviderView view(Site site, ProviderConfig p) {
@@ -141,7 +144,9 @@ public class ProviderConfigResource {
       try {
         java.net.URI u = new java.net.URI(issuer);
         boolean loopback = "localhost".equals(u.getHost()) || "127.0.0.1".equals(u.getHost());
-        if (u.getHost() == null || u.getRawQuery() != null || u.getRawFragment() != null
+        if (u.getHost() == null
+            || u.getRawQuery() != null
+            || u.getRawFragment() != null
             || !("https".equals(u.getScheme()) || ("http".equals(u.getScheme()) && loopback))) {
           throw new java.net.URISyntaxException(issuer, "not an https URL");
         }

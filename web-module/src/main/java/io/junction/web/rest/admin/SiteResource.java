@@ -124,14 +124,16 @@ public class SiteResource {
               .orElseThrow(
                   () ->
                       GigyaException.invalid(
-                          "domains", "'" + raw + "' is not a host name (no scheme, port or path)")));
+                          "domains",
+                          "'" + raw + "' is not a host name (no scheme, port or path)")));
     }
     String cname = json.string("cname", false, 253);
     if (cname != null) {
       String raw = cname;
       cname =
           HostNames.normalize(raw)
-              .orElseThrow(() -> GigyaException.invalid("cname", "'" + raw + "' is not a host name"));
+              .orElseThrow(
+                  () -> GigyaException.invalid("cname", "'" + raw + "' is not a host name"));
     }
     String dataCenter = json.string("dataCenter", false, 8);
     if (dataCenter == null) {

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * socialize.addConnection: connects the token's user (or, for an anonymous session, this
- * browser) to another social network.
+ * socialize.addConnection: connects the token's user (or, for an anonymous session, this browser)
+ * to another social network.
  */
 @Path("socialize.addConnection")
 @RequestScoped

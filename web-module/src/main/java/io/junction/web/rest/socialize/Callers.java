@@ -34,11 +34,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *   <li>an {@code oauth_token} (parameter or {@code Authorization: OAuth|Bearer} header), HTTPS
  *       only (403025); a mobile session's token may sign its calls with its session secret;
  *   <li>{@code apiKey} (+ {@code userKey}) with {@code timestamp}, {@code nonce} and {@code sig}
- *       (HMAC-SHA1 of the base string): a bad signature is 403003, a timestamp off by more than
- *       the allowed skew 403002 (seconds or, as the Node SDK sends, milliseconds), a nonce used
- *       before 403004. The base string may name the URL the client addressed, Junction's public
- *       URL, or Gigya's host of the site's data center (as an SDK that still thinks it talks to
- *       Gigya signs);
+ *       (HMAC-SHA1 of the base string): a bad signature is 403003, a timestamp off by more than the
+ *       allowed skew 403002 (seconds or, as the Node SDK sends, milliseconds), a nonce used before
+ *       403004. The base string may name the URL the client addressed, Junction's public URL, or
+ *       Gigya's host of the site's data center (as an SDK that still thinks it talks to Gigya
+ *       signs);
  *   <li>{@code apiKey} (+ {@code userKey}) with {@code secret} in clear, HTTPS only (403006).
  * </ul>
  *
@@ -60,13 +60,23 @@ public class Callers {
   long maxSkewSeconds;
 
   /** How a caller authenticated. */
-  public enum Via { OAUTH_TOKEN, SIGNATURE, SECRET }
+  public enum Via {
+    OAUTH_TOKEN,
+    SIGNATURE,
+    SECRET
+  }
 
   /**
    * A caller: the site, how it authenticated, the application key (or null for the site's own
    * secret), the token (for oauth callers) and the account the call is about (or null).
    */
-  public record Caller(Site site, Via via, ApplicationKey application, OAuthToken token, String tokenValue, Account account) {
+  public record Caller(
+      Site site,
+      Via via,
+      ApplicationKey application,
+      OAuthToken token,
+      String tokenValue,
+      Account account) {
     /** Whether the caller holds the site's (or an application's) secret, not a user session. */
     public boolean server() {
       return via != Via.OAUTH_TOKEN || token.kind() == OAuthToken.Kind.SERVER;
@@ -78,7 +88,8 @@ public class Callers {
     Caller c = authenticate(headers, uri);
     if (c.account() == null) {
       if (c.via() == Via.OAUTH_TOKEN && c.token().kind() == OAuthToken.Kind.ANONYMOUS) {
-        throw new GigyaException(ErrorCode.NO_VALID_SESSION, "The oauth_token belongs to no logged-in user");
+        throw new GigyaException(
+            ErrorCode.NO_VALID_SESSION, "The oauth_token belongs to no logged-in user");
       }
       throw GigyaException.missing("UID");
     }
@@ -89,7 +100,9 @@ public class Callers {
   public Caller server(HttpHeaders headers, UriInfo uri) {
     Caller c = authenticate(headers, uri);
     if (!c.server()) {
-      throw new GigyaException(ErrorCode.PERMISSION_DENIED, call.method() + " takes the site's credentials, not a user's oauth_token");
+      throw new GigyaException(
+          ErrorCode.PERMISSION_DENIED,
+          call.method() + " takes the site's credentials, not a user's oauth_token");
     }
     return c;
   }
@@ -123,32 +136,41 @@ public class Callers {
       via = Via.SIGNATURE;
     } else if (call.param("secret") != null) {
       if (!call.secure()) {
-        throw new GigyaException(ErrorCode.SECRET_SENT_OVER_HTTP, "A secret in clear is accepted over HTTPS only");
+        throw new GigyaException(
+            ErrorCode.SECRET_SENT_OVER_HTTP, "A secret in clear is accepted over HTTPS only");
       }
       if (!GigyaSignature.same(secret, call.param("secret"))) {
-        throw new GigyaException(ErrorCode.INVALID_SECRET, "The secret is not the " + (application == null ? "site's" : "application key's"));
+        throw new GigyaException(
+            ErrorCode.INVALID_SECRET,
+            "The secret is not the " + (application == null ? "site's" : "application key's"));
       }
       via = Via.SECRET;
     } else {
       throw GigyaException.missing("sig (with timestamp and nonce), secret or oauth_token");
     }
     if (application != null && !application.permits(call.method())) {
-      throw new GigyaException(ErrorCode.PERMISSION_DENIED, "The application key may not call " + call.method());
+      throw new GigyaException(
+          ErrorCode.PERMISSION_DENIED, "The application key may not call " + call.method());
     }
     return new Caller(site, via, application, null, null, accountOfUid(site, null));
   }
 
   private Caller byToken(String token, UriInfo uri) {
     if (!call.secure()) {
-      throw new GigyaException(ErrorCode.INVALID_TOKEN, "invalid_token: oauth_token must be sent over HTTPS");
+      throw new GigyaException(
+          ErrorCode.INVALID_TOKEN, "invalid_token: oauth_token must be sent over HTTPS");
     }
     OAuthToken t = tokens.authenticate(token);
     Site site = sites.forApi(t.apiKey());
     if (call.paramOrNull("sig") != null) {
       if (t.sessionSecretEncrypted() == null) {
-        throw new GigyaException(ErrorCode.INVALID_REQUEST_SIGNATURE, "This session has no secret to sign with");
+        throw new GigyaException(
+            ErrorCode.INVALID_REQUEST_SIGNATURE, "This session has no secret to sign with");
       }
-      verifySignature(site, secrets.cipher().decrypt(t.sessionSecretEncrypted(), "session-secret:" + t.tokenHash()), uri);
+      verifySignature(
+          site,
+          secrets.cipher().decrypt(t.sessionSecretEncrypted(), "session-secret:" + t.tokenHash()),
+          uri);
     }
     Account account =
         switch (t.kind()) {
@@ -178,7 +200,8 @@ public class Callers {
       throw GigyaException.missing("oauth_token");
     }
     if (!call.secure()) {
-      throw new GigyaException(ErrorCode.INVALID_TOKEN, "invalid_token: oauth_token must be sent over HTTPS");
+      throw new GigyaException(
+          ErrorCode.INVALID_TOKEN, "invalid_token: oauth_token must be sent over HTTPS");
     }
     return tokens.authenticate(token);
   }
@@ -223,15 +246,18 @@ public class Callers {
     }
     long skew = Math.abs(System.currentTimeMillis() / 1000 - timestamp);
     if (skew > maxSkewSeconds) {
-      throw new GigyaException(ErrorCode.REQUEST_HAS_EXPIRED,
+      throw new GigyaException(
+          ErrorCode.REQUEST_HAS_EXPIRED,
           "The timestamp is " + skew + " s away from the server's clock (see the Date header)");
     }
     Map<String, String> params = new HashMap<>();
-    call.params().forEach((k, v) -> {
-      if (!v.isEmpty()) {
-        params.put(k, v.get(0));
-      }
-    });
+    call.params()
+        .forEach(
+            (k, v) -> {
+              if (!v.isEmpty()) {
+                params.put(k, v.get(0));
+              }
+            });
     String given = call.param("sig");
     String method = call.method();
     boolean ok = false;
@@ -244,7 +270,8 @@ public class Callers {
     if (!ok) {
       // The base string holds no secret (but a session's oauth_token, which is never echoed);
       // showing it is what lets an integrator find the difference.
-      throw new GigyaException(ErrorCode.INVALID_REQUEST_SIGNATURE,
+      throw new GigyaException(
+          ErrorCode.INVALID_REQUEST_SIGNATURE,
           "The signature does not match the request"
               + (params.containsKey("oauth_token") ? "" : "; base string expected: " + firstBase));
     }
@@ -262,7 +289,8 @@ public class Callers {
     String path = requested.getRawPath();
     String scheme = call.secure() ? "https" : "http";
     if (requested.getHost() != null) {
-      urls.add(GigyaSignature.normalizedUrl(scheme, requested.getHost(), requested.getPort(), path));
+      urls.add(
+          GigyaSignature.normalizedUrl(scheme, requested.getHost(), requested.getPort(), path));
     }
     String host = call.hostHeader();
     if (host != null && !host.isEmpty()) {
@@ -280,9 +308,15 @@ public class Callers {
       urls.add(GigyaSignature.normalizedUrl(scheme, h, port, path));
     }
     URI pub = URI.create(config.publicUrl());
-    urls.add(GigyaSignature.normalizedUrl(pub.getScheme(), pub.getHost(), pub.getPort(), pub.getRawPath() + "/" + method));
+    urls.add(
+        GigyaSignature.normalizedUrl(
+            pub.getScheme(), pub.getHost(), pub.getPort(), pub.getRawPath() + "/" + method));
     String namespace = method.substring(0, method.indexOf('.'));
-    String gigyaHost = namespace + "." + site.dataCenter() + (site.dataCenter().equals("cn1") ? ".gigya-api.cn" : ".gigya.com");
+    String gigyaHost =
+        namespace
+            + "."
+            + site.dataCenter()
+            + (site.dataCenter().equals("cn1") ? ".gigya-api.cn" : ".gigya.com");
     for (String s : List.of("https", "http")) {
       urls.add(GigyaSignature.normalizedUrl(s, gigyaHost, -1, "/" + method));
     }

@@ -32,8 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * socialize.getToken, the OAuth 2.0 token endpoint (HTTPS, POST): {@code authorization_code},
  * {@code none} (an anonymous session) and {@code client_credentials} (with {@code x_siteUID}, a
- * session of the site's own user). The client authenticates with client_id and client_secret in
- * the body or with HTTP Basic.
+ * session of the site's own user). The client authenticates with client_id and client_secret in the
+ * body or with HTTP Basic.
  */
 @Path("socialize.getToken")
 @RequestScoped
@@ -60,11 +60,16 @@ public class GetTokenResource {
     String userKey = basic != null ? null : call.paramOrNull("userKey");
     // The third client authentication of the protocol: client_id + userKey + secret (an
     // application key), for grant_type none and client_credentials.
-    String clientSecret = basic != null ? basic[1] : userKey != null ? call.param("secret") : call.param("client_secret");
+    String clientSecret =
+        basic != null
+            ? basic[1]
+            : userKey != null ? call.param("secret") : call.param("client_secret");
     if (!call.secure()) {
       throw clientSecret != null
-          ? new GigyaException(ErrorCode.SECRET_SENT_OVER_HTTP, "socialize.getToken takes HTTPS only")
-          : new GigyaException(ErrorCode.INVALID_REQUEST_FORMAT, "socialize.getToken takes HTTPS only");
+          ? new GigyaException(
+              ErrorCode.SECRET_SENT_OVER_HTTP, "socialize.getToken takes HTTPS only")
+          : new GigyaException(
+              ErrorCode.INVALID_REQUEST_FORMAT, "socialize.getToken takes HTTPS only");
     }
     if (clientId == null) {
       throw GigyaException.missing("client_id");
@@ -80,7 +85,9 @@ public class GetTokenResource {
         throw new GigyaException(ErrorCode.INVALID_SECRET, "secret is not the application key's");
       }
       if ("authorization_code".equals(grant)) {
-        throw new GigyaException(ErrorCode.UNSUPPORTED_GRANT_TYPE, "an application key takes grant_type none or client_credentials");
+        throw new GigyaException(
+            ErrorCode.UNSUPPORTED_GRANT_TYPE,
+            "an application key takes grant_type none or client_credentials");
       }
     } else if (!sites.secretMatches(site, clientSecret)) {
       throw new GigyaException(ErrorCode.INVALID_SECRET, "client_secret is not the site's secret");
@@ -100,20 +107,23 @@ public class GetTokenResource {
               throw GigyaException.missing("redirect_uri");
             }
             AuthorizationCode c = tokens.redeemCode(site.apiKey(), code, redirectUri);
-            yield tokens.issueToken(site.apiKey(), c.accountId(), OAuthToken.Kind.USER, c.sessionSeconds());
+            yield tokens.issueToken(
+                site.apiKey(), c.accountId(), OAuthToken.Kind.USER, c.sessionSeconds());
           }
           case "none" ->
               tokens.issueToken(site.apiKey(), null, OAuthToken.Kind.ANONYMOUS, sessionSeconds());
           case "client_credentials" -> {
             String siteUid = call.paramOrNull("x_siteUID");
             if (siteUid == null) {
-              yield tokens.issueToken(site.apiKey(), null, OAuthToken.Kind.SERVER, sessionSeconds());
+              yield tokens.issueToken(
+                  site.apiKey(), null, OAuthToken.Kind.SERVER, sessionSeconds());
             }
             if (siteUid.length() > 252 || !siteUid.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
               throw GigyaException.invalid("x_siteUID", "at most 252 printable ASCII characters");
             }
             Account account = accounts.siteUser(site.apiKey(), siteUid);
-            yield tokens.issueToken(site.apiKey(), account.id(), OAuthToken.Kind.USER, sessionSeconds());
+            yield tokens.issueToken(
+                site.apiKey(), account.id(), OAuthToken.Kind.USER, sessionSeconds());
           }
           default ->
               throw new GigyaException(
@@ -123,11 +133,14 @@ public class GetTokenResource {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("access_token", issued.token());
     data.put("expires_in", issued.expiresIn());
-    return Response.fromResponse(Envelope.ok(call, data)).header("Cache-Control", "no-store").build();
+    return Response.fromResponse(Envelope.ok(call, data))
+        .header("Cache-Control", "no-store")
+        .build();
   }
 
   private Long sessionSeconds() {
-    return AuthorizationFlows.sessionSeconds(call.paramOrNull("x_sessionExpiration"), "x_sessionExpiration");
+    return AuthorizationFlows.sessionSeconds(
+        call.paramOrNull("x_sessionExpiration"), "x_sessionExpiration");
   }
 
   private String[] basicCredentials() {
@@ -136,14 +149,16 @@ public class GetTokenResource {
       return null;
     }
     try {
-      String decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+      String decoded =
+          new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
       if (colon < 0) {
         throw new IllegalArgumentException();
       }
       return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
     } catch (IllegalArgumentException e) {
-      throw new GigyaException(ErrorCode.INVALID_AUTHENTICATION_HEADER, "The Basic credentials cannot be read");
+      throw new GigyaException(
+          ErrorCode.INVALID_AUTHENTICATION_HEADER, "The Basic credentials cannot be read");
     }
   }
 }

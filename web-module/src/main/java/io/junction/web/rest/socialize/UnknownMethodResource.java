@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Any {@code /<namespace>.<method>} that no resource implements: 405001 Invalid API method, in the
- * envelope the caller asked for. Resources of real methods have literal paths, which JAX-RS
- * prefers to this template.
+ * envelope the caller asked for. Resources of real methods have literal paths, which JAX-RS prefers
+ * to this template.
  */
 @Path("{method: [A-Za-z0-9_]+\\.[A-Za-z0-9_]+}")
 public class UnknownMethodResource {

@@ -56,8 +56,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The server methods of the Socialize API. Each takes an oauth_token, a signed request or a
- * secret over HTTPS ({@link Callers}); each answers JSON or XML in the envelope. GET and POST alike.
+ * The server methods of the Socialize API. Each takes an oauth_token, a signed request or a secret
+ * over HTTPS ({@link Callers}); each answers JSON or XML in the envelope. GET and POST alike.
  */
 public final class UserResources {
 
@@ -100,7 +100,8 @@ public final class UserResources {
     @Override
     protected Response answer() {
       Callers.Caller caller = callers.user(headers, uri);
-      Map<String, Object> data = userInfo(caller.account(), accounts.identities(caller.account().id()), Instant.now());
+      Map<String, Object> data =
+          userInfo(caller.account(), accounts.identities(caller.account().id()), Instant.now());
       data.putAll(uidSignature(sites.secretOf(caller.site()), caller.account().uid()));
       return Envelope.ok(call, data);
     }
@@ -119,7 +120,8 @@ public final class UserResources {
       Callers.Caller caller = callers.user(headers, uri);
       String name = call.paramOrNull("provider");
       String provider = name == null ? null : provider(catalog, name, "provider").id();
-      accounts.removeConnection(caller.account().id(), provider, call.paramOrNull("lastIdentityHandling"));
+      accounts.removeConnection(
+          caller.account().id(), provider, call.paramOrNull("lastIdentityHandling"));
       return Envelope.ok(call, Map.of());
     }
   }
@@ -150,7 +152,9 @@ public final class UserResources {
       }
       boolean encryptAll = bool(call, "encryptAll");
       boolean signIds = bool(call, "signIDs");
-      ProviderSessions.Live live = sessions.session(caller.site(), caller.account(), provider(catalog, name, "provider").id());
+      ProviderSessions.Live live =
+          sessions.session(
+              caller.site(), caller.account(), provider(catalog, name, "provider").id());
       Map<String, Object> data = new LinkedHashMap<>();
       String providerUid = live.identity().providerUid();
       String secret = sites.secretOf(caller.site());
@@ -173,11 +177,16 @@ public final class UserResources {
         data.put("timestamp", Long.toString(now));
         data.put("providerUIDSig", GigyaSignature.hmac(secret, now + "_" + providerUid));
       }
-      return Response.fromResponse(Envelope.ok(call, data)).header("Cache-Control", "no-store").build();
+      return Response.fromResponse(Envelope.ok(call, data))
+          .header("Cache-Control", "no-store")
+          .build();
     }
   }
 
-  /** socialize.logout: ends the oauth_token's session, or with server credentials every session of UID. */
+  /**
+   * socialize.logout: ends the oauth_token's session, or with server credentials every session of
+   * UID.
+   */
   @Path("socialize.logout")
   @RequestScoped
   @Tag(name = "Socialize")
@@ -187,7 +196,8 @@ public final class UserResources {
     @Override
     protected Response answer() {
       Callers.Caller caller = callers.user(headers, uri);
-      if (caller.via() == Callers.Via.OAUTH_TOKEN && caller.token().kind() == OAuthToken.Kind.USER) {
+      if (caller.via() == Callers.Via.OAUTH_TOKEN
+          && caller.token().kind() == OAuthToken.Kind.USER) {
         tokens.revoke(caller.tokenValue());
       } else {
         tokens.revokeAll(caller.account().id());
@@ -234,8 +244,8 @@ public final class UserResources {
 
   /**
    * socialize.notifyLogin: the site logged a user in itself (siteUID), or hands over provider
-   * sessions it holds (providerSessions); answers the UID, its signature and a session: a
-   * browser cookie (glt_ + apiKey) or, for targetEnv=mobile, a sessionToken and sessionSecret.
+   * sessions it holds (providerSessions); answers the UID, its signature and a session: a browser
+   * cookie (glt_ + apiKey) or, for targetEnv=mobile, a sessionToken and sessionSecret.
    */
   @Path("socialize.notifyLogin")
   @RequestScoped
@@ -265,28 +275,42 @@ public final class UserResources {
         throw GigyaException.invalid("targetEnv", "must be browser or mobile");
       }
       bool(call, "newUser");
-      Long sessionSeconds = AuthorizationFlows.sessionSeconds(call.paramOrNull("sessionExpiration"), "sessionExpiration");
-      Account account = siteUid != null ? accounts.siteUser(site.apiKey(), siteUid) : fromProviderSessions(site, sessions);
+      Long sessionSeconds =
+          AuthorizationFlows.sessionSeconds(
+              call.paramOrNull("sessionExpiration"), "sessionExpiration");
+      Account account =
+          siteUid != null
+              ? accounts.siteUser(site.apiKey(), siteUid)
+              : fromProviderSessions(site, sessions);
 
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("UID", account.uid());
       data.putAll(uidSignature(sites.secretOf(site), account.uid()));
       if (targetEnv.equals("mobile")) {
         String sessionSecret = Randoms.base64(24);
-        TokenService.Issued issued = tokens.issueMobileSession(site.apiKey(), account.id(), sessionSeconds, secrets.cipher(), sessionSecret);
+        TokenService.Issued issued =
+            tokens.issueMobileSession(
+                site.apiKey(), account.id(), sessionSeconds, secrets.cipher(), sessionSecret);
         data.put("sessionToken", issued.token());
         data.put("sessionSecret", sessionSecret);
       } else {
-        TokenService.Issued issued = tokens.issueToken(site.apiKey(), account.id(), OAuthToken.Kind.USER, sessionSeconds);
+        TokenService.Issued issued =
+            tokens.issueToken(site.apiKey(), account.id(), OAuthToken.Kind.USER, sessionSeconds);
         data.put("cookieName", "glt_" + site.apiKey());
         data.put("cookieValue", issued.token());
-        data.put("cookieDomain", site.cname() != null ? site.cname() : URI.create(config.publicUrl()).getHost());
+        data.put(
+            "cookieDomain",
+            site.cname() != null ? site.cname() : URI.create(config.publicUrl()).getHost());
         data.put("cookiePath", "/");
       }
-      return Response.fromResponse(Envelope.ok(call, data)).header("Cache-Control", "no-store").build();
+      return Response.fromResponse(Envelope.ok(call, data))
+          .header("Cache-Control", "no-store")
+          .build();
     }
 
-    /** Links the identities of the given provider sessions; the first one's account is the user's. */
+    /**
+     * Links the identities of the given provider sessions; the first one's account is the user's.
+     */
     private Account fromProviderSessions(Site site, String raw) {
       JsonObject all;
       try {
@@ -300,9 +324,16 @@ public final class UserResources {
       Account account = null;
       for (Map.Entry<String, JsonValue> e : all.entrySet()) {
         ProviderInfo info = provider(catalog, e.getKey(), "providerSessions");
-        SocialConnector connector = catalog.connector(info.id())
-            .orElseThrow(() -> new GigyaException(ErrorCode.NOT_SUPPORTED, info.id() + " is not supported by this server yet"));
-        if (!(e.getValue() instanceof JsonObject session) || !(session.get("authToken") instanceof JsonString token)) {
+        SocialConnector connector =
+            catalog
+                .connector(info.id())
+                .orElseThrow(
+                    () ->
+                        new GigyaException(
+                            ErrorCode.NOT_SUPPORTED,
+                            info.id() + " is not supported by this server yet"));
+        if (!(e.getValue() instanceof JsonObject session)
+            || !(session.get("authToken") instanceof JsonString token)) {
           throw GigyaException.invalid("providerSessions", e.getKey() + " needs an authToken");
         }
         Long expiresIn = null;
@@ -320,21 +351,27 @@ public final class UserResources {
         } catch (ProviderException failed) {
           throw new GigyaException(failed.code(), failed.getMessage());
         }
-        String expectedUid = session.containsKey("providerUID") ? text(session.get("providerUID")) : null;
+        String expectedUid =
+            session.containsKey("providerUID") ? text(session.get("providerUID")) : null;
         if (expectedUid != null && !expectedUid.equals(profile.providerUid())) {
-          throw new GigyaException(ErrorCode.UNEXPECTED_PROVIDER_USER, "The " + info.id() + " session belongs to another user");
+          throw new GigyaException(
+              ErrorCode.UNEXPECTED_PROVIDER_USER,
+              "The " + info.id() + " session belongs to another user");
         }
-        account = account == null
-            ? accounts.login(site.apiKey(), info.id(), profile, tokens, null).account()
-            : accounts.connect(site.apiKey(), info.id(), profile, tokens, account.id(), null).account();
+        account =
+            account == null
+                ? accounts.login(site.apiKey(), info.id(), profile, tokens, null).account()
+                : accounts
+                    .connect(site.apiKey(), info.id(), profile, tokens, account.id(), null)
+                    .account();
       }
       return account;
     }
   }
 
   /**
-   * socialize.exchangeUIDSignature: checks a UIDSignature made with the site secret and answers
-   * one made with the caller's secret (an application key's), so that servers holding only an
+   * socialize.exchangeUIDSignature: checks a UIDSignature made with the site secret and answers one
+   * made with the caller's secret (an application key's), so that servers holding only an
    * application key can verify UIDs.
    */
   @Path("socialize.exchangeUIDSignature")
@@ -356,13 +393,16 @@ public final class UserResources {
         throw GigyaException.invalid("signatureTimestamp", "not a number of seconds");
       }
       String siteSecret = sites.secretOf(caller.site());
-      if (!GigyaSignature.same(GigyaSignature.uidSignature(siteSecret, timestamp, uid), signature)) {
+      if (!GigyaSignature.same(
+          GigyaSignature.uidSignature(siteSecret, timestamp, uid), signature)) {
         throw GigyaException.invalid("UIDSignature", "does not match UID and signatureTimestamp");
       }
       if (Math.abs(Instant.now().getEpochSecond() - timestamp) > 180) {
-        throw new GigyaException(ErrorCode.REQUEST_HAS_EXPIRED, "signatureTimestamp is more than 180 seconds old");
+        throw new GigyaException(
+            ErrorCode.REQUEST_HAS_EXPIRED, "signatureTimestamp is more than 180 seconds old");
       }
-      String secret = caller.application() != null ? sites.secretOf(caller.application()) : siteSecret;
+      String secret =
+          caller.application() != null ? sites.secretOf(caller.application()) : siteSecret;
       return Envelope.ok(call, uidSignature(secret, uid));
     }
   }
@@ -370,8 +410,10 @@ public final class UserResources {
   // ---- shared -----------------------------------------------------------------------------
 
   static ProviderInfo provider(ProviderCatalog catalog, String name, String parameter) {
-    return catalog.resolve(name)
-        .orElseThrow(() -> GigyaException.invalid(parameter, "'" + name + "' is not a supported provider"));
+    return catalog
+        .resolve(name)
+        .orElseThrow(
+            () -> GigyaException.invalid(parameter, "'" + name + "' is not a supported provider"));
   }
 
   static String required(ApiCall call, String name) {
@@ -429,7 +471,10 @@ public final class UserResources {
       } else {
         cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
       }
-      cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(base64Secret), "AES"), new IvParameterSpec(iv));
+      cipher.init(
+          Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(Base64.getDecoder().decode(base64Secret), "AES"),
+          new IvParameterSpec(iv));
       return Base64.getEncoder().encodeToString(cipher.doFinal(plain));
     } catch (Exception e) {
       throw new IllegalStateException("AES is not available", e);
@@ -441,7 +486,8 @@ public final class UserResources {
   }
 
   /** The getUserInfo fields of an account: the login identity's profile at the top level. */
-  static Map<String, Object> userInfo(Account account, List<SocialIdentity> identities, Instant now) {
+  static Map<String, Object> userInfo(
+      Account account, List<SocialIdentity> identities, Instant now) {
     SocialIdentity login = null;
     for (SocialIdentity i : identities) {
       if (i.provider().equals(account.loginProvider()) && login == null) {
@@ -458,7 +504,9 @@ public final class UserResources {
     out.put("isLoggedIn", !account.isGuest());
     out.put("isConnected", identities.stream().anyMatch(i -> i.connected(now)));
     out.put("loginProvider", account.loginProvider());
-    out.put("loginProviderUID", login == null || account.loginProvider() == null ? null : login.providerUid());
+    out.put(
+        "loginProviderUID",
+        login == null || account.loginProvider() == null ? null : login.providerUid());
     if (login != null) {
       profile(out, login);
     }
