@@ -42,13 +42,7 @@ class MultiNodeIT {
     Map<String, String> back =
         answer(location(browser.get(callback.replace(Junction.HTTPS, NODE2))));
     assertNotNull(back.get("code"), back.toString());
-    String token =
-        Sites.token(
-            site,
-            "grant_type=authorization_code&code="
-                + enc(back.get("code"))
-                + "&redirect_uri="
-                + enc(Browser.SITE_PAGE));
+    String token = Sites.tokenForCode(site, back.get("code"));
     JsonObject there =
         json(Junction.get(NODE2 + "/socialize.getUserInfo?oauth_token=" + enc(token)));
     assertEquals(user.uid(), there.getString("loginProviderUID"), there.toString());

@@ -1,7 +1,6 @@
 package io.junction.it;
 
 import static io.junction.it.Browser.answer;
-import static io.junction.it.Browser.enc;
 import static io.junction.it.Browser.location;
 import static io.junction.it.Junction.admin;
 import static io.junction.it.Junction.json;
@@ -37,28 +36,8 @@ class OidcIT {
     return oidc;
   }
 
-  private static Sites.Site site(String provider) {
-    HttpResponse<String> created =
-        admin(
-            "POST",
-            "/admin/sites",
-            "{\"name\":\""
-                + provider
-                + " "
-                + UUID.randomUUID()
-                + "\",\"domains\":[\"shop.example.com\"]}");
-    JsonObject site = json(created);
-    HttpResponse<String> put =
-        admin(
-            "PUT",
-            "/admin/sites/" + site.getString("apiKey") + "/providers/" + provider,
-            "{\"appId\":\"junction-web-client\",\"secretKey\":\"client-secret\"}");
-    assertEquals(201, put.statusCode(), put.body());
-    return new Sites.Site(site.getString("apiKey"), site.getString("secret"));
-  }
-
   private static Sites.Site googleSite() {
-    return site("googleplus");
+    return Sites.withProvider("googleplus", "junction-web-client", "client-secret");
   }
 
   private static Map<String, String> flow(Sites.Site site, String subject, long expiry) {
@@ -114,17 +93,11 @@ class OidcIT {
     providers.put("line", Map.of("code_challenge_method", "S256"));
     for (var e : providers.entrySet()) {
       String provider = e.getKey();
-      Sites.Site site = site(provider);
+      Sites.Site site = Sites.withProvider(provider, "junction-web-client", "client-secret");
       String subject = provider + "-" + UUID.randomUUID();
       Map<String, String> back = flow(site, provider, provider, subject, 3600, e.getValue());
       assertNotNull(back.get("code"), provider + " " + back);
-      String token =
-          Sites.token(
-              site,
-              "grant_type=authorization_code&code="
-                  + enc(back.get("code"))
-                  + "&redirect_uri="
-                  + enc(Browser.SITE_PAGE));
+      String token = Sites.tokenForCode(site, back.get("code"));
       JsonObject info = Sites.call("socialize.getUserInfo", token, "");
       assertEquals(provider, info.getString("loginProvider"));
       assertEquals(subject, info.getString("loginProviderUID"));
@@ -133,7 +106,10 @@ class OidcIT {
     String linkedin =
         new Browser()
             .start(
-                Browser.loginUrl(site("linkedin").apiKey(), "")
+                Browser.loginUrl(
+                        Sites.withProvider("linkedin", "junction-web-client", "client-secret")
+                            .apiKey(),
+                        "")
                     .replace("x_provider=odnoklassniki", "x_provider=linkedin"));
     assertNull(
         OkStandIn.query(URI.create(linkedin).getRawQuery()).get("code_challenge"),
@@ -146,14 +122,7 @@ class OidcIT {
     String subject = "google-" + UUID.randomUUID();
     Map<String, String> back = flow(site, subject, 3600);
     assertNotNull(back.get("code"), back.toString());
-    assertNotNull(back.get("code"), back.toString());
-    String token =
-        Sites.token(
-            site,
-            "grant_type=authorization_code&code="
-                + enc(back.get("code"))
-                + "&redirect_uri="
-                + enc(Browser.SITE_PAGE));
+    String token = Sites.tokenForCode(site, back.get("code"));
     JsonObject info = Sites.call("socialize.getUserInfo", token, "");
     assertEquals("googleplus", info.getString("loginProvider"));
     assertEquals(subject, info.getString("loginProviderUID"));
@@ -217,13 +186,7 @@ class OidcIT {
     Map<String, String> back =
         flow(site, "oidc-acme", "acme", subject, 3600, Map.of("code_challenge_method", "S256"));
     assertNotNull(back.get("code"), back.toString());
-    String token =
-        Sites.token(
-            site,
-            "grant_type=authorization_code&code="
-                + enc(back.get("code"))
-                + "&redirect_uri="
-                + enc(Browser.SITE_PAGE));
+    String token = Sites.tokenForCode(site, back.get("code"));
     JsonObject info = Sites.call("socialize.getUserInfo", token, "");
     assertEquals("oidc-acme", info.getString("loginProvider"));
     assertEquals(subject, info.getString("loginProviderUID"));

@@ -279,21 +279,21 @@ final class ProviderStandIns {
       send(x, 200, "application/json", "{\"errcode\":40029,\"errmsg\":\"invalid code\"}");
       return;
     }
-    String token = "wx-" + UUID.randomUUID();
-    tokens.put(token, user);
-    send(
+    issue(
         x,
-        200,
+        "wx-",
+        user,
         "application/json",
-        "{\"access_token\":\""
-            + token
-            + "\",\"expires_in\":7200,\"refresh_token\":\"r-"
-            + token
-            + "\",\"openid\":\"openid-"
-            + user.uid()
-            + "\",\"scope\":\"snsapi_login\",\"unionid\":\"union-"
-            + user.uid()
-            + "\"}");
+        token ->
+            "{\"access_token\":\""
+                + token
+                + "\",\"expires_in\":7200,\"refresh_token\":\"r-"
+                + token
+                + "\",\"openid\":\"openid-"
+                + user.uid()
+                + "\",\"scope\":\"snsapi_login\",\"unionid\":\"union-"
+                + user.uid()
+                + "\"}");
   }
 
   private void wechatUser(HttpExchange x) throws IOException {
@@ -334,17 +334,17 @@ final class ProviderStandIns {
           "{\"error\":\"invalid_grant\",\"error_code\":21325,\"error_description\":\"invalid authorization code\"}");
       return;
     }
-    String token = "2.00" + UUID.randomUUID();
-    tokens.put(token, user);
-    send(
+    issue(
         x,
-        200,
+        "2.00",
+        user,
         "application/json",
-        "{\"access_token\":\""
-            + token
-            + "\",\"expires_in\":157679999,\"uid\":\""
-            + user.uid()
-            + "\"}");
+        token ->
+            "{\"access_token\":\""
+                + token
+                + "\",\"expires_in\":157679999,\"uid\":\""
+                + user.uid()
+                + "\"}");
   }
 
   private void sinaUser(HttpExchange x) throws IOException {
@@ -384,17 +384,17 @@ final class ProviderStandIns {
       send(x, 400, "application/json", "{\"error\":\"invalid_grant\"}");
       return;
     }
-    String token = "tok-" + UUID.randomUUID();
-    tokens.put(token, user);
-    send(
+    issue(
         x,
-        200,
+        "tok-",
+        user,
         "application/json",
-        "{\"access_token\":\""
-            + token
-            + "\",\"token_type\":\"bearer\",\"expires_in\":3600"
-            + extra.apply(user)
-            + "}");
+        token ->
+            "{\"access_token\":\""
+                + token
+                + "\",\"token_type\":\"bearer\",\"expires_in\":3600"
+                + extra.apply(user)
+                + "}");
   }
 
   /** Twitter: the client in HTTP Basic, and the PKCE verifier of the challenge. */
@@ -423,15 +423,15 @@ final class ProviderStandIns {
           "{\"error\":\"invalid_request\",\"error_description\":\"Value passed for the authorization code was invalid.\"}");
       return;
     }
-    String token = "tw-" + UUID.randomUUID();
-    tokens.put(token, user);
-    send(
+    issue(
         x,
-        200,
+        "tw-",
+        user,
         "application/json",
-        "{\"token_type\":\"bearer\",\"expires_in\":7200,\"access_token\":\""
-            + token
-            + "\",\"scope\":\"users.read tweet.read\"}");
+        token ->
+            "{\"token_type\":\"bearer\",\"expires_in\":7200,\"access_token\":\""
+                + token
+                + "\",\"scope\":\"users.read tweet.read\"}");
   }
 
   private void qqToken(HttpExchange x) throws IOException {
@@ -446,13 +446,12 @@ final class ProviderStandIns {
           "callback( {\"error\":100019,\"error_description\":\"code to access token error\"} );");
       return;
     }
-    String token = "qq-" + UUID.randomUUID();
-    tokens.put(token, user);
-    send(
+    issue(
         x,
-        200,
+        "qq-",
+        user,
         "text/plain",
-        "access_token=" + token + "&expires_in=7776000&refresh_token=r-" + token);
+        token -> "access_token=" + token + "&expires_in=7776000&refresh_token=r-" + token);
   }
 
   private void qqUser(HttpExchange x) throws IOException {
@@ -517,6 +516,19 @@ final class ProviderStandIns {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Issues an access token of the user and answers the token endpoint's 200 with it. */
+  private void issue(
+      HttpExchange x,
+      String prefix,
+      OkStandIn.User user,
+      String type,
+      java.util.function.Function<String, String> body)
+      throws IOException {
+    String token = prefix + UUID.randomUUID();
+    tokens.put(token, user);
+    send(x, 200, type, body.apply(token));
   }
 
   private static String proof(String token) {

@@ -1,43 +1,18 @@
 package io.junction.it;
 
 import static io.junction.it.Browser.answer;
-import static io.junction.it.Browser.enc;
 import static io.junction.it.Browser.location;
-import static io.junction.it.Junction.admin;
-import static io.junction.it.Junction.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The whole login flow through the other connectors, against their loopback stand-ins. */
 class ProvidersIT {
 
   private final ProviderStandIns standIn = ProviderStandIns.get();
-
-  private static Sites.Site site(String provider, String appId, String secret) {
-    HttpResponse<String> created =
-        admin(
-            "POST",
-            "/admin/sites",
-            "{\"name\":\""
-                + provider
-                + " "
-                + UUID.randomUUID()
-                + "\",\"domains\":[\"shop.example.com\"]}");
-    JsonObject site = json(created);
-    HttpResponse<String> put =
-        admin(
-            "PUT",
-            "/admin/sites/" + site.getString("apiKey") + "/providers/" + provider,
-            "{\"appId\":\"" + appId + "\",\"secretKey\":\"" + secret + "\"}");
-    assertEquals(201, put.statusCode(), put.body());
-    return new Sites.Site(site.getString("apiKey"), site.getString("secret"));
-  }
 
   private JsonObject login(Sites.Site site, String provider, OkStandIn.User user, String extra) {
     Browser browser = new Browser();
@@ -48,13 +23,7 @@ class ProvidersIT {
     standIn.consentAs(user);
     String callback = location(browser.get(providerPage));
     Map<String, String> back = answer(location(browser.get(callback)));
-    String token =
-        Sites.token(
-            site,
-            "grant_type=authorization_code&code="
-                + enc(back.get("code"))
-                + "&redirect_uri="
-                + enc(Browser.SITE_PAGE));
+    String token = Sites.tokenForCode(site, back.get("code"));
     JsonObject info = Sites.call("socialize.getUserInfo", token, "");
     assertEquals(0, info.getInt("errorCode"), info.toString());
     return info;
@@ -62,7 +31,8 @@ class ProvidersIT {
 
   @Test
   void vkontakte() {
-    Sites.Site site = site("vkontakte", ProviderStandIns.VK_APP, ProviderStandIns.VK_SECRET);
+    Sites.Site site =
+        Sites.withProvider("vkontakte", ProviderStandIns.VK_APP, ProviderStandIns.VK_SECRET);
     OkStandIn.User user = OkStandIn.newUser("Vasya");
     JsonObject info = login(site, "vkontakte", user, "&x_displayMode=touch");
     Map<String, String> authorize = standIn.last.get("/vk/authorize");
@@ -79,7 +49,8 @@ class ProvidersIT {
 
   @Test
   void facebook() {
-    Sites.Site site = site("facebook", ProviderStandIns.FB_APP, ProviderStandIns.FB_SECRET);
+    Sites.Site site =
+        Sites.withProvider("facebook", ProviderStandIns.FB_APP, ProviderStandIns.FB_SECRET);
     OkStandIn.User user = OkStandIn.newUser("Maria");
     JsonObject info =
         login(site, "facebook", user, "&x_displayMode=popup&x_extraPermissions=user_birthday");
@@ -95,7 +66,8 @@ class ProvidersIT {
 
   @Test
   void wechat() {
-    Sites.Site site = site("wechat", ProviderStandIns.WECHAT_APP, ProviderStandIns.WECHAT_SECRET);
+    Sites.Site site =
+        Sites.withProvider("wechat", ProviderStandIns.WECHAT_APP, ProviderStandIns.WECHAT_SECRET);
     OkStandIn.User user = OkStandIn.newUser("Wei");
     JsonObject info = login(site, "wechat", user, "");
     assertEquals("snsapi_login", standIn.last.get("/wechat/connect/qrconnect").get("scope"));
@@ -107,7 +79,8 @@ class ProvidersIT {
 
   @Test
   void sina() {
-    Sites.Site site = site("sina", ProviderStandIns.SINA_APP, ProviderStandIns.SINA_SECRET);
+    Sites.Site site =
+        Sites.withProvider("sina", ProviderStandIns.SINA_APP, ProviderStandIns.SINA_SECRET);
     OkStandIn.User user = OkStandIn.newUser("Li");
     JsonObject info = login(site, "sina", user, "");
     assertEquals(user.uid(), info.getString("loginProviderUID"));
@@ -119,7 +92,7 @@ class ProvidersIT {
   void twitterInstagramRenrenMixiAndQq() {
     Map<String, String> nicknames = new java.util.LinkedHashMap<>();
     for (String provider : new String[] {"twitter", "instagram", "renren", "mixi", "qq"}) {
-      Sites.Site site = site(provider, ProviderStandIns.APP, ProviderStandIns.SECRET);
+      Sites.Site site = Sites.withProvider(provider, ProviderStandIns.APP, ProviderStandIns.SECRET);
       OkStandIn.User user = OkStandIn.newUser("User");
       JsonObject info = login(site, provider, user, "");
       assertEquals(provider, info.getString("loginProvider"));

@@ -73,6 +73,38 @@ final class Sites {
     return body.getString("access_token");
   }
 
+  /** The oauth_token for a code that reached the site's page (getToken, authorization_code). */
+  static String tokenForCode(Site site, String code) {
+    return token(
+        site,
+        "grant_type=authorization_code&code="
+            + Browser.enc(code)
+            + "&redirect_uri="
+            + Browser.enc(Browser.SITE_PAGE));
+  }
+
+  /** A site on shop.example.com with one provider configured (app ID and secret key). */
+  static Site withProvider(String provider, String appId, String secretKey) {
+    HttpResponse<String> created =
+        admin(
+            "POST",
+            "/admin/sites",
+            "{\"name\":\""
+                + provider
+                + " "
+                + UUID.randomUUID()
+                + "\",\"domains\":[\"shop.example.com\"]}");
+    assertEquals(201, created.statusCode(), created.body());
+    JsonObject site = json(created);
+    HttpResponse<String> put =
+        admin(
+            "PUT",
+            "/admin/sites/" + site.getString("apiKey") + "/providers/" + provider,
+            "{\"appId\":\"" + appId + "\",\"secretKey\":\"" + secretKey + "\"}");
+    assertEquals(201, put.statusCode(), put.body());
+    return new Site(site.getString("apiKey"), site.getString("secret"));
+  }
+
   /** A server method with the token, over HTTPS. */
   static JsonObject call(String method, String token, String params) {
     return json(

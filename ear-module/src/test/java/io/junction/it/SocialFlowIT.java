@@ -36,12 +36,7 @@ class SocialFlowIT {
     Map<String, String> back = answer(browser.roundTrip(loginUrl(site.apiKey(), ""), user));
     assertEquals("st-1", back.get("state"));
     assertNotNull(back.get("code"), back.toString());
-    return Sites.token(
-        site,
-        "grant_type=authorization_code&code="
-            + enc(back.get("code"))
-            + "&redirect_uri="
-            + enc(Browser.SITE_PAGE));
+    return Sites.tokenForCode(site, back.get("code"));
   }
 
   static List<String> identityUids(JsonObject info) {
@@ -73,13 +68,7 @@ class SocialFlowIT {
     String callback = location(browser.get(providerPage));
     Map<String, String> back = answer(location(browser.get(callback)));
     assertEquals("st-1", back.get("state"));
-    String token =
-        Sites.token(
-            site,
-            "grant_type=authorization_code&code="
-                + enc(back.get("code"))
-                + "&redirect_uri="
-                + enc(Browser.SITE_PAGE));
+    String token = Sites.tokenForCode(site, back.get("code"));
 
     // The token request carried every parameter ok.ru needs, and the API call a valid sig.
     Map<String, String> tokenRequest = ok.tokenRequests.get(ok.tokenRequests.size() - 1);
@@ -564,13 +553,7 @@ class SocialFlowIT {
 
   private static String uidOf(Sites.Site site, String code) {
     assertNotNull(code);
-    String token =
-        Sites.token(
-            site,
-            "grant_type=authorization_code&code="
-                + enc(code)
-                + "&redirect_uri="
-                + enc(Browser.SITE_PAGE));
+    String token = Sites.tokenForCode(site, code);
     JsonObject info = Sites.call("socialize.getUserInfo", token, "");
     assertEquals(1, info.getJsonArray("identities").size());
     return info.getString("UID");
