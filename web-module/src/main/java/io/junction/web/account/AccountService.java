@@ -3,8 +3,8 @@ package io.junction.web.account;
 import io.junction.api.ErrorCode;
 import io.junction.api.ProviderTokens;
 import io.junction.api.SocialProfile;
-import io.junction.provider.support.Digests;
 import io.junction.web.envelope.GigyaException;
+import io.junction.web.security.Hashes;
 import io.junction.web.security.Randoms;
 import io.junction.web.security.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -149,7 +149,7 @@ public class AccountService {
       newGuestKey = Randoms.urlSafe(32);
       target =
           Account.guest(
-              newId(), apiKey, "_guid_" + Randoms.urlSafe(18), Digests.sha256Hex(newGuestKey), now);
+              newId(), apiKey, "_guid_" + Randoms.urlSafe(18), Hashes.sha256Hex(newGuestKey), now);
       em.persist(target);
     }
     if (identity == null) {
@@ -293,7 +293,7 @@ public class AccountService {
   private Optional<Account> guest(String apiKey, String guestKey) {
     return em.createNamedQuery("Account.findGuest", Account.class)
         .setParameter("apiKey", apiKey)
-        .setParameter("hash", Digests.sha256Hex(guestKey))
+        .setParameter("hash", Hashes.sha256Hex(guestKey))
         .getResultStream()
         .findFirst();
   }

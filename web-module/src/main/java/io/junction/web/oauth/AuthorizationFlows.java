@@ -10,12 +10,13 @@ import io.junction.api.ProviderTokens;
 import io.junction.api.SocialConnector;
 import io.junction.api.SocialProfile;
 import io.junction.provider.ProviderCatalog;
-import io.junction.provider.support.Digests;
 import io.junction.web.account.AccountService;
 import io.junction.web.config.JunctionConfig;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.Envelope;
 import io.junction.web.envelope.GigyaException;
+import io.junction.web.envelope.Parameters;
+import io.junction.web.security.Hashes;
 import io.junction.web.security.Randoms;
 import io.junction.web.security.RedirectUris;
 import io.junction.web.security.Secrets;
@@ -39,7 +40,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -63,7 +63,6 @@ public class AuthorizationFlows {
   @ConfigProperty(name = "junction.flow.lifetime-seconds", defaultValue = "600")
   long lifetimeSeconds;
 
-  private static final Pattern PERMISSION = Pattern.compile("[A-Za-z0-9_.:/+-]{1,100}");
   private static final List<String> DISPLAY_MODES = List.of("popup", "page", "touch");
   private static final List<String> DENIED =
       List.of("access_denied", "user_denied", "consent_required", "user_cancelled");
@@ -185,7 +184,7 @@ public class AuthorizationFlows {
                     new GigyaException(
                         ErrorCode.NOT_SUPPORTED,
                         info.id() + " is not supported by this server yet"));
-    List<String> extra = extraPermissions(call.paramOrNull("x_extraPermissions"));
+    List<String> extra = Parameters.permissionList(call, "x_extraPermissions");
     String displayMode = call.paramOrNull("x_displayMode");
     if (displayMode != null) {
       displayMode = displayMode.toLowerCase(Locale.ROOT);
@@ -193,8 +192,7 @@ public class AuthorizationFlows {
         throw GigyaException.invalid("x_displayMode", "must be popup, page or touch");
       }
     }
-    Long sessionSeconds =
-        sessionSeconds(call.paramOrNull("x_session_expiration"), "x_session_expiration");
+    Long sessionSeconds = Parameters.sessionSeconds(call, "x_session_expiration");
     SiteService.ProviderSetup setup = sites.providerSetup(site, info.id());
     ProviderApp app = setup.app();
     String callback = callbackUrl(site, setup.config(), call.secure());
@@ -211,12 +209,12 @@ public class AuthorizationFlows {
     String nonce = connector.usesNonce() ? Randoms.urlSafe(24) : null;
     pending.save(
         new PendingAuthorization(
-                Digests.sha256Hex(providerState),
+                Hashes.sha256Hex(providerState),
                 site.apiKey(),
                 info.id(),
                 flow,
                 accountId,
-                Digests.sha256Hex(browser),
+                Hashes.sha256Hex(browser),
                 redirectUri,
                 responseType,
                 state,
@@ -225,9 +223,7 @@ public class AuthorizationFlows {
                 callback,
                 verifier == null
                     ? null
-                    : secrets
-                        .cipher()
-                        .encrypt(verifier, "pkce:" + Digests.sha256Hex(providerState)),
+                    : secrets.cipher().encrypt(verifier, "pkce:" + Hashes.sha256Hex(providerState)),
                 Instant.now().plusSeconds(lifetimeSeconds))
             .nonce(nonce));
     String location =
@@ -252,43 +248,6 @@ public class AuthorizationFlows {
       url = "https://" + url.substring("http://".length());
     }
     return url;
-  }
-
-  static List<String> extraPermissions(String raw) {
-    if (raw == null) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    for (String p : raw.split(",")) {
-      String t = p.trim();
-      if (t.isEmpty()) {
-        continue;
-      }
-      if (!PERMISSION.matcher(t).matches()) {
-        throw GigyaException.invalid("x_extraPermissions", "'" + t + "' is not a permission name");
-      }
-      out.add(t);
-    }
-    if (out.size() > 50) {
-      throw GigyaException.invalid("x_extraPermissions", "more than 50 permissions");
-    }
-    return out;
-  }
-
-  /** A Gigya session expiration: -2 (never), -1 (60 s), 0 (default) or seconds; null if absent. */
-  public static Long sessionSeconds(String raw, String parameter) {
-    if (raw == null) {
-      return null;
-    }
-    try {
-      long v = Long.parseLong(raw);
-      if (v < -2) {
-        throw GigyaException.invalid(parameter, "must be -2, -1, 0 or a number of seconds");
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw GigyaException.invalid(parameter, "must be a whole number of seconds");
-    }
   }
 
   static String pkceChallenge(String verifier) {
@@ -321,10 +280,7 @@ public class AuthorizationFlows {
             ErrorCode.SESSION_HAS_EXPIRED,
             "The browser took longer than " + lifetimeSeconds + " seconds at the provider");
       }
-      if (flowCookie == null
-          || !MessageDigest.isEqual(
-              Digests.sha256Hex(flowCookie).getBytes(StandardCharsets.US_ASCII),
-              p.browserHash().getBytes(StandardCharsets.US_ASCII))) {
+      if (!Hashes.sameDigest(flowCookie, p.browserHash())) {
         throw new GigyaException(
             ErrorCode.NO_USER_COOKIE,
             "The callback did not come from the browser that started the flow");

@@ -1,6 +1,6 @@
 package io.junction.web.oauth;
 
-import io.junction.provider.support.Digests;
+import io.junction.web.security.Hashes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,7 +24,7 @@ public class PendingAuthorizations {
    * when the state is unknown or was already used (two callbacks racing: one wins).
    */
   public Optional<PendingAuthorization> consume(String state) {
-    String hash = Digests.sha256Hex(state);
+    String hash = Hashes.sha256Hex(state);
     PendingAuthorization found = em.find(PendingAuthorization.class, hash);
     if (found == null) {
       return Optional.empty();

@@ -1,8 +1,8 @@
 package io.junction.web.oauth;
 
 import io.junction.api.ErrorCode;
-import io.junction.provider.support.Digests;
 import io.junction.web.envelope.GigyaException;
+import io.junction.web.security.Hashes;
 import io.junction.web.security.Randoms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -44,7 +44,7 @@ public class TokenService {
     String token = "jt1." + Randoms.urlSafe(32);
     em.persist(
         new OAuthToken(
-            Digests.sha256Hex(token),
+            Hashes.sha256Hex(token),
             apiKey,
             accountId,
             kind,
@@ -69,7 +69,7 @@ public class TokenService {
   /** The token's record: 403025 when it is unknown or expired. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public OAuthToken authenticate(String token) {
-    OAuthToken found = token == null ? null : em.find(OAuthToken.class, Digests.sha256Hex(token));
+    OAuthToken found = token == null ? null : em.find(OAuthToken.class, Hashes.sha256Hex(token));
     if (found == null) {
       throw new GigyaException(
           ErrorCode.INVALID_TOKEN, "invalid_token: the oauth_token is not known");
@@ -99,7 +99,7 @@ public class TokenService {
       io.junction.web.security.SecretCipher cipher,
       String sessionSecret) {
     Issued issued = issueToken(apiKey, accountId, OAuthToken.Kind.USER, sessionSeconds);
-    OAuthToken t = em.find(OAuthToken.class, Digests.sha256Hex(issued.token()));
+    OAuthToken t = em.find(OAuthToken.class, Hashes.sha256Hex(issued.token()));
     t.sessionSecretEncrypted(cipher.encrypt(sessionSecret, "session-secret:" + t.tokenHash()));
     return issued;
   }
@@ -107,7 +107,7 @@ public class TokenService {
   /** Ends a token (logout). */
   public void revoke(String token) {
     em.createQuery("DELETE FROM OAuthToken t WHERE t.tokenHash = :h")
-        .setParameter("h", Digests.sha256Hex(token))
+        .setParameter("h", Hashes.sha256Hex(token))
         .executeUpdate();
   }
 
@@ -117,7 +117,7 @@ public class TokenService {
     String code = "jc1." + Randoms.urlSafe(32);
     em.persist(
         new AuthorizationCode(
-            Digests.sha256Hex(code),
+            Hashes.sha256Hex(code),
             apiKey,
             accountId,
             redirectUri,
@@ -132,7 +132,7 @@ public class TokenService {
    */
   @Transactional(dontRollbackOn = GigyaException.class)
   public AuthorizationCode redeemCode(String apiKey, String code, String redirectUri) {
-    String hash = Digests.sha256Hex(code);
+    String hash = Hashes.sha256Hex(code);
     AuthorizationCode found = em.find(AuthorizationCode.class, hash);
     int deleted =
         found == null

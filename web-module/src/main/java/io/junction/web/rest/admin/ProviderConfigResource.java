@@ -4,6 +4,7 @@ import io.junction.api.ProviderInfo;
 import io.junction.provider.ProviderCatalog;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.GigyaException;
+import io.junction.web.envelope.Parameters;
 import io.junction.web.rest.admin.AdminViews.ProviderList;
 import io.junction.web.rest.admin.AdminViews.ProviderView;
 import io.junction.web.site.ProviderConfig;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,7 +45,6 @@ public class ProviderConfigResource {
           "enabled",
           "permissions",
           "issuer");
-  private static final Pattern PERMISSION = Pattern.compile("[A-Za-z0-9_.:/+-]{1,100}");
 
   @Inject SiteService sites;
   @Inject ProviderCatalog catalog;
@@ -130,7 +129,7 @@ public class ProviderConfigResource {
     Set<String> permissions = new LinkedHashSet<>();
     if (raw != null) {
       for (String p : raw) {
-        if (!PERMISSION.matcher(p).matches()) {
+        if (!Parameters.isPermissionName(p)) {
           throw GigyaException.invalid("permissions", "'" + p + "' is not a permission name");
         }
         permissions.add(p);

@@ -6,8 +6,8 @@ import io.junction.web.account.AccountService;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.Envelope;
 import io.junction.web.envelope.GigyaException;
+import io.junction.web.envelope.Parameters;
 import io.junction.web.oauth.AuthorizationCode;
-import io.junction.web.oauth.AuthorizationFlows;
 import io.junction.web.oauth.OAuthToken;
 import io.junction.web.oauth.TokenService;
 import io.junction.web.security.GigyaSignature;
@@ -113,13 +113,10 @@ public class GetTokenResource {
           case "none" ->
               tokens.issueToken(site.apiKey(), null, OAuthToken.Kind.ANONYMOUS, sessionSeconds());
           case "client_credentials" -> {
-            String siteUid = call.paramOrNull("x_siteUID");
+            String siteUid = Parameters.siteUid(call, "x_siteUID");
             if (siteUid == null) {
               yield tokens.issueToken(
                   site.apiKey(), null, OAuthToken.Kind.SERVER, sessionSeconds());
-            }
-            if (siteUid.length() > 252 || !siteUid.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
-              throw GigyaException.invalid("x_siteUID", "at most 252 printable ASCII characters");
             }
             Account account = accounts.siteUser(site.apiKey(), siteUid);
             yield tokens.issueToken(
@@ -139,8 +136,7 @@ public class GetTokenResource {
   }
 
   private Long sessionSeconds() {
-    return AuthorizationFlows.sessionSeconds(
-        call.paramOrNull("x_sessionExpiration"), "x_sessionExpiration");
+    return Parameters.sessionSeconds(call, "x_sessionExpiration");
   }
 
   private String[] basicCredentials() {

@@ -14,7 +14,7 @@ import io.junction.web.account.SocialIdentity;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.Envelope;
 import io.junction.web.envelope.GigyaException;
-import io.junction.web.oauth.AuthorizationFlows;
+import io.junction.web.envelope.Parameters;
 import io.junction.web.oauth.OAuthToken;
 import io.junction.web.oauth.TokenService;
 import io.junction.web.security.GigyaSignature;
@@ -150,8 +150,8 @@ public final class UserResources {
       if (!List.of("PKCS5", "PKCS7", "ZEROS").contains(padding)) {
         throw GigyaException.invalid("paddingMode", "must be PKCS5, PKCS7 or ZEROS");
       }
-      boolean encryptAll = bool(call, "encryptAll");
-      boolean signIds = bool(call, "signIDs");
+      boolean encryptAll = Parameters.bool(call, "encryptAll");
+      boolean signIds = Parameters.bool(call, "signIDs");
       ProviderSessions.Live live =
           sessions.session(
               caller.site(), caller.account(), provider(catalog, name, "provider").id());
@@ -231,7 +231,8 @@ public final class UserResources {
     @Override
     protected Response answer() {
       Callers.Caller caller = callers.serverAboutUser(headers, uri);
-      accounts.setUid(caller.account().id(), siteUid(call, true));
+      Parameters.required(call, "siteUID");
+      accounts.setUid(caller.account().id(), Parameters.siteUid(call, "siteUID"));
       return Envelope.ok(call, Map.of());
     }
   }
@@ -262,7 +263,7 @@ public final class UserResources {
     protected Response answer() {
       Callers.Caller caller = callers.server(headers, uri);
       Site site = caller.site();
-      String siteUid = siteUid(call, false);
+      String siteUid = Parameters.siteUid(call, "siteUID");
       String sessions = call.paramOrNull("providerSessions");
       if ((siteUid == null) == (sessions == null)) {
         throw siteUid == null
@@ -274,10 +275,8 @@ public final class UserResources {
       if (!targetEnv.equals("browser") && !targetEnv.equals("mobile")) {
         throw GigyaException.invalid("targetEnv", "must be browser or mobile");
       }
-      bool(call, "newUser");
-      Long sessionSeconds =
-          AuthorizationFlows.sessionSeconds(
-              call.paramOrNull("sessionExpiration"), "sessionExpiration");
+      Parameters.bool(call, "newUser");
+      Long sessionSeconds = Parameters.sessionSeconds(call, "sessionExpiration");
       Account account =
           siteUid != null
               ? accounts.siteUser(site.apiKey(), siteUid)
@@ -383,9 +382,9 @@ public final class UserResources {
     @Override
     protected Response answer() {
       Callers.Caller caller = callers.server(headers, uri);
-      String uid = required(call, "UID");
-      String signature = required(call, "UIDSignature");
-      String rawTimestamp = required(call, "signatureTimestamp");
+      String uid = Parameters.required(call, "UID");
+      String signature = Parameters.required(call, "UIDSignature");
+      String rawTimestamp = Parameters.required(call, "signatureTimestamp");
       long timestamp;
       try {
         timestamp = Long.parseLong(rawTimestamp);
@@ -414,41 +413,6 @@ public final class UserResources {
         .resolve(name)
         .orElseThrow(
             () -> GigyaException.invalid(parameter, "'" + name + "' is not a supported provider"));
-  }
-
-  static String required(ApiCall call, String name) {
-    String v = call.paramOrNull(name);
-    if (v == null) {
-      throw GigyaException.missing(name);
-    }
-    return v;
-  }
-
-  static boolean bool(ApiCall call, String name) {
-    String v = call.paramOrNull(name);
-    if (v == null) {
-      return false;
-    }
-    return switch (v.toLowerCase(Locale.ROOT)) {
-      case "true", "1" -> true;
-      case "false", "0" -> false;
-      default -> throw GigyaException.invalid(name, "must be true or false");
-    };
-  }
-
-  /** A site user id: at most 252 printable ASCII characters. */
-  static String siteUid(ApiCall call, boolean required) {
-    String v = call.paramOrNull("siteUID");
-    if (v == null) {
-      if (required) {
-        throw GigyaException.missing("siteUID");
-      }
-      return null;
-    }
-    if (v.length() > 252 || !v.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-      throw GigyaException.invalid("siteUID", "at most 252 printable ASCII characters");
-    }
-    return v;
   }
 
   static Map<String, Object> uidSignature(String secret, String uid) {
