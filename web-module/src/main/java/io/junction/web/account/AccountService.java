@@ -115,6 +115,26 @@ public class AccountService {
     return new Linked(account, identity, null, guestKey != null);
   }
 
+  /** An identity read from its provider, to be linked. */
+  public record ProviderIdentity(String provider, SocialProfile profile, ProviderTokens tokens) {}
+
+  /**
+   * Links several identities at once (notifyLogin's providerSessions): the first one logs in, the
+   * others join its account; 409001 for any that belongs to another account, and then none is
+   * linked.
+   */
+  public Account linkAll(String apiKey, List<ProviderIdentity> identities) {
+    Account account = null;
+    for (ProviderIdentity i : identities) {
+      account =
+          account == null
+              ? login(apiKey, i.provider(), i.profile(), i.tokens(), null).account()
+              : connect(apiKey, i.provider(), i.profile(), i.tokens(), account.id(), null)
+                  .account();
+    }
+    return account;
+  }
+
   /**
    * Connects an identity (socialize.addConnection): to the logged-in account when there is one,
    * else to the browser's guest account (created with a new guest key when the browser has none).

@@ -1,5 +1,7 @@
 package io.junction.web.envelope;
 
+import io.junction.api.ProviderInfo;
+import io.junction.provider.ProviderCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +79,14 @@ public final class Parameters {
           name, "must be -2, -1, 0 or a number of seconds up to " + MAX_SESSION_SECONDS);
     }
     return v;
+  }
+
+  /** The provider a parameter names, by its Gigya name or alias: 400006 when unknown. */
+  public static ProviderInfo provider(ProviderCatalog catalog, String name, String parameter) {
+    return catalog
+        .resolve(name)
+        .orElseThrow(
+            () -> GigyaException.invalid(parameter, "'" + name + "' is not a supported provider"));
   }
 
   /** Whether a name can be a provider permission (scope). */

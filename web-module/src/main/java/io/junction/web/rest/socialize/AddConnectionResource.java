@@ -1,5 +1,6 @@
 package io.junction.web.rest.socialize;
 
+import io.junction.web.caller.Authentication;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.oauth.AuthorizationFlows;
 import jakarta.enterprise.context.RequestScoped;
@@ -8,8 +9,6 @@ import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,18 +24,17 @@ public class AddConnectionResource {
 
   @Inject ApiCall call;
   @Inject AuthorizationFlows flows;
-  @Inject Callers callers;
+  @Inject Authentication authentication;
 
   @CookieParam(AuthorizationFlows.FLOW_COOKIE)
   String flowCookie;
-
-  @Context HttpHeaders headers;
 
   @GET
   @Operation(summary = "Connect a social network (browser redirect)")
   public Response get() {
     call.preferHttpStatusCodes();
-    return Redirects.to(flows.startConnect(call, callers.oauthToken(headers), flowCookie));
+    return Redirects.to(
+        flows.startConnect(call, authentication.browserToken().token(), flowCookie));
   }
 
   @POST

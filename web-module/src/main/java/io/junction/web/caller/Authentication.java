@@ -1,0 +1,278 @@
+package io.junction.web.caller;
+
+import io.junction.api.ErrorCode;
+import io.junction.web.account.Account;
+import io.junction.web.account.AccountService;
+import io.junction.web.envelope.ApiCall;
+import io.junction.web.envelope.GigyaException;
+import io.junction.web.oauth.OAuthToken;
+import io.junction.web.oauth.TokenService;
+import io.junction.web.security.AdminCredentials;
+import io.junction.web.security.GigyaSignature;
+import io.junction.web.security.Secrets;
+import io.junction.web.site.ApplicationKey;
+import io.junction.web.site.Site;
+import io.junction.web.site.SiteService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.logging.Logger;
+
+/**
+ * Makes the {@link Caller} of the current request, whichever way it proves itself, and refuses it
+ * with the Gigya error of the first rule it breaks. See the package description for the ways.
+ */
+@RequestScoped
+public class Authentication {
+
+  private static final Logger LOG = Logger.getLogger(Authentication.class.getName());
+
+  /** The permission an application key needs to obtain tokens at socialize.getToken. */
+  public static final String GET_TOKEN = "socialize.getToken";
+
+  @Inject ApiCall call;
+  @Inject HttpServletRequest request;
+  @Inject TokenService tokens;
+  @Inject SiteService sites;
+  @Inject AccountService accounts;
+  @Inject Secrets secrets;
+  @Inject RequestSignatures signatures;
+  @Inject AdminCredentials administrator;
+
+  /** The caller of the current server method, checked against the method's {@link MethodAccess}. */
+  public Caller serverMethod() {
+    Caller c = authenticate();
+    switch (MethodAccess.of(call.method())) {
+      case USER -> requireAccount(c);
+      case SERVER -> requireServer(c);
+      case SERVER_ABOUT_USER -> {
+        requireServer(c);
+        if (c.account() == null) {
+          throw GigyaException.missing("UID");
+        }
+      }
+    }
+    return c;
+  }
+
+  private static void requireAccount(Caller c) {
+    if (c.account() == null) {
+      if (c.proof() == Proof.OAUTH_TOKEN && c.token().kind() == OAuthToken.Kind.ANONYMOUS) {
+        throw new GigyaException(
+            ErrorCode.NO_VALID_SESSION, "The oauth_token belongs to no logged-in user");
+      }
+      throw GigyaException.missing("UID");
+    }
+  }
+
+  private void requireServer(Caller c) {
+    if (!c.server()) {
+      throw new GigyaException(
+          ErrorCode.PERMISSION_DENIED,
+          call.method() + " takes the site's credentials, not a user's oauth_token");
+    }
+  }
+
+  private Caller authenticate() {
+    String token = oauthTokenValue();
+    if (token != null) {
+      return byToken(token);
+    }
+    String apiKey = call.paramOrNull("apiKey");
+    if (apiKey == null) {
+      throw GigyaException.missing("apiKey");
+    }
+    Site site = sites.forApi(apiKey);
+    String userKey = call.paramOrNull("userKey");
+    ApplicationKey application = userKey == null ? null : sites.application(site, userKey);
+    String secret = application == null ? sites.secretOf(site) : sites.secretOf(application);
+    Proof proof;
+    if (call.paramOrNull("sig") != null) {
+      signatures.verify(call, site, secret, target());
+      proof = Proof.SIGNATURE;
+    } else if (call.param("secret") != null) {
+      requireHttpsForSecret();
+      if (!GigyaSignature.same(secret, call.param("secret"))) {
+        throw new GigyaException(
+            ErrorCode.INVALID_SECRET,
+            "The secret is not the " + (application == null ? "site's" : "application key's"));
+      }
+      proof = Proof.SECRET;
+    } else {
+      throw GigyaException.missing("sig (with timestamp and nonce), secret or oauth_token");
+    }
+    Caller caller = new Caller(site, proof, application, null, null, null, call.secure());
+    requirePermission(caller);
+    return caller.about(accountOfUid(site));
+  }
+
+  private Caller byToken(String value) {
+    OAuthToken t = validToken(value);
+    Site site = sites.forApi(t.apiKey());
+    if (call.paramOrNull("sig") != null) {
+      if (t.sessionSecretEncrypted() == null) {
+        throw new GigyaException(
+            ErrorCode.INVALID_REQUEST_SIGNATURE, "This session has no secret to sign with");
+      }
+      String sessionSecret =
+          secrets.cipher().decrypt(t.sessionSecretEncrypted(), "session-secret:" + t.tokenHash());
+      signatures.verify(call, site, sessionSecret, target());
+    }
+    Account account =
+        switch (t.kind()) {
+          case USER -> accounts.byId(t.accountId()).orElseThrow(Authentication::unknownUser);
+          case SERVER -> accountOfUid(site);
+          case ANONYMOUS -> null;
+        };
+    String uid = call.paramOrNull("UID");
+    if (t.kind() == OAuthToken.Kind.USER && uid != null && !uid.equals(account.uid())) {
+      throw unknownUser();
+    }
+    return new Caller(site, Proof.OAUTH_TOKEN, null, t, value, account, call.secure());
+  }
+
+  /**
+   * The caller of a browser flow that needs a session (socialize.addConnection): an oauth_token,
+   * required, over HTTPS, known and unexpired. Its account is left to the flow, which links to it
+   * at the callback.
+   */
+  public Caller browserToken() {
+    String value = oauthTokenValue();
+    if (value == null) {
+      throw GigyaException.missing("oauth_token");
+    }
+    OAuthToken t = validToken(value);
+    return new Caller(
+        sites.siteOrInvalidKey(t.apiKey()), Proof.OAUTH_TOKEN, null, t, value, null, call.secure());
+  }
+
+  /**
+   * The client of socialize.getToken (HTTPS only): {@code client_id} with {@code client_secret} in
+   * the form or in HTTP Basic, or an application key ({@code client_id} + {@code userKey} + {@code
+   * secret}) that holds the permission {@value #GET_TOKEN}.
+   */
+  public Caller tokenClient() {
+    BasicCredentials basic = BasicCredentials.of(authorization()).orElse(null);
+    String clientId = basic != null ? basic.user() : call.paramOrNull("client_id");
+    String userKey = basic != null ? null : call.paramOrNull("userKey");
+    String clientSecret =
+        basic != null
+            ? basic.password()
+            : userKey != null ? call.param("secret") : call.param("client_secret");
+    if (!call.secure()) {
+      throw clientSecret != null
+          ? new GigyaException(
+              ErrorCode.SECRET_SENT_OVER_HTTP, "socialize.getToken takes HTTPS only")
+          : new GigyaException(
+              ErrorCode.INVALID_REQUEST_FORMAT, "socialize.getToken takes HTTPS only");
+    }
+    if (clientId == null) {
+      throw GigyaException.missing("client_id");
+    }
+    Site site = sites.forApi(clientId);
+    if (clientSecret == null) {
+      throw GigyaException.missing(userKey != null ? "secret" : "client_secret");
+    }
+    ApplicationKey application = null;
+    if (userKey != null) {
+      application = sites.application(site, userKey);
+      if (!GigyaSignature.same(sites.secretOf(application), clientSecret)) {
+        throw new GigyaException(ErrorCode.INVALID_SECRET, "secret is not the application key's");
+      }
+    } else if (!sites.secretMatches(site, clientSecret)
+        && !(basic != null && sites.secretMatches(site, basic.formDecoded().password()))) {
+      throw new GigyaException(ErrorCode.INVALID_SECRET, "client_secret is not the site's secret");
+    }
+    Caller caller =
+        new Caller(site, Proof.CLIENT_CREDENTIALS, application, null, null, null, call.secure());
+    requirePermission(caller);
+    return caller;
+  }
+
+  /**
+   * The administrator of the admin API and console, by HTTP Basic: 400008 without readable
+   * credentials, 403005 for wrong ones (both answered with HTTP 401).
+   */
+  public void administrator() {
+    BasicCredentials basic;
+    try {
+      basic =
+          BasicCredentials.of(authorization())
+              .orElseThrow(
+                  () ->
+                      new GigyaException(
+                          ErrorCode.INVALID_AUTHENTICATION_HEADER,
+                          "HTTP Basic credentials of the administrator are required"));
+    } catch (GigyaException e) {
+      throw new GigyaException(e.code(), e.details(), 401);
+    }
+    if (!administrator.matches(basic.user(), basic.password())) {
+      LOG.warning(call + " administrator login refused: wrong user name or password");
+      throw new GigyaException(ErrorCode.UNAUTHORIZED_USER, "Wrong user name or password", 401);
+    }
+  }
+
+  /** The oauth_token of the call (parameter, or OAuth/Bearer header), or null when none. */
+  String oauthTokenValue() {
+    String token = call.paramOrNull("oauth_token");
+    if (token == null) {
+      String auth = authorization();
+      if (auth != null) {
+        String a = auth.trim();
+        if (a.regionMatches(true, 0, "OAuth ", 0, 6)) {
+          token = a.substring(6).trim();
+        } else if (a.regionMatches(true, 0, "Bearer ", 0, 7)) {
+          token = a.substring(7).trim();
+        }
+      }
+    }
+    return token == null || token.isEmpty() ? null : token;
+  }
+
+  private OAuthToken validToken(String value) {
+    if (!call.secure()) {
+      throw new GigyaException(
+          ErrorCode.INVALID_TOKEN, "invalid_token: oauth_token must be sent over HTTPS");
+    }
+    return tokens.authenticate(value);
+  }
+
+  private void requireHttpsForSecret() {
+    if (!call.secure()) {
+      throw new GigyaException(
+          ErrorCode.SECRET_SENT_OVER_HTTP, "A secret in clear is accepted over HTTPS only");
+    }
+  }
+
+  private void requirePermission(Caller caller) {
+    String method = call.method();
+    if (!caller.permits(method)) {
+      throw new GigyaException(
+          ErrorCode.PERMISSION_DENIED, "The application key may not call " + method);
+    }
+  }
+
+  private Account accountOfUid(Site site) {
+    String uid = call.paramOrNull("UID");
+    if (uid == null) {
+      return null;
+    }
+    return accounts.byUid(site.apiKey(), uid).orElseThrow(Authentication::unknownUser);
+  }
+
+  private String authorization() {
+    return request.getHeader("Authorization");
+  }
+
+  private RequestSignatures.Target target() {
+    return new RequestSignatures.Target(
+        request.getServerName(),
+        request.getServerPort(),
+        request.getRequestURI(),
+        request.getHeader("Host"));
+  }
+
+  private static GigyaException unknownUser() {
+    return new GigyaException(ErrorCode.UNAUTHORIZED_USER, "The UID is not a user of this site");
+  }
+}

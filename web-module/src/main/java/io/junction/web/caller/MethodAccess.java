@@ -1,0 +1,42 @@
+package io.junction.web.caller;
+
+import java.util.Map;
+
+/**
+ * Who may call each server method of the Socialize API. A method missing here takes no caller
+ * authentication of this kind: socialize.login (any browser, by client_id), socialize.addConnection
+ * (a browser with an oauth_token, {@link Authentication#browserToken}), socialize.getToken (client
+ * authentication, {@link Authentication#tokenClient}).
+ */
+public enum MethodAccess {
+  /**
+   * About a user: the user's own oauth_token, or a server credential naming the user with {@code
+   * UID}.
+   */
+  USER,
+  /** A server credential (secret, signature, or a server token); {@code UID} optional. */
+  SERVER,
+  /** A server credential about the user named by {@code UID}. */
+  SERVER_ABOUT_USER;
+
+  private static final Map<String, MethodAccess> METHODS =
+      Map.ofEntries(
+          Map.entry("socialize.getUserInfo", USER),
+          Map.entry("socialize.removeConnection", USER),
+          Map.entry("socialize.getSessionInfo", USER),
+          Map.entry("socialize.logout", USER),
+          Map.entry("socialize.notifyLogin", SERVER),
+          Map.entry("socialize.exchangeUIDSignature", SERVER),
+          Map.entry("socialize.setUID", SERVER_ABOUT_USER),
+          Map.entry("socialize.notifyRegistration", SERVER_ABOUT_USER),
+          Map.entry("socialize.deleteAccount", SERVER_ABOUT_USER));
+
+  /** The access rule of a server method. */
+  public static MethodAccess of(String method) {
+    MethodAccess access = METHODS.get(method);
+    if (access == null) {
+      throw new IllegalArgumentException(method + " is not a server method");
+    }
+    return access;
+  }
+}

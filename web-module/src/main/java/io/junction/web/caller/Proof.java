@@ -1,0 +1,13 @@
+package io.junction.web.caller;
+
+/** How a caller proved who it is. */
+public enum Proof {
+  /** The site's secret, or an application key's, sent in clear over HTTPS. */
+  SECRET,
+  /** A request signed with the site's, an application key's or a mobile session's secret. */
+  SIGNATURE,
+  /** An oauth_token Junction issued. */
+  OAUTH_TOKEN,
+  /** socialize.getToken's client authentication (client_secret, Basic, or an application key). */
+  CLIENT_CREDENTIALS
+}
