@@ -108,6 +108,7 @@ function openSiteForm(site) {
   $('site-cname').value = site && site.cname ? site.cname : '';
   $('site-dc').value = site ? site.dataCenter : state.info.dataCenter;
   $('site-contacts').checked = site ? site.retrieveContacts : false;
+  $('site-revoke-tokens').checked = site ? site.revokeTokensOnSecretRotation : false;
   $('site-error').textContent = '';
   show('site-form', true); show('empty-hint', false);
   $('site-name').focus();
@@ -121,6 +122,7 @@ async function saveSite(evt) {
     domains: $('site-domains').value.split(/[\s,]+/).filter((d) => d),
     dataCenter: $('site-dc').value,
     retrieveContacts: $('site-contacts').checked,
+    revokeTokensOnSecretRotation: $('site-revoke-tokens').checked,
   };
   if ($('site-cname').value.trim()) body.cname = $('site-cname').value.trim();
   try {
@@ -158,6 +160,7 @@ async function selectSite(apiKey, provider) {
   $('detail-cname').textContent = s.cname || '—';
   $('detail-dc').textContent = s.dataCenter;
   $('detail-contacts').textContent = s.retrieveContacts ? 'enabled' : 'disabled';
+  $('detail-revoke-tokens').textContent = s.revokeTokensOnSecretRotation ? 'ended' : 'kept';
   show('empty-hint', false); show('site-detail', true);
   await loadProviders();
   await loadApplications();

@@ -109,6 +109,7 @@ public class Authentication {
   private Caller byToken(String value) {
     OAuthToken t = validToken(value);
     Site site = sites.forApi(t.apiKey());
+    ApplicationKey application = mintedBy(site, t);
     if (call.paramOrNull("sig") != null) {
       if (t.sessionSecretEncrypted() == null) {
         throw new GigyaException(
@@ -128,7 +129,36 @@ public class Authentication {
     if (t.kind() == OAuthToken.Kind.USER && uid != null && !uid.equals(account.uid())) {
       throw unknownUser();
     }
-    return new Caller(site, Proof.OAUTH_TOKEN, null, t, value, account, call.secure());
+    Caller caller =
+        new Caller(site, Proof.OAUTH_TOKEN, application, t, value, account, call.secure());
+    requirePermission(caller);
+    return caller;
+  }
+
+  /**
+   * The application key that minted the token, whose permissions bound it; 403005 when that key was
+   * deleted, or when the site secret that minted it was replaced and the site ends such tokens.
+   */
+  private ApplicationKey mintedBy(Site site, OAuthToken t) {
+    OAuthToken.Client client = t.client();
+    if (client.siteSecret()
+        && site.revokeTokensOnSecretRotation()
+        && site.secretRotatedAt() != null
+        && t.createdAt().isBefore(site.secretRotatedAt())) {
+      throw new GigyaException(
+          ErrorCode.UNAUTHORIZED_USER,
+          "The site secret that issued this oauth_token has been replaced");
+    }
+    if (client.applicationKey() == null) {
+      return null;
+    }
+    return sites
+        .findApplication(site, client.applicationKey())
+        .orElseThrow(
+            () ->
+                new GigyaException(
+                    ErrorCode.UNAUTHORIZED_USER,
+                    "The application key that issued this oauth_token has been deleted"));
   }
 
   /**
@@ -142,8 +172,11 @@ public class Authentication {
       throw GigyaException.missing("oauth_token");
     }
     OAuthToken t = validToken(value);
-    return new Caller(
-        sites.siteOrInvalidKey(t.apiKey()), Proof.OAUTH_TOKEN, null, t, value, null, call.secure());
+    Site site = sites.siteOrInvalidKey(t.apiKey());
+    Caller caller =
+        new Caller(site, Proof.OAUTH_TOKEN, mintedBy(site, t), t, value, null, call.secure());
+    requirePermission(caller);
+    return caller;
   }
 
   /**

@@ -36,6 +36,19 @@ public record Caller(
     return application == null || application.permits(method);
   }
 
+  /**
+   * The client a token minted for this caller records: a token passes on its own, else the
+   * application key or the site secret.
+   */
+  public OAuthToken.Client client() {
+    if (token != null) {
+      return token.client();
+    }
+    return application != null
+        ? OAuthToken.Client.applicationKey(application.userKey())
+        : OAuthToken.Client.SITE_SECRET;
+  }
+
   /** The same caller, about another account. */
   Caller about(Account other) {
     return new Caller(site, proof, application, token, tokenValue, other, secure);

@@ -50,6 +50,31 @@ public class OAuthToken {
   @Column(name = "session_secret_enc", length = 500)
   private String sessionSecretEncrypted;
 
+  /** The application key that minted the token, or null. */
+  @Column(name = "application_key", length = 100)
+  private String applicationKey;
+
+  /** Whether the site's own secret minted the token (getToken, notifyLogin). */
+  @Column(name = "by_site_secret", nullable = false)
+  private boolean bySiteSecret;
+
+  /**
+   * The client that minted a token: an application key, the site secret, or neither (a browser
+   * flow's token, issued to whoever holds the code or the redirect).
+   */
+  public record Client(String applicationKey, boolean siteSecret) {
+    /** A token of a browser flow. */
+    public static final Client BROWSER_FLOW = new Client(null, false);
+
+    /** A token minted with the site secret. */
+    public static final Client SITE_SECRET = new Client(null, true);
+
+    /** A token minted with an application key. */
+    public static Client applicationKey(String userKey) {
+      return new Client(userKey, false);
+    }
+  }
+
   protected OAuthToken() {}
 
   public OAuthToken(
@@ -58,13 +83,16 @@ public class OAuthToken {
       String accountId,
       Kind kind,
       Instant now,
-      Instant expiresAt) {
+      Instant expiresAt,
+      Client client) {
     this.tokenHash = tokenHash;
     this.apiKey = apiKey;
     this.accountId = accountId;
     this.kind = kind.name();
     this.createdAt = now;
     this.expiresAt = expiresAt;
+    this.applicationKey = client.applicationKey();
+    this.bySiteSecret = client.siteSecret();
   }
 
   public String tokenHash() {
@@ -81,6 +109,15 @@ public class OAuthToken {
 
   public Kind kind() {
     return Kind.valueOf(kind);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  /** The client that minted the token. */
+  public Client client() {
+    return new Client(applicationKey, bySiteSecret);
   }
 
   public Instant expiresAt() {

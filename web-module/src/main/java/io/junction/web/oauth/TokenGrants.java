@@ -24,15 +24,13 @@ public class TokenGrants {
   @Inject AccountService accounts;
 
   /**
-   * Issues the token the grant asks for.
-   *
-   * @param byApplicationKey whether the client authenticated with an application key, which may not
-   *     redeem codes
+   * Issues the token the grant asks for; it records the client, whose limits then bound it. Codes
+   * are redeemed with the site secret only, not with an application key.
    */
   @Transactional(dontRollbackOn = GigyaException.class)
-  public TokenService.Issued grant(ApiCall call, Site site, boolean byApplicationKey) {
+  public TokenService.Issued grant(ApiCall call, Site site, OAuthToken.Client client) {
     String grant = call.paramOrNull("grant_type");
-    if (byApplicationKey && "authorization_code".equals(grant)) {
+    if (client.applicationKey() != null && "authorization_code".equals(grant)) {
       throw new GigyaException(
           ErrorCode.UNSUPPORTED_GRANT_TYPE,
           "an application key takes grant_type none or client_credentials");
@@ -46,19 +44,21 @@ public class TokenGrants {
         String redirectUri = Parameters.required(call, "redirect_uri");
         AuthorizationCode c = tokens.redeemCode(site.apiKey(), code, redirectUri);
         yield tokens.issueToken(
-            site.apiKey(), c.accountId(), OAuthToken.Kind.USER, c.sessionSeconds());
+            site.apiKey(), c.accountId(), OAuthToken.Kind.USER, c.sessionSeconds(), client);
       }
       case "none" ->
           tokens.issueToken(site.apiKey(), null, OAuthToken.Kind.ANONYMOUS, sessionSeconds(call));
       case "client_credentials" -> {
         String siteUid = Parameters.siteUid(call, "x_siteUID");
         yield siteUid == null
-            ? tokens.issueToken(site.apiKey(), null, OAuthToken.Kind.SERVER, sessionSeconds(call))
+            ? tokens.issueToken(
+                site.apiKey(), null, OAuthToken.Kind.SERVER, sessionSeconds(call), client)
             : tokens.issueToken(
                 site.apiKey(),
                 accounts.siteUser(site.apiKey(), siteUid).id(),
                 OAuthToken.Kind.USER,
-                sessionSeconds(call));
+                sessionSeconds(call),
+                client);
       }
       default ->
           throw new GigyaException(

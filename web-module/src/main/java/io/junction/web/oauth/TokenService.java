@@ -39,6 +39,16 @@ public class TokenService {
    */
   public Issued issueToken(
       String apiKey, String accountId, OAuthToken.Kind kind, Long sessionSeconds) {
+    return issueToken(apiKey, accountId, kind, sessionSeconds, OAuthToken.Client.BROWSER_FLOW);
+  }
+
+  /** Issues an access token minted by {@code client}, which bounds what the token may do. */
+  public Issued issueToken(
+      String apiKey,
+      String accountId,
+      OAuthToken.Kind kind,
+      Long sessionSeconds,
+      OAuthToken.Client client) {
     Instant now = Instant.now();
     Long lifetime = lifetimeSeconds(sessionSeconds);
     String token = "jt1." + Randoms.urlSafe(32);
@@ -49,7 +59,8 @@ public class TokenService {
             accountId,
             kind,
             now,
-            lifetime == null ? null : now.plusSeconds(lifetime)));
+            lifetime == null ? null : now.plusSeconds(lifetime),
+            client));
     return new Issued(token, lifetime);
   }
 
@@ -97,8 +108,9 @@ public class TokenService {
       String accountId,
       Long sessionSeconds,
       io.junction.web.security.SecretCipher cipher,
-      String sessionSecret) {
-    Issued issued = issueToken(apiKey, accountId, OAuthToken.Kind.USER, sessionSeconds);
+      String sessionSecret,
+      OAuthToken.Client client) {
+    Issued issued = issueToken(apiKey, accountId, OAuthToken.Kind.USER, sessionSeconds, client);
     OAuthToken t = em.find(OAuthToken.class, Hashes.sha256Hex(issued.token()));
     t.sessionSecretEncrypted(cipher.encrypt(sessionSecret, "session-secret:" + t.tokenHash()));
     return issued;

@@ -44,6 +44,12 @@ public class Site {
   @Column(name = "retrieve_contacts", nullable = false)
   private boolean retrieveContacts;
 
+  @Column(name = "revoke_tokens_on_rotation", nullable = false)
+  private boolean revokeTokensOnSecretRotation;
+
+  @Column(name = "secret_rotated_at")
+  private Instant secretRotatedAt;
+
   /** The site secret, encrypted (see {@code SecretCipher}); never leaves the server. */
   @Column(name = "secret_enc", nullable = false, length = 500)
   private String secretEncrypted;
@@ -90,6 +96,19 @@ public class Site {
     return retrieveContacts;
   }
 
+  /**
+   * Whether replacing the site secret ends the tokens minted with the old one (default false: Gigya
+   * keeps them).
+   */
+  public boolean revokeTokensOnSecretRotation() {
+    return revokeTokensOnSecretRotation;
+  }
+
+  /** When the secret was last replaced, or null. */
+  public Instant secretRotatedAt() {
+    return secretRotatedAt;
+  }
+
   public String secretEncrypted() {
     return secretEncrypted;
   }
@@ -110,11 +129,18 @@ public class Site {
     this.cname = settings.cname();
     this.dataCenter = settings.dataCenter();
     this.retrieveContacts = settings.retrieveContacts();
+    this.revokeTokensOnSecretRotation = settings.revokeTokensOnSecretRotation();
     this.updatedAt = now;
   }
 
   public void secretEncrypted(String value, Instant now) {
     this.secretEncrypted = value;
     this.updatedAt = now;
+  }
+
+  /** A new secret replaces the old one. */
+  public void secretRotated(String value, Instant now) {
+    secretEncrypted(value, now);
+    this.secretRotatedAt = now;
   }
 }

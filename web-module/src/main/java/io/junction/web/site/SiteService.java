@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Sites and their provider configurations: creation, edits, secret rotation. Each method is one
@@ -143,7 +144,7 @@ public class SiteService {
   public String rotateSecret(String apiKey) {
     Site site = get(apiKey);
     String secret = Randoms.base64(24);
-    site.secretEncrypted(encryptSiteSecret(apiKey, secret), Instant.now());
+    site.secretRotated(encryptSiteSecret(apiKey, secret), Instant.now());
     return secret;
   }
 
@@ -270,6 +271,13 @@ public class SiteService {
           ErrorCode.INVALID_APPLICATION_ID, "The site has no application key " + userKey);
     }
     return key;
+  }
+
+  /** The site's application key of that userKey, if it still exists. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<ApplicationKey> findApplication(Site site, String userKey) {
+    ApplicationKey key = em.find(ApplicationKey.class, userKey);
+    return key != null && key.apiKey().equals(site.apiKey()) ? Optional.of(key) : Optional.empty();
   }
 
   /** An application key's secret in clear, for verifying its signatures. */

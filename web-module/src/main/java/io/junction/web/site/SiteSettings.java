@@ -9,10 +9,17 @@ import java.util.List;
  * @param domains host names (lower case, ASCII) the site may redirect to, with their subdomains
  * @param cname the site's own host name for Junction's endpoints, or null
  * @param dataCenter the data center the site lives in
- * @param retrieveContacts seed 000's "Enable retrieving user contacts" permission
+ * @param retrieveContacts the site may read its users' contacts at their providers
+ * @param revokeTokensOnSecretRotation whether a new site secret ends the tokens minted with the old
+ *     one
  */
 public record SiteSettings(
-    String name, List<String> domains, String cname, String dataCenter, boolean retrieveContacts) {
+    String name,
+    List<String> domains,
+    String cname,
+    String dataCenter,
+    boolean retrieveContacts,
+    boolean revokeTokensOnSecretRotation) {
 
   public SiteSettings {
     domains = List.copyOf(domains);

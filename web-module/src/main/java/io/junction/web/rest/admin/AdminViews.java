@@ -14,6 +14,7 @@ public final class AdminViews {
       String cname,
       String dataCenter,
       boolean retrieveContacts,
+      boolean revokeTokensOnSecretRotation,
       String createdAt,
       String updatedAt) {}
 
@@ -25,7 +26,8 @@ public final class AdminViews {
       List<String> domains,
       String cname,
       String dataCenter,
-      boolean retrieveContacts) {}
+      boolean retrieveContacts,
+      boolean revokeTokensOnSecretRotation) {}
 
   public record SecretView(String apiKey, String secret) {}
 

@@ -39,7 +39,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SiteResource {
 
   private static final Set<String> FIELDS =
-      Set.of("name", "domains", "cname", "dataCenter", "retrieveContacts");
+      Set.of(
+          "name",
+          "domains",
+          "cname",
+          "dataCenter",
+          "retrieveContacts",
+          "revokeTokensOnSecretRotation");
 
   @Inject SiteService sites;
   @Inject JunctionConfig config;
@@ -59,7 +65,8 @@ public class SiteResource {
                 s.domains(),
                 s.cname(),
                 s.dataCenter(),
-                s.retrieveContacts()))
+                s.retrieveContacts(),
+                s.revokeTokensOnSecretRotation()))
         .build();
   }
 
@@ -106,6 +113,7 @@ public class SiteResource {
         s.cname(),
         s.dataCenter(),
         s.retrieveContacts(),
+        s.revokeTokensOnSecretRotation(),
         s.createdAt().toString(),
         s.updatedAt().toString());
   }
@@ -145,6 +153,8 @@ public class SiteResource {
       }
     }
     boolean retrieveContacts = json.bool("retrieveContacts", false);
-    return new SiteSettings(name, new ArrayList<>(domains), cname, dataCenter, retrieveContacts);
+    boolean revokeTokens = json.bool("revokeTokensOnSecretRotation", false);
+    return new SiteSettings(
+        name, new ArrayList<>(domains), cname, dataCenter, retrieveContacts, revokeTokens);
   }
 }

@@ -33,7 +33,7 @@ public class GetTokenResource {
   @Operation(summary = "Exchange a code, or open an anonymous or site-user session")
   public Response token() {
     Caller client = authentication.tokenClient();
-    TokenService.Issued issued = grants.grant(call, client.site(), client.application() != null);
+    TokenService.Issued issued = grants.grant(call, client.site(), client.client());
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("access_token", issued.token());
     data.put("expires_in", issued.expiresIn());

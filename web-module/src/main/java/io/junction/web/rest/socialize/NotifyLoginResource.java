@@ -71,12 +71,18 @@ public class NotifyLoginResource extends ServerMethodResource {
       String sessionSecret = Randoms.base64(24);
       TokenService.Issued issued =
           tokens.issueMobileSession(
-              site.apiKey(), account.id(), sessionSeconds, secrets.cipher(), sessionSecret);
+              site.apiKey(),
+              account.id(),
+              sessionSeconds,
+              secrets.cipher(),
+              sessionSecret,
+              caller.client());
       data.put("sessionToken", issued.token());
       data.put("sessionSecret", sessionSecret);
     } else {
       TokenService.Issued issued =
-          tokens.issueToken(site.apiKey(), account.id(), OAuthToken.Kind.USER, sessionSeconds);
+          tokens.issueToken(
+              site.apiKey(), account.id(), OAuthToken.Kind.USER, sessionSeconds, caller.client());
       data.put("cookieName", "glt_" + site.apiKey());
       data.put("cookieValue", issued.token());
       data.put(
