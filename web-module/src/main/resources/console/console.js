@@ -109,6 +109,11 @@ function openSiteForm(site) {
   $('site-dc').value = site ? site.dataCenter : state.info.dataCenter;
   $('site-contacts').checked = site ? site.retrieveContacts : false;
   $('site-revoke-tokens').checked = site ? site.revokeTokensOnSecretRotation : false;
+  $('site-redirect-uris').value = site ? site.redirectUris.join('\n') : '';
+  $('site-allow-implicit').checked = site ? site.allowImplicit : true;
+  $('site-require-pkce').checked = site ? site.requirePkce : false;
+  $('site-connect-confirmation').checked = site ? site.connectConfirmation : true;
+  $('site-guest-merge').value = site ? site.guestMerge : 'confirm';
   $('site-error').textContent = '';
   show('site-form', true); show('empty-hint', false);
   $('site-name').focus();
@@ -123,6 +128,11 @@ async function saveSite(evt) {
     dataCenter: $('site-dc').value,
     retrieveContacts: $('site-contacts').checked,
     revokeTokensOnSecretRotation: $('site-revoke-tokens').checked,
+    redirectUris: $('site-redirect-uris').value.split(/\s+/).filter((u) => u),
+    allowImplicit: $('site-allow-implicit').checked,
+    requirePkce: $('site-require-pkce').checked,
+    connectConfirmation: $('site-connect-confirmation').checked,
+    guestMerge: $('site-guest-merge').value,
   };
   if ($('site-cname').value.trim()) body.cname = $('site-cname').value.trim();
   try {
@@ -161,6 +171,13 @@ async function selectSite(apiKey, provider) {
   $('detail-dc').textContent = s.dataCenter;
   $('detail-contacts').textContent = s.retrieveContacts ? 'enabled' : 'disabled';
   $('detail-revoke-tokens').textContent = s.revokeTokensOnSecretRotation ? 'ended' : 'kept';
+  $('detail-redirect-uris').textContent = s.redirectUris.length ? s.redirectUris.join(', ') : 'any URL on the domains';
+  $('detail-policies').textContent = [
+    s.allowImplicit ? 'implicit flow allowed' : 'no implicit flow',
+    s.requirePkce ? 'PKCE required' : 'PKCE optional',
+    s.connectConfirmation ? 'confirm connections from other browsers' : 'no connect confirmation',
+    'guest connections: ' + s.guestMerge,
+  ].join('; ');
   show('empty-hint', false); show('site-detail', true);
   await loadProviders();
   await loadApplications();

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +137,55 @@ class AdminApiIT {
         413,
         413001,
         "larger");
+  }
+
+  @Test
+  void aSiteKeepsItsFlowPolicies() {
+    JsonObject defaults =
+        json(admin("POST", "/admin/sites", "{\"name\":\"p\",\"domains\":[\"a.example\"]}"));
+    assertEquals(0, defaults.getJsonArray("redirectUris").size());
+    assertTrue(defaults.getBoolean("allowImplicit"));
+    assertFalse(defaults.getBoolean("requirePkce"));
+    assertTrue(defaults.getBoolean("connectConfirmation"));
+    assertEquals("confirm", defaults.getString("guestMerge"));
+    assertFalse(defaults.getBoolean("revokeTokensOnSecretRotation"));
+
+    String body =
+        "{\"name\":\"p\",\"domains\":[\"a.example\"],"
+            + "\"redirectUris\":[\"https://a.example/back\",\"https://www.a.example/x?y=1\"],"
+            + "\"allowImplicit\":false,\"requirePkce\":true,\"connectConfirmation\":false,"
+            + "\"guestMerge\":\"NEVER\",\"revokeTokensOnSecretRotation\":true}";
+    String apiKey = defaults.getString("apiKey");
+    assertEquals(200, admin("PUT", "/admin/sites/" + apiKey, body).statusCode());
+    JsonObject read = json(admin("GET", "/admin/sites/" + apiKey, null));
+    assertEquals(
+        List.of("https://a.example/back", "https://www.a.example/x?y=1"),
+        read.getJsonArray("redirectUris").getValuesAs(JsonString::getString));
+    assertFalse(read.getBoolean("allowImplicit"));
+    assertTrue(read.getBoolean("requirePkce"));
+    assertFalse(read.getBoolean("connectConfirmation"));
+    assertEquals("never", read.getString("guestMerge"));
+    assertTrue(read.getBoolean("revokeTokensOnSecretRotation"));
+
+    assertError(
+        admin(
+            "PUT",
+            "/admin/sites/" + apiKey,
+            "{\"name\":\"p\",\"domains\":[\"a.example\"],\"guestMerge\":\"sometimes\"}"),
+        400,
+        400006,
+        "guestMerge");
+    for (String bad :
+        List.of("https://evil.example/back", "http://a.example/back", "https://a.example/#f")) {
+      assertError(
+          admin(
+              "PUT",
+              "/admin/sites/" + apiKey,
+              "{\"name\":\"p\",\"domains\":[\"a.example\"],\"redirectUris\":[\"" + bad + "\"]}"),
+          400,
+          400006,
+          "redirectUris");
+    }
   }
 
   @Test

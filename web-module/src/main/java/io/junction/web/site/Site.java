@@ -44,6 +44,25 @@ public class Site {
   @Column(name = "retrieve_contacts", nullable = false)
   private boolean retrieveContacts;
 
+  // Lazy, as the domains: only the first leg and the admin API read them.
+  @ElementCollection(fetch = FetchType.LAZY)
+  @CollectionTable(name = "site_redirect_uri", joinColumns = @JoinColumn(name = "api_key"))
+  @OrderColumn(name = "ordinal")
+  @Column(name = "redirect_uri", nullable = false, length = 2048)
+  private List<String> redirectUris = new ArrayList<>();
+
+  @Column(name = "allow_implicit", nullable = false)
+  private boolean allowImplicit = true;
+
+  @Column(name = "require_pkce", nullable = false)
+  private boolean requirePkce;
+
+  @Column(name = "connect_confirmation", nullable = false)
+  private boolean connectConfirmation = true;
+
+  @Column(name = "guest_merge", nullable = false, length = 16)
+  private String guestMerge = GuestMerge.CONFIRM.value();
+
   @Column(name = "revoke_tokens_on_rotation", nullable = false)
   private boolean revokeTokensOnSecretRotation;
 
@@ -96,6 +115,31 @@ public class Site {
     return retrieveContacts;
   }
 
+  /** The exact redirect URIs the site registered; when any, only they are accepted. */
+  public List<String> redirectUris() {
+    return List.copyOf(redirectUris);
+  }
+
+  /** Whether the implicit flow (response_type=token) is allowed (default true, as Gigya's). */
+  public boolean allowImplicit() {
+    return allowImplicit;
+  }
+
+  /** Whether login and addConnection require a PKCE code_challenge (S256). */
+  public boolean requirePkce() {
+    return requirePkce;
+  }
+
+  /** Whether connecting a network from a browser other than the token's asks for confirmation. */
+  public boolean connectConfirmation() {
+    return connectConfirmation;
+  }
+
+  /** What happens to a browser's guest connections at login. */
+  public GuestMerge guestMerge() {
+    return GuestMerge.of(guestMerge).orElse(GuestMerge.CONFIRM);
+  }
+
   /**
    * Whether replacing the site secret ends the tokens minted with the old one (default false: Gigya
    * keeps them).
@@ -130,6 +174,12 @@ public class Site {
     this.dataCenter = settings.dataCenter();
     this.retrieveContacts = settings.retrieveContacts();
     this.revokeTokensOnSecretRotation = settings.revokeTokensOnSecretRotation();
+    this.redirectUris.clear();
+    this.redirectUris.addAll(settings.redirectUris());
+    this.allowImplicit = settings.allowImplicit();
+    this.requirePkce = settings.requirePkce();
+    this.connectConfirmation = settings.connectConfirmation();
+    this.guestMerge = settings.guestMerge().value();
     this.updatedAt = now;
   }
 

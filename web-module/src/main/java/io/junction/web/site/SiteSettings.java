@@ -19,9 +19,15 @@ public record SiteSettings(
     String cname,
     String dataCenter,
     boolean retrieveContacts,
-    boolean revokeTokensOnSecretRotation) {
+    boolean revokeTokensOnSecretRotation,
+    List<String> redirectUris,
+    boolean allowImplicit,
+    boolean requirePkce,
+    boolean connectConfirmation,
+    GuestMerge guestMerge) {
 
   public SiteSettings {
     domains = List.copyOf(domains);
+    redirectUris = List.copyOf(redirectUris);
   }
 }

@@ -15,6 +15,11 @@ public final class AdminViews {
       String dataCenter,
       boolean retrieveContacts,
       boolean revokeTokensOnSecretRotation,
+      List<String> redirectUris,
+      boolean allowImplicit,
+      boolean requirePkce,
+      boolean connectConfirmation,
+      String guestMerge,
       String createdAt,
       String updatedAt) {}
 
@@ -27,7 +32,12 @@ public final class AdminViews {
       String cname,
       String dataCenter,
       boolean retrieveContacts,
-      boolean revokeTokensOnSecretRotation) {}
+      boolean revokeTokensOnSecretRotation,
+      List<String> redirectUris,
+      boolean allowImplicit,
+      boolean requirePkce,
+      boolean connectConfirmation,
+      String guestMerge) {}
 
   public record SecretView(String apiKey, String secret) {}
 

@@ -7,6 +7,8 @@ import io.junction.web.rest.admin.AdminViews.CreatedSite;
 import io.junction.web.rest.admin.AdminViews.SecretView;
 import io.junction.web.rest.admin.AdminViews.SiteList;
 import io.junction.web.rest.admin.AdminViews.SiteView;
+import io.junction.web.security.RedirectUris;
+import io.junction.web.site.GuestMerge;
 import io.junction.web.site.HostNames;
 import io.junction.web.site.Site;
 import io.junction.web.site.SiteService;
@@ -45,7 +47,12 @@ public class SiteResource {
           "cname",
           "dataCenter",
           "retrieveContacts",
-          "revokeTokensOnSecretRotation");
+          "revokeTokensOnSecretRotation",
+          "redirectUris",
+          "allowImplicit",
+          "requirePkce",
+          "connectConfirmation",
+          "guestMerge");
 
   @Inject SiteService sites;
   @Inject JunctionConfig config;
@@ -66,7 +73,12 @@ public class SiteResource {
                 s.cname(),
                 s.dataCenter(),
                 s.retrieveContacts(),
-                s.revokeTokensOnSecretRotation()))
+                s.revokeTokensOnSecretRotation(),
+                s.redirectUris(),
+                s.allowImplicit(),
+                s.requirePkce(),
+                s.connectConfirmation(),
+                s.guestMerge().value()))
         .build();
   }
 
@@ -114,6 +126,11 @@ public class SiteResource {
         s.dataCenter(),
         s.retrieveContacts(),
         s.revokeTokensOnSecretRotation(),
+        s.redirectUris(),
+        s.allowImplicit(),
+        s.requirePkce(),
+        s.connectConfirmation(),
+        s.guestMerge().value(),
         s.createdAt().toString(),
         s.updatedAt().toString());
   }
@@ -154,7 +171,34 @@ public class SiteResource {
     }
     boolean retrieveContacts = json.bool("retrieveContacts", false);
     boolean revokeTokens = json.bool("revokeTokensOnSecretRotation", false);
+    List<String> rawRedirectUris = json.strings("redirectUris", 100, 2048);
+    Set<String> redirectUris = new LinkedHashSet<>();
+    for (String raw : rawRedirectUris == null ? List.<String>of() : rawRedirectUris) {
+      try {
+        redirectUris.add(RedirectUris.validate(raw, List.copyOf(domains)));
+      } catch (GigyaException e) {
+        throw GigyaException.invalid(
+            "redirectUris", "'" + raw + "' is not an https URL on one of the site's domains");
+      }
+    }
+    String rawGuestMerge = json.string("guestMerge", false, 16);
+    GuestMerge guestMerge =
+        rawGuestMerge == null
+            ? GuestMerge.CONFIRM
+            : GuestMerge.of(rawGuestMerge)
+                .orElseThrow(
+                    () -> GigyaException.invalid("guestMerge", "must be confirm, never or always"));
     return new SiteSettings(
-        name, new ArrayList<>(domains), cname, dataCenter, retrieveContacts, revokeTokens);
+        name,
+        new ArrayList<>(domains),
+        cname,
+        dataCenter,
+        retrieveContacts,
+        revokeTokens,
+        new ArrayList<>(redirectUris),
+        json.bool("allowImplicit", true),
+        json.bool("requirePkce", false),
+        json.bool("connectConfirmation", true),
+        guestMerge);
   }
 }
