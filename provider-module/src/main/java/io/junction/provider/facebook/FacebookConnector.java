@@ -26,7 +26,12 @@ import java.util.Map;
 public class FacebookConnector extends OAuth2Connector {
 
   static final ProviderInfo INFO =
-      new ProviderInfo("facebook", "Facebook", false, List.of("email", "public_profile"));
+      new ProviderInfo(
+          "facebook",
+          "Facebook",
+          false,
+          List.of("email", "public_profile"),
+          "Meta for Developers (developers.facebook.com): create an app with Facebook Login; App ID and App Secret go to Application ID and Secret key; add the callback under Valid OAuth Redirect URIs.");
   static final String FIELDS =
       "id,name,first_name,last_name,email,picture.width(200).height(200),gender,birthday,locale,link";
 

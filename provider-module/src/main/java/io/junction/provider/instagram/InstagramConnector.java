@@ -21,7 +21,12 @@ import java.util.Map;
 public class InstagramConnector extends OAuth2Connector {
 
   static final ProviderInfo INFO =
-      new ProviderInfo("instagram", "Instagram", false, List.of("instagram_business_basic"));
+      new ProviderInfo(
+          "instagram",
+          "Instagram",
+          false,
+          List.of("instagram_business_basic"),
+          "Meta for Developers: an app with the Instagram product (API setup with Instagram login); Instagram App ID and App Secret; the callback is an OAuth redirect URI.");
 
   @Override
   public ProviderInfo info() {

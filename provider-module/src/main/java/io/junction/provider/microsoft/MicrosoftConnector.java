@@ -21,7 +21,8 @@ public class MicrosoftConnector extends OidcConnector {
             "microsoft",
             "Microsoft",
             false,
-            List.of("openid", "profile", "email", "offline_access")),
+            List.of("openid", "profile", "email", "offline_access"),
+            "Microsoft Entra admin center, App registrations: a Web platform app for accounts in any organization and personal Microsoft accounts; Application (client) ID and a client secret; the callback is a Web redirect URI."),
         new Endpoints(
             "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
             "https://login.microsoftonline.com/common/oauth2/v2.0/token",

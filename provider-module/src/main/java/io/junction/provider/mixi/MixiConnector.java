@@ -21,7 +21,13 @@ import java.util.Map;
 @ApplicationScoped
 public class MixiConnector extends OAuth2Connector {
 
-  static final ProviderInfo INFO = new ProviderInfo("mixi", "mixi", false, List.of("r_profile"));
+  static final ProviderInfo INFO =
+      new ProviderInfo(
+          "mixi",
+          "mixi",
+          false,
+          List.of("r_profile"),
+          "mixi Graph API partner dashboard: register a service; Consumer Key and Consumer Secret go to Application ID and Secret key; the callback is the redirect URL.");
 
   @Override
   public ProviderInfo info() {

@@ -30,7 +30,8 @@ public class OdnoklassnikiConnector extends OAuth2Connector implements TokenRefr
           "odnoklassniki",
           "Odnoklassniki",
           true,
-          List.of("VALUABLE_ACCESS", "SET_STATUS", "PHOTO_CONTENT"));
+          List.of("VALUABLE_ACCESS", "SET_STATUS", "PHOTO_CONTENT"),
+          "ok.ru developer rights, then an External app (https App link); its e-mail gives Application ID, Public key and Secret key; list the callback under permitted redirect_uri; Required permissions SET_STATUS and PHOTO_CONTENT.");
 
   static final String FIELDS =
       "uid,name,first_name,last_name,gender,birthday,locale,pic_1,pic_3,email,location";

@@ -26,7 +26,12 @@ public class GenericOidcConnector extends OidcConnector {
   public static final String ID = "oidc";
 
   static final ProviderInfo INFO =
-      new ProviderInfo(ID, "OpenID Connect", false, List.of("openid", "profile", "email"));
+      new ProviderInfo(
+          ID,
+          "OpenID Connect",
+          false,
+          List.of("openid", "profile", "email"),
+          "Any OpenID Connect provider: register a confidential web client; Client ID and secret, and the issuer URL (Junction reads <issuer>/.well-known/openid-configuration); the callback is a redirect URI.");
   private static final Duration TTL = Duration.ofMinutes(10);
 
   private record Discovered(JsonObject metadata, Instant fetched) {}

@@ -24,7 +24,13 @@ import java.util.Map;
 @ApplicationScoped
 public class QqConnector extends OAuth2Connector {
 
-  static final ProviderInfo INFO = new ProviderInfo("qq", "QQ", false, List.of("get_user_info"));
+  static final ProviderInfo INFO =
+      new ProviderInfo(
+          "qq",
+          "QQ",
+          false,
+          List.of("get_user_info"),
+          "QQ Connect (connect.qq.com): a website application; APP ID and APP Key go to Application ID and Secret key; the callback's domain is the callback address.");
 
   @Override
   public ProviderInfo info() {

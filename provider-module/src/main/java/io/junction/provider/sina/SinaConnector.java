@@ -21,7 +21,13 @@ import java.util.Map;
 @ApplicationScoped
 public class SinaConnector extends OAuth2Connector {
 
-  static final ProviderInfo INFO = new ProviderInfo("sina", "Sina Weibo", false, List.of());
+  static final ProviderInfo INFO =
+      new ProviderInfo(
+          "sina",
+          "Sina Weibo",
+          false,
+          List.of(),
+          "Sina Weibo open platform (open.weibo.com): a website application; App Key and App Secret; the callback is the authorized callback page.");
 
   @Override
   public ProviderInfo info() {

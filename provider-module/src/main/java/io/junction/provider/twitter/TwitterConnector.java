@@ -22,7 +22,11 @@ public class TwitterConnector extends OAuth2Connector {
 
   static final ProviderInfo INFO =
       new ProviderInfo(
-          "twitter", "Twitter / X", false, List.of("users.read", "tweet.read", "offline.access"));
+          "twitter",
+          "Twitter / X",
+          false,
+          List.of("users.read", "tweet.read", "offline.access"),
+          "X Developer Portal: in the app's User authentication settings turn on OAuth 2.0 as a confidential client (Web App); Client ID and Client Secret go to Application ID and Secret key; the callback is the Callback URI.");
 
   @Override
   public ProviderInfo info() {

@@ -25,7 +25,12 @@ import java.util.Map;
 public class VkontakteConnector extends OAuth2Connector {
 
   static final ProviderInfo INFO =
-      new ProviderInfo("vkontakte", "VKontakte", false, List.of("email"));
+      new ProviderInfo(
+          "vkontakte",
+          "VKontakte",
+          false,
+          List.of("email"),
+          "VK for developers (dev.vk.com, My apps): a Website app; App ID and Secure key; the callback goes under Authorized redirect URI; e-mail needs the email permission.");
   static final String FIELDS = "screen_name,sex,bdate,photo_50,photo_200,domain";
 
   @Override

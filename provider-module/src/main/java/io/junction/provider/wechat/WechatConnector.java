@@ -27,7 +27,12 @@ import java.util.Map;
 public class WechatConnector extends OAuth2Connector {
 
   static final ProviderInfo INFO =
-      new ProviderInfo("wechat", "WeChat", false, List.of("snsapi_login"));
+      new ProviderInfo(
+          "wechat",
+          "WeChat",
+          false,
+          List.of("snsapi_login"),
+          "WeChat Open Platform (open.weixin.qq.com): a Website Application, approved; AppID and AppSecret; set the callback's domain as the authorization callback domain.");
 
   @Override
   public ProviderInfo info() {
