@@ -1,5 +1,7 @@
 package io.junction.provider;
 
+import io.junction.api.ErrorCode;
+import io.junction.api.ProviderException;
 import io.junction.api.ProviderInfo;
 import io.junction.api.SocialConnector;
 import io.junction.provider.oidc.GenericOidcConnector;
@@ -124,6 +126,19 @@ public class ProviderCatalog {
       return Optional.ofNullable(customOidc);
     }
     return Optional.ofNullable(id == null ? null : connectors.get(id));
+  }
+
+  /**
+   * The connector of a provider (by canonical name, as {@link #resolve} gives it).
+   *
+   * @throws ProviderException {@link ErrorCode#NOT_SUPPORTED} when no connector speaks for it
+   */
+  public SocialConnector require(String id) {
+    return connector(id)
+        .orElseThrow(
+            () ->
+                new ProviderException(
+                    id, ErrorCode.NOT_SUPPORTED, id + " is not supported by this server"));
   }
 
   /**

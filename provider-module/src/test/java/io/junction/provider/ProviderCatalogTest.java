@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.junction.api.ErrorCode;
+import io.junction.api.ProviderException;
 import io.junction.api.ProviderInfo;
 import io.junction.api.SocialConnector;
 import io.junction.provider.instagram.InstagramConnector;
+import io.junction.provider.microsoft.MicrosoftConnector;
 import io.junction.provider.oidc.GenericOidcConnector;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -119,6 +122,24 @@ class ProviderCatalogTest {
     assertTrue(catalog.setupNotes("odnoklassniki").contains("Public key"));
     assertEquals("", catalog.setupNotes("myspace"));
     assertEquals("", catalog.setupNotes(null));
+  }
+
+  @Test
+  void requireGivesTheConnectorOrRefusesWithNotSupported() {
+    assertTrue(catalog.require("microsoft") instanceof MicrosoftConnector);
+    assertTrue(catalog.require("oidc-acme") instanceof GenericOidcConnector);
+
+    ProviderCatalog instagramOnly = ProviderCatalog.of(List.of(new InstagramConnector()));
+    assertEquals("instagram", instagramOnly.require("instagram").info().id());
+    ProviderException e =
+        assertThrows(ProviderException.class, () -> instagramOnly.require("facebook"));
+    assertEquals(ErrorCode.NOT_SUPPORTED, e.code());
+    assertEquals("facebook", e.provider());
+    assertEquals("facebook is not supported by this server", e.getMessage());
+    ProviderException oidc =
+        assertThrows(ProviderException.class, () -> instagramOnly.require("oidc-acme"));
+    assertEquals(ErrorCode.NOT_SUPPORTED, oidc.code());
+    assertEquals("oidc-acme is not supported by this server", oidc.getMessage());
   }
 
   @Test
