@@ -1,8 +1,6 @@
 package io.junction.provider.twitter;
 
-import io.junction.api.ErrorCode;
 import io.junction.api.ProviderApp;
-import io.junction.api.ProviderException;
 import io.junction.api.ProviderInfo;
 import io.junction.api.ProviderTokens;
 import io.junction.api.SocialProfile;
@@ -61,17 +59,12 @@ public class TwitterConnector extends OAuth2Connector {
             url("api", "https://api.twitter.com/2/users/me"),
             Map.of("user.fields", "profile_image_url,name,username"),
             "Bearer " + tokens.accessToken());
-    JsonObject body = json(answer);
-    if (!answer.ok() || !(body.get("data") instanceof JsonObject user)) {
-      throw new ProviderException(
-          id(),
-          ErrorCode.PROVIDER_ERROR,
-          "users/me failed: HTTP "
-              + answer.status()
-              + ", "
-              + (body.containsKey("detail") ? text(body.get("detail")) : text(body.get("errors"))));
-    }
-    return profile(user);
+    JsonObject body =
+        apiAnswer(
+            "users/me",
+            answer,
+            b -> b.get("data") instanceof JsonObject ? null : errorFields(b, "detail", "errors"));
+    return profile(body.getJsonObject("data"));
   }
 
   SocialProfile profile(JsonObject user) {
