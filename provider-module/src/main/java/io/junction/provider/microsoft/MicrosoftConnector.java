@@ -8,8 +8,8 @@ import jakarta.json.JsonObject;
 import java.util.List;
 
 /**
- * Microsoft accounts (Gigya's {@code microsoft}, alias {@code messenger}): OpenID Connect at the
- * {@code common} endpoint, whose id_tokens name the user's tenant in their issuer ({@code
+ * Microsoft accounts (Gigya's {@code microsoft}; its aliases are the registry's): OpenID Connect at
+ * the {@code common} endpoint, whose id_tokens name the user's tenant in their issuer ({@code
  * https://login.microsoftonline.com/{tid}/v2.0}); the issuer is checked with that tenant.
  */
 @ApplicationScoped
