@@ -26,7 +26,12 @@ import java.util.Map;
 public class FacebookConnector extends OAuth2Connector {
 
   static final ProviderInfo INFO =
-      new ProviderInfo("facebook", "Facebook", false, List.of("email", "public_profile"));
+      new ProviderInfo(
+          "facebook",
+          "Facebook",
+          false,
+          List.of("email", "public_profile"),
+          "Meta for Developers (developers.facebook.com): create an app with Facebook Login; App ID and App Secret go to Application ID and Secret key; add the callback under Valid OAuth Redirect URIs.");
   static final String FIELDS =
       "id,name,first_name,last_name,email,picture.width(200).height(200),gender,birthday,locale,link";
 
@@ -75,22 +80,12 @@ public class FacebookConnector extends OAuth2Connector {
     query.put("appsecret_proof", appsecretProof(tokens.accessToken(), app.secretKey()));
     ProviderHttp.Answer answer =
         http.get(id(), url("api", "https://graph.facebook.com/v21.0/me"), query, null);
-    JsonObject body = json(answer);
-    if (!answer.ok() || body.get("error") instanceof JsonObject) {
-      JsonObject error = body.get("error") instanceof JsonObject e ? e : null;
-      throw new ProviderException(
-          id(),
-          ErrorCode.PROVIDER_ERROR,
-          "Graph /me failed: HTTP "
-              + answer.status()
-              + (error == null
-                  ? ""
-                  : ", code="
-                      + text(error.get("code"))
-                      + ", message="
-                      + text(error.get("message"))));
-    }
-    return profile(body);
+    return profile(apiAnswer("Graph /me", answer, FacebookConnector::graphError));
+  }
+
+  /** A Graph API error: {@code {"error": {"message", "type", "code"}}}. */
+  static String graphError(JsonObject body) {
+    return body.get("error") instanceof JsonObject e ? errorFields(e, "code", "message") : null;
   }
 
   SocialProfile profile(JsonObject me) {
@@ -103,7 +98,6 @@ public class FacebookConnector extends OAuth2Connector {
         && picture.get("data") instanceof JsonObject data) {
       photo = text(data.get("url"));
     }
-    String gender = text(me.get("gender"));
     return new SocialProfile(
         id,
         text(me.get("name")),
@@ -113,7 +107,7 @@ public class FacebookConnector extends OAuth2Connector {
         photo,
         photo,
         text(me.get("link")),
-        gender == null ? null : gender.equals("male") ? "m" : gender.equals("female") ? "f" : "u",
+        gender(text(me.get("gender"))),
         isoBirthday(text(me.get("birthday"))),
         text(me.get("locale")));
   }

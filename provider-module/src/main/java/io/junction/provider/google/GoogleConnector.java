@@ -16,7 +16,12 @@ public class GoogleConnector extends OidcConnector {
 
   public GoogleConnector() {
     super(
-        new ProviderInfo("googleplus", "Google", false, List.of("openid", "profile", "email")),
+        new ProviderInfo(
+            "googleplus",
+            "Google",
+            false,
+            List.of("openid", "profile", "email"),
+            "Google Cloud console, APIs & Services, Credentials: an OAuth client ID of type Web application; Client ID and Client secret; the callback is an Authorized redirect URI."),
         new Endpoints(
             "https://accounts.google.com/o/oauth2/v2/auth",
             "https://oauth2.googleapis.com/token",

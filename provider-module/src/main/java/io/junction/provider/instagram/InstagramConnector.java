@@ -1,8 +1,6 @@
 package io.junction.provider.instagram;
 
-import io.junction.api.ErrorCode;
 import io.junction.api.ProviderApp;
-import io.junction.api.ProviderException;
 import io.junction.api.ProviderInfo;
 import io.junction.api.ProviderTokens;
 import io.junction.api.SocialProfile;
@@ -21,7 +19,12 @@ import java.util.Map;
 public class InstagramConnector extends OAuth2Connector {
 
   static final ProviderInfo INFO =
-      new ProviderInfo("instagram", "Instagram", false, List.of("instagram_business_basic"));
+      new ProviderInfo(
+          "instagram",
+          "Instagram",
+          false,
+          List.of("instagram_business_basic"),
+          "Meta for Developers: an app with the Instagram product (API setup with Instagram login); Instagram App ID and App Secret; the callback is an OAuth redirect URI.");
 
   @Override
   public ProviderInfo info() {
@@ -55,11 +58,11 @@ public class InstagramConnector extends OAuth2Connector {
                 "access_token",
                 tokens.accessToken()),
             null);
-    JsonObject me = json(answer);
-    if (!answer.ok() || me.get("error") instanceof JsonObject) {
-      throw new ProviderException(
-          id(), ErrorCode.PROVIDER_ERROR, "/me failed: HTTP " + answer.status());
-    }
+    JsonObject me =
+        apiAnswer(
+            "/me",
+            answer,
+            b -> b.get("error") instanceof JsonObject e ? errorFields(e, "code", "message") : null);
     String uid = text(me.get("user_id")) != null ? text(me.get("user_id")) : text(me.get("id"));
     String username = text(me.get("username"));
     String photo = text(me.get("profile_picture_url"));

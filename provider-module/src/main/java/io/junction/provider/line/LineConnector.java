@@ -11,7 +11,12 @@ public class LineConnector extends OidcConnector {
 
   public LineConnector() {
     super(
-        new ProviderInfo("line", "LINE", false, List.of("openid", "profile", "email")),
+        new ProviderInfo(
+            "line",
+            "LINE",
+            false,
+            List.of("openid", "profile", "email"),
+            "LINE Developers console: a LINE Login channel (Web app) with OpenID Connect and the email permission; Channel ID and Channel secret; the callback is the Callback URL."),
         new Endpoints(
             "https://access.line.me/oauth2/v2.1/authorize",
             "https://api.line.me/oauth2/v2.1/token",

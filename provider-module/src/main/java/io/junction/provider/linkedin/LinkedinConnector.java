@@ -14,7 +14,12 @@ public class LinkedinConnector extends OidcConnector {
 
   public LinkedinConnector() {
     super(
-        new ProviderInfo("linkedin", "LinkedIn", false, List.of("openid", "profile", "email")),
+        new ProviderInfo(
+            "linkedin",
+            "LinkedIn",
+            false,
+            List.of("openid", "profile", "email"),
+            "LinkedIn Developers: an app with the 'Sign In with LinkedIn using OpenID Connect' product; Client ID and Primary Client Secret; the callback is an Authorized redirect URL."),
         new Endpoints(
             "https://www.linkedin.com/oauth/v2/authorization",
             "https://www.linkedin.com/oauth/v2/accessToken",

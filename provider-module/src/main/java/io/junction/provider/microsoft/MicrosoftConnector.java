@@ -8,8 +8,8 @@ import jakarta.json.JsonObject;
 import java.util.List;
 
 /**
- * Microsoft accounts (Gigya's {@code microsoft}, alias {@code messenger}): OpenID Connect at the
- * {@code common} endpoint, whose id_tokens name the user's tenant in their issuer ({@code
+ * Microsoft accounts (Gigya's {@code microsoft}; its aliases are the registry's): OpenID Connect at
+ * the {@code common} endpoint, whose id_tokens name the user's tenant in their issuer ({@code
  * https://login.microsoftonline.com/{tid}/v2.0}); the issuer is checked with that tenant.
  */
 @ApplicationScoped
@@ -21,7 +21,8 @@ public class MicrosoftConnector extends OidcConnector {
             "microsoft",
             "Microsoft",
             false,
-            List.of("openid", "profile", "email", "offline_access")),
+            List.of("openid", "profile", "email", "offline_access"),
+            "Microsoft Entra admin center, App registrations: a Web platform app for accounts in any organization and personal Microsoft accounts; Application (client) ID and a client secret; the callback is a Web redirect URI."),
         new Endpoints(
             "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
             "https://login.microsoftonline.com/common/oauth2/v2.0/token",

@@ -1,9 +1,7 @@
 package io.junction.provider.mixi;
 
 import io.junction.api.AuthorizationRequest;
-import io.junction.api.ErrorCode;
 import io.junction.api.ProviderApp;
-import io.junction.api.ProviderException;
 import io.junction.api.ProviderInfo;
 import io.junction.api.ProviderTokens;
 import io.junction.api.SocialProfile;
@@ -21,7 +19,13 @@ import java.util.Map;
 @ApplicationScoped
 public class MixiConnector extends OAuth2Connector {
 
-  static final ProviderInfo INFO = new ProviderInfo("mixi", "mixi", false, List.of("r_profile"));
+  static final ProviderInfo INFO =
+      new ProviderInfo(
+          "mixi",
+          "mixi",
+          false,
+          List.of("r_profile"),
+          "mixi Graph API partner dashboard: register a service; Consumer Key and Consumer Secret go to Application ID and Secret key; the callback is the redirect URL.");
 
   @Override
   public ProviderInfo info() {
@@ -51,11 +55,12 @@ public class MixiConnector extends OAuth2Connector {
             url("api", "https://api.mixi-platform.com/2/people/@me/@self"),
             Map.of(),
             "Bearer " + tokens.accessToken());
-    JsonObject body = json(answer);
-    if (!answer.ok() || !(body.get("entry") instanceof JsonObject entry)) {
-      throw new ProviderException(
-          id(), ErrorCode.PROVIDER_ERROR, "people/@me/@self failed: HTTP " + answer.status());
-    }
+    JsonObject entry =
+        apiAnswer(
+                "people/@me/@self",
+                answer,
+                b -> b.get("entry") instanceof JsonObject ? null : errorFields(b, "error"))
+            .getJsonObject("entry");
     String photo = text(entry.get("thumbnailUrl"));
     return new SocialProfile(
         text(entry.get("id")),

@@ -30,7 +30,8 @@ public class OdnoklassnikiConnector extends OAuth2Connector implements TokenRefr
           "odnoklassniki",
           "Odnoklassniki",
           true,
-          List.of("VALUABLE_ACCESS", "SET_STATUS", "PHOTO_CONTENT"));
+          List.of("VALUABLE_ACCESS", "SET_STATUS", "PHOTO_CONTENT"),
+          "ok.ru developer rights, then an External app (https App link); its e-mail gives Application ID, Public key and Secret key; list the callback under permitted redirect_uri; Required permissions SET_STATUS and PHOTO_CONTENT.");
 
   static final String FIELDS =
       "uid,name,first_name,last_name,gender,birthday,locale,pic_1,pic_3,email,location";
@@ -81,30 +82,23 @@ public class OdnoklassnikiConnector extends OAuth2Connector implements TokenRefr
     params.put("method", "users.getCurrentUser");
     params.put("sig", OdnoklassnikiSignature.sign(params, tokens.accessToken(), app.secretKey()));
     params.put("access_token", tokens.accessToken());
-    ProviderHttp.Answer answer = http.postForm(id(), url("api", "https://api.ok.ru/fb.do"), params);
-    if (!answer.ok()) {
-      throw new ProviderException(
-          id(), ErrorCode.PROVIDER_ERROR, "users.getCurrentUser failed: HTTP " + answer.status());
-    }
-    return profile(json(answer));
+    return profile(currentUser(http.postForm(id(), url("api", "https://api.ok.ru/fb.do"), params)));
+  }
+
+  /** The answer of users.getCurrentUser; ok.ru answers API errors with HTTP 200. */
+  JsonObject currentUser(ProviderHttp.Answer answer) {
+    return apiAnswer(
+        "users.getCurrentUser",
+        answer,
+        b -> b.containsKey("error_code") ? errorFields(b, "error_code", "error_msg") : null);
   }
 
   SocialProfile profile(JsonObject user) {
-    if (user.containsKey("error_code")) {
-      throw new ProviderException(
-          id(),
-          ErrorCode.PROVIDER_ERROR,
-          "users.getCurrentUser failed: error_code="
-              + text(user.get("error_code"))
-              + ", error_msg="
-              + text(user.get("error_msg")));
-    }
     String uid = text(user.get("uid"));
     if (uid == null || uid.isEmpty()) {
       throw new ProviderException(
           id(), ErrorCode.PROVIDER_ERROR, "users.getCurrentUser returned no uid");
     }
-    String gender = text(user.get("gender"));
     return new SocialProfile(
         uid,
         text(user.get("name")),
@@ -114,7 +108,7 @@ public class OdnoklassnikiConnector extends OAuth2Connector implements TokenRefr
         text(user.get("pic_3")),
         text(user.get("pic_1")),
         "https://ok.ru/profile/" + uid,
-        gender == null ? null : gender.equals("male") ? "m" : gender.equals("female") ? "f" : "u",
+        gender(text(user.get("gender"))),
         text(user.get("birthday")),
         text(user.get("locale")));
   }

@@ -5,7 +5,6 @@ import io.junction.api.ProviderApp;
 import io.junction.api.ProviderException;
 import io.junction.api.ProviderInfo;
 import io.junction.provider.support.OidcConnector;
-import io.junction.provider.support.ProviderHttp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -26,7 +25,12 @@ public class GenericOidcConnector extends OidcConnector {
   public static final String ID = "oidc";
 
   static final ProviderInfo INFO =
-      new ProviderInfo(ID, "OpenID Connect", false, List.of("openid", "profile", "email"));
+      new ProviderInfo(
+          ID,
+          "OpenID Connect",
+          false,
+          List.of("openid", "profile", "email"),
+          "Any OpenID Connect provider: register a confidential web client; Client ID and secret, and the issuer URL (Junction reads <issuer>/.well-known/openid-configuration); the callback is a redirect URI.");
   private static final Duration TTL = Duration.ofMinutes(10);
 
   private record Discovered(JsonObject metadata, Instant fetched) {}
@@ -46,15 +50,11 @@ public class GenericOidcConnector extends OidcConnector {
     Discovered d = discovered.get(issuer);
     if (d == null || d.fetched().plus(TTL).isBefore(Instant.now())) {
       String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-      ProviderHttp.Answer answer =
-          http.get(ID, base + "/.well-known/openid-configuration", Map.of(), null);
-      if (!answer.ok()) {
-        throw new ProviderException(
-            ID,
-            ErrorCode.PROVIDER_ERROR,
-            "discovery at " + issuer + " failed: HTTP " + answer.status());
-      }
-      JsonObject m = json(answer);
+      JsonObject m =
+          apiAnswer(
+              "discovery at " + issuer,
+              http.get(ID, base + "/.well-known/openid-configuration", Map.of(), null),
+              document -> null);
       if (!issuer.equals(text(m.get("issuer")))) {
         throw new ProviderException(
             ID,

@@ -1,9 +1,7 @@
 package io.junction.provider.qq;
 
 import io.junction.api.CodeExchange;
-import io.junction.api.ErrorCode;
 import io.junction.api.ProviderApp;
-import io.junction.api.ProviderException;
 import io.junction.api.ProviderInfo;
 import io.junction.api.ProviderTokens;
 import io.junction.api.SocialProfile;
@@ -24,7 +22,13 @@ import java.util.Map;
 @ApplicationScoped
 public class QqConnector extends OAuth2Connector {
 
-  static final ProviderInfo INFO = new ProviderInfo("qq", "QQ", false, List.of("get_user_info"));
+  static final ProviderInfo INFO =
+      new ProviderInfo(
+          "qq",
+          "QQ",
+          false,
+          List.of("get_user_info"),
+          "QQ Connect (connect.qq.com): a website application; APP ID and APP Key go to Application ID and Secret key; the callback's domain is the callback address.");
 
   @Override
   public ProviderInfo info() {
@@ -61,20 +65,18 @@ public class QqConnector extends OAuth2Connector {
             url("me", "https://graph.qq.com/oauth2.0/me"),
             Map.of("access_token", tokens.accessToken(), "fmt", "json"),
             null);
-    Map<String, String> fields = fields(me);
-    if (!me.ok() || fields.get("openid") == null) {
-      throw new ProviderException(
-          id(),
-          ErrorCode.PROVIDER_ERROR,
-          "oauth2.0/me failed: HTTP "
-              + me.status()
-              + ", error="
-              + fields.get("error")
-              + ", "
-              + fields.get("error_description"));
-    }
+    String openid =
+        text(
+            apiAnswer(
+                    "oauth2.0/me",
+                    me,
+                    b ->
+                        text(b.get("openid")) == null
+                            ? errorFields(b, "error", "error_description")
+                            : null)
+                .get("openid"));
     Map<String, String> extras = new HashMap<>(tokens.extras());
-    extras.put("openid", fields.get("openid"));
+    extras.put("openid", openid);
     return new ProviderTokens(
         tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), extras);
   }
@@ -87,14 +89,14 @@ public class QqConnector extends OAuth2Connector {
     query.put("openid", tokens.extras().get("openid"));
     ProviderHttp.Answer answer =
         http.get(id(), url("api", "https://graph.qq.com/user/get_user_info"), query, null);
-    JsonObject user = json(answer);
-    String ret = text(user.get("ret"));
-    if (!answer.ok() || (ret != null && !ret.equals("0"))) {
-      throw new ProviderException(
-          id(),
-          ErrorCode.PROVIDER_ERROR,
-          "get_user_info failed: ret=" + ret + ", msg=" + text(user.get("msg")));
-    }
+    JsonObject user =
+        apiAnswer(
+            "get_user_info",
+            answer,
+            b -> {
+              String ret = text(b.get("ret"));
+              return ret == null || ret.equals("0") ? null : errorFields(b, "ret", "msg");
+            });
     return profile(tokens.extras().get("openid"), user);
   }
 

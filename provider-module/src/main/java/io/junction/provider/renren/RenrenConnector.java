@@ -24,7 +24,13 @@ import java.util.Map;
 @ApplicationScoped
 public class RenrenConnector extends OAuth2Connector {
 
-  static final ProviderInfo INFO = new ProviderInfo("renren", "Renren", false, List.of());
+  static final ProviderInfo INFO =
+      new ProviderInfo(
+          "renren",
+          "Renren",
+          false,
+          List.of(),
+          "Renren open platform (open.renren.com): create a website app; App ID (client_id) and Secret Key; register the callback as the redirect URI.");
 
   @Override
   public ProviderInfo info() {

@@ -21,7 +21,13 @@ import java.util.Map;
 @ApplicationScoped
 public class SinaConnector extends OAuth2Connector {
 
-  static final ProviderInfo INFO = new ProviderInfo("sina", "Sina Weibo", false, List.of());
+  static final ProviderInfo INFO =
+      new ProviderInfo(
+          "sina",
+          "Sina Weibo",
+          false,
+          List.of(),
+          "Sina Weibo open platform (open.weibo.com): a website application; App Key and App Secret; the callback is the authorized callback page.");
 
   @Override
   public ProviderInfo info() {
@@ -50,19 +56,11 @@ public class SinaConnector extends OAuth2Connector {
     query.put("uid", String.valueOf(tokens.extras().get("uid")));
     ProviderHttp.Answer answer =
         http.get(id(), url("api", "https://api.weibo.com/2/users/show.json"), query, null);
-    JsonObject body = json(answer);
-    if (!answer.ok() || body.containsKey("error_code")) {
-      throw new ProviderException(
-          id(),
-          ErrorCode.PROVIDER_ERROR,
-          "users/show failed: HTTP "
-              + answer.status()
-              + ", error_code="
-              + text(body.get("error_code"))
-              + ", error="
-              + text(body.get("error")));
-    }
-    return profile(body);
+    return profile(
+        apiAnswer(
+            "users/show",
+            answer,
+            b -> b.containsKey("error_code") ? errorFields(b, "error_code", "error") : null));
   }
 
   SocialProfile profile(JsonObject user) {

@@ -1,25 +1,29 @@
 package io.junction.provider.support;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The digests providers' signatures are made of; one helper for every connector. */
+/**
+ * The digests providers' request signatures are made of (Odnoklassniki's MD5 {@code sig},
+ * Facebook's HMAC-SHA256 {@code appsecret_proof}); one helper for every connector.
+ */
 public final class Digests {
 
   private Digests() {}
 
   /** Lower-case hex MD5 of the UTF-8 bytes. */
   public static String md5Hex(String text) {
-    return HexFormat.of().formatHex(digest("MD5", text));
-  }
-
-  /** Lower-case hex SHA-256 of the UTF-8 bytes. */
-  public static String sha256Hex(String text) {
-    return HexFormat.of().formatHex(digest("SHA-256", text));
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every Java runtime has MD5", e);
+    }
   }
 
   /** Lower-case hex HMAC-SHA256 of {@code data} under {@code key} (both UTF-8). */
@@ -28,16 +32,8 @@ public final class Digests {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
       return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] digest(String algorithm, String text) {
-    try {
-      return MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every Java runtime has HmacSHA256", e);
     }
   }
 }

@@ -1,14 +1,12 @@
 package io.junction.provider.support;
 
+import static io.junction.provider.support.JsonBodies.text;
+
 import io.junction.api.ErrorCode;
 import io.junction.api.ProviderException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
-import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
@@ -22,7 +20,6 @@ import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 
 /**
  * Checks an OpenID Connect id_token (a JWS): its signature with the provider's JSON Web Key Set
@@ -32,7 +29,6 @@ import java.util.Map;
  */
 public final class IdTokens {
 
-  private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
   private static final long SKEW_SECONDS = 60;
 
   private IdTokens() {}
@@ -134,9 +130,7 @@ public final class IdTokens {
   public static boolean knowsKey(JsonObject jwks, String idToken) {
     try {
       String kid =
-          JSON.createReader(
-                  new ByteArrayInputStream(Base64.getUrlDecoder().decode(idToken.split("\\.")[0])))
-              .readObject()
+          JsonBodies.object(Base64.getUrlDecoder().decode(idToken.split("\\.")[0]))
               .getString("kid", null);
       return kid == null
           || jwks.getJsonArray("keys").stream()
@@ -186,7 +180,7 @@ public final class IdTokens {
 
   private static JsonObject object(String provider, String part) {
     try {
-      return JSON.createReader(new ByteArrayInputStream(decode(provider, part))).readObject();
+      return JsonBodies.object(decode(provider, part));
     } catch (ProviderException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -202,15 +196,9 @@ public final class IdTokens {
     }
   }
 
-  static String text(JsonValue v) {
-    return v instanceof JsonString s
-        ? s.getString()
-        : v == null || v == JsonValue.NULL ? null : v.toString();
-  }
-
   /** Parses a JSON object (a key set, a claims set). */
   public static JsonObject parse(String json) {
-    return JSON.createReader(new StringReader(json)).readObject();
+    return JsonBodies.object(json);
   }
 
   private static ProviderException fail(String provider, String why) {

@@ -8,14 +8,8 @@ import io.junction.api.ProviderException;
 import io.junction.api.ProviderTokens;
 import io.junction.api.SocialConnector;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -24,6 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -36,9 +32,6 @@ import org.eclipse.microprofile.config.Config;
  * is the provider's real endpoint.
  */
 public abstract class OAuth2Connector implements SocialConnector {
-
-  /** Looking the JSON provider up is a service-loader scan: once, not per call. */
-  private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
   @Inject protected ProviderHttp http;
 
@@ -239,8 +232,8 @@ public abstract class OAuth2Connector implements SocialConnector {
 
   /** Parses a JSON object body; anything else is a provider error. */
   protected JsonObject json(ProviderHttp.Answer answer) {
-    try (JsonReader r = JSON.createReader(new StringReader(answer.body()))) {
-      return r.readObject();
+    try {
+      return JsonBodies.object(answer.body());
     } catch (RuntimeException e) {
       throw new ProviderException(
           id(),
@@ -249,18 +242,65 @@ public abstract class OAuth2Connector implements SocialConnector {
     }
   }
 
+  /**
+   * The JSON object of an API call's answer, or the provider error the answer is: an HTTP status
+   * other than 2xx, or a body in which {@code error} finds the provider's error (many providers
+   * answer errors with HTTP 200). The error's message names the call, the HTTP status and what
+   * {@code error} said; a 2xx body that is not JSON is a provider error too.
+   *
+   * @param call the call as the message names it ({@code users.get})
+   * @param error the provider's error in a body, as text for the message (see {@link
+   *     #errorFields}), or null when the body is no error
+   */
+  protected JsonObject apiAnswer(
+      String call, ProviderHttp.Answer answer, Function<JsonObject, String> error) {
+    JsonObject body = null;
+    try {
+      body = json(answer);
+    } catch (ProviderException unreadable) {
+      if (answer.ok()) {
+        throw unreadable;
+      }
+    }
+    String why = body == null ? null : error.apply(body);
+    if (answer.ok() && why == null) {
+      return body;
+    }
+    throw new ProviderException(
+        id(),
+        ErrorCode.PROVIDER_ERROR,
+        call
+            + " failed: HTTP "
+            + answer.status()
+            + (why == null || why.isEmpty() ? "" : ", " + why));
+  }
+
+  /**
+   * The fields of a provider's error that it has, for a message: {@code "error_code=5,
+   * error_msg=User authorization failed"}, each value clipped to 200 characters; empty when it has
+   * none of them.
+   */
+  protected static String errorFields(JsonObject error, String... names) {
+    StringJoiner out = new StringJoiner(", ");
+    for (String name : names) {
+      String v = text(error.get(name));
+      if (v != null) {
+        out.add(name + "=" + (v.length() > 200 ? v.substring(0, 200) : v));
+      }
+    }
+    return out.toString();
+  }
+
   /** A JSON value as text: strings unquoted, numbers and booleans as written, null as null. */
   protected static String text(JsonValue v) {
-    if (v == null || v == JsonValue.NULL) {
-      return null;
-    }
-    if (v instanceof JsonString s) {
-      return s.getString();
-    }
-    if (v instanceof JsonNumber n) {
-      return n.toString();
-    }
-    return v.toString();
+    return JsonBodies.text(v);
+  }
+
+  /**
+   * A provider's {@code male} or {@code female} as Gigya's {@code m} or {@code f}, else {@code u}.
+   */
+  protected static String gender(String value) {
+    return value == null ? null : value.equals("male") ? "m" : value.equals("female") ? "f" : "u";
   }
 
   private static String describeError(ProviderHttp.Answer answer, Map<String, String> fields) {

@@ -7,6 +7,7 @@ import io.junction.api.ProviderException;
 import io.junction.api.ProviderInfo;
 import io.junction.api.ProviderTokens;
 import io.junction.api.SocialProfile;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,12 +147,12 @@ public abstract class OidcConnector extends OAuth2Connector {
   private JsonObject keys(String url, boolean fresh) {
     CachedKeys cached = jwks.get(url);
     if (fresh || cached == null || cached.fetched().plus(JWKS_TTL).isBefore(Instant.now())) {
-      ProviderHttp.Answer answer = http.get(id(), url, Map.of(), null);
-      if (!answer.ok()) {
-        throw new ProviderException(
-            id(), ErrorCode.PROVIDER_ERROR, id() + " key set: HTTP " + answer.status());
-      }
-      cached = new CachedKeys(json(answer), Instant.now());
+      JsonObject keys =
+          apiAnswer(
+              id() + " key set",
+              http.get(id(), url, Map.of(), null),
+              k -> k.get("keys") instanceof JsonArray ? null : "no keys");
+      cached = new CachedKeys(keys, Instant.now());
       jwks.put(url, cached);
     }
     return cached.keys();
@@ -162,14 +163,12 @@ public abstract class OidcConnector extends OAuth2Connector {
     JsonObject claims = IdTokens.parse(tokens.extras().get("id_token_claims"));
     String userinfo = userinfoUrl(app);
     if (userinfo != null && !claims.containsKey("name")) {
-      ProviderHttp.Answer answer =
-          http.get(id(), userinfo, Map.of(), "Bearer " + tokens.accessToken());
-      if (!answer.ok()) {
-        throw new ProviderException(
-            id(), ErrorCode.PROVIDER_ERROR, id() + " userinfo: HTTP " + answer.status());
-      }
-      JsonObject info = json(answer);
-      if (!claims.getString("sub").equals(IdTokens.text(info.get("sub")))) {
+      JsonObject info =
+          apiAnswer(
+              id() + " userinfo",
+              http.get(id(), userinfo, Map.of(), "Bearer " + tokens.accessToken()),
+              i -> null);
+      if (!claims.getString("sub").equals(text(info.get("sub")))) {
         throw new ProviderException(
             id(), ErrorCode.UNEXPECTED_PROVIDER_USER, id() + " userinfo names another user");
       }
@@ -182,18 +181,17 @@ public abstract class OidcConnector extends OAuth2Connector {
 
   /** The standard claims as a profile; a provider maps its own claims by overriding. */
   protected SocialProfile profile(JsonObject c) {
-    String gender = IdTokens.text(c.get("gender"));
     return new SocialProfile(
-        IdTokens.text(c.get("sub")),
-        IdTokens.text(c.get("name")),
-        IdTokens.text(c.get("given_name")),
-        IdTokens.text(c.get("family_name")),
-        IdTokens.text(c.get("email")),
-        IdTokens.text(c.get("picture")),
-        IdTokens.text(c.get("picture")),
-        IdTokens.text(c.get("profile")),
-        gender == null ? null : gender.startsWith("m") ? "m" : gender.startsWith("f") ? "f" : "u",
-        IdTokens.text(c.get("birthdate")),
-        IdTokens.text(c.get("locale")));
+        text(c.get("sub")),
+        text(c.get("name")),
+        text(c.get("given_name")),
+        text(c.get("family_name")),
+        text(c.get("email")),
+        text(c.get("picture")),
+        text(c.get("picture")),
+        text(c.get("profile")),
+        gender(text(c.get("gender"))),
+        text(c.get("birthdate")),
+        text(c.get("locale")));
   }
 }

@@ -1,8 +1,6 @@
 package io.junction.provider.twitter;
 
-import io.junction.api.ErrorCode;
 import io.junction.api.ProviderApp;
-import io.junction.api.ProviderException;
 import io.junction.api.ProviderInfo;
 import io.junction.api.ProviderTokens;
 import io.junction.api.SocialProfile;
@@ -22,7 +20,11 @@ public class TwitterConnector extends OAuth2Connector {
 
   static final ProviderInfo INFO =
       new ProviderInfo(
-          "twitter", "Twitter / X", false, List.of("users.read", "tweet.read", "offline.access"));
+          "twitter",
+          "Twitter / X",
+          false,
+          List.of("users.read", "tweet.read", "offline.access"),
+          "X Developer Portal: in the app's User authentication settings turn on OAuth 2.0 as a confidential client (Web App); Client ID and Client Secret go to Application ID and Secret key; the callback is the Callback URI.");
 
   @Override
   public ProviderInfo info() {
@@ -57,17 +59,12 @@ public class TwitterConnector extends OAuth2Connector {
             url("api", "https://api.twitter.com/2/users/me"),
             Map.of("user.fields", "profile_image_url,name,username"),
             "Bearer " + tokens.accessToken());
-    JsonObject body = json(answer);
-    if (!answer.ok() || !(body.get("data") instanceof JsonObject user)) {
-      throw new ProviderException(
-          id(),
-          ErrorCode.PROVIDER_ERROR,
-          "users/me failed: HTTP "
-              + answer.status()
-              + ", "
-              + (body.containsKey("detail") ? text(body.get("detail")) : text(body.get("errors"))));
-    }
-    return profile(user);
+    JsonObject body =
+        apiAnswer(
+            "users/me",
+            answer,
+            b -> b.get("data") instanceof JsonObject ? null : errorFields(b, "detail", "errors"));
+    return profile(body.getJsonObject("data"));
   }
 
   SocialProfile profile(JsonObject user) {

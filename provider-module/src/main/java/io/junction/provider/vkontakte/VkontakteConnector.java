@@ -25,7 +25,12 @@ import java.util.Map;
 public class VkontakteConnector extends OAuth2Connector {
 
   static final ProviderInfo INFO =
-      new ProviderInfo("vkontakte", "VKontakte", false, List.of("email"));
+      new ProviderInfo(
+          "vkontakte",
+          "VKontakte",
+          false,
+          List.of("email"),
+          "VK for developers (dev.vk.com, My apps): a Website app; App ID and Secure key; the callback goes under Authorized redirect URI; e-mail needs the email permission.");
   static final String FIELDS = "screen_name,sex,bdate,photo_50,photo_200,domain";
 
   @Override
@@ -82,25 +87,23 @@ public class VkontakteConnector extends OAuth2Connector {
     query.put("fields", FIELDS);
     query.put("access_token", tokens.accessToken());
     query.put("v", version());
-    ProviderHttp.Answer answer =
-        http.get(id(), url("api", "https://api.vk.com/method/users.get"), query, null);
-    if (!answer.ok()) {
-      throw new ProviderException(
-          id(), ErrorCode.PROVIDER_ERROR, "users.get failed: HTTP " + answer.status());
-    }
-    return profile(json(answer), tokens.extras().get("email"));
+    return profile(
+        usersGet(http.get(id(), url("api", "https://api.vk.com/method/users.get"), query, null)),
+        tokens.extras().get("email"));
+  }
+
+  /** The answer of users.get; VK answers API errors with HTTP 200. */
+  JsonObject usersGet(ProviderHttp.Answer answer) {
+    return apiAnswer(
+        "users.get",
+        answer,
+        b ->
+            b.get("error") instanceof JsonObject e
+                ? errorFields(e, "error_code", "error_msg")
+                : null);
   }
 
   SocialProfile profile(JsonObject body, String email) {
-    if (body.get("error") instanceof JsonObject error) {
-      throw new ProviderException(
-          id(),
-          ErrorCode.PROVIDER_ERROR,
-          "users.get failed: error_code="
-              + text(error.get("error_code"))
-              + ", error_msg="
-              + text(error.get("error_msg")));
-    }
     if (!(body.get("response") instanceof JsonArray users)
         || users.isEmpty()
         || !(users.get(0) instanceof JsonObject user)) {

@@ -27,7 +27,12 @@ import java.util.Map;
 public class WechatConnector extends OAuth2Connector {
 
   static final ProviderInfo INFO =
-      new ProviderInfo("wechat", "WeChat", false, List.of("snsapi_login"));
+      new ProviderInfo(
+          "wechat",
+          "WeChat",
+          false,
+          List.of("snsapi_login"),
+          "WeChat Open Platform (open.weixin.qq.com): a Website Application, approved; AppID and AppSecret; set the callback's domain as the authorization callback domain.");
 
   @Override
   public ProviderInfo info() {
@@ -84,22 +89,17 @@ public class WechatConnector extends OAuth2Connector {
     return profile(failOnErrcode(answer, "sns/userinfo"));
   }
 
+  /** WeChat's answer, whose errors come with HTTP 200 as a non-zero {@code errcode}. */
   private JsonObject failOnErrcode(ProviderHttp.Answer answer, String call) {
-    JsonObject body = json(answer);
-    String errcode = text(body.get("errcode"));
-    if (!answer.ok() || (errcode != null && !errcode.equals("0"))) {
-      throw new ProviderException(
-          id(),
-          ErrorCode.PROVIDER_ERROR,
-          call
-              + " failed: HTTP "
-              + answer.status()
-              + ", errcode="
-              + errcode
-              + ", errmsg="
-              + text(body.get("errmsg")));
-    }
-    return body;
+    return apiAnswer(
+        call,
+        answer,
+        b -> {
+          String errcode = text(b.get("errcode"));
+          return errcode == null || errcode.equals("0")
+              ? null
+              : errorFields(b, "errcode", "errmsg");
+        });
   }
 
   SocialProfile profile(JsonObject user) {

@@ -11,7 +11,12 @@ public class YahooConnector extends OidcConnector {
 
   public YahooConnector() {
     super(
-        new ProviderInfo("yahoo", "Yahoo", false, List.of("openid", "profile", "email")),
+        new ProviderInfo(
+            "yahoo",
+            "Yahoo",
+            false,
+            List.of("openid", "profile", "email"),
+            "Yahoo Developer Network (developer.yahoo.com/apps): create an app with OpenID Connect permissions; Client ID and Client Secret; the callback is the Redirect URI."),
         new Endpoints(
             "https://api.login.yahoo.com/oauth2/request_auth",
             "https://api.login.yahoo.com/oauth2/get_token",

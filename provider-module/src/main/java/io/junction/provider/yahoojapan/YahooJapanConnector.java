@@ -17,7 +17,11 @@ public class YahooJapanConnector extends OidcConnector {
   public YahooJapanConnector() {
     super(
         new ProviderInfo(
-            "yahoojapan", "Yahoo! JAPAN", false, List.of("openid", "profile", "email")),
+            "yahoojapan",
+            "Yahoo! JAPAN",
+            false,
+            List.of("openid", "profile", "email"),
+            "Yahoo! JAPAN Developer Network (e.yahoo.co.jp/dev): a client for a web application using YConnect v2; Client ID and Secret; the callback is the Callback URL."),
         new Endpoints(
             "https://auth.login.yahoo.co.jp/yconnect/v2/authorization",
             "https://auth.login.yahoo.co.jp/yconnect/v2/token",

@@ -90,10 +90,23 @@ class OdnoklassnikiConnectorTest {
 
   @Test
   void apiErrorsWithHttp200BecomeProviderErrors() throws Exception {
+    String error = resource("error-102.json").toString();
     ProviderException e =
-        assertThrows(ProviderException.class, () -> ok.profile(resource("error-102.json")));
+        assertThrows(
+            ProviderException.class,
+            () -> ok.currentUser(new ProviderHttp.Answer(200, "application/json", error)));
     assertEquals(ErrorCode.PROVIDER_ERROR, e.code());
-    assertTrue(e.getMessage().contains("error_code=102"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("users.getCurrentUser failed: HTTP 200, error_code=102"),
+        e.getMessage());
+    ProviderException gateway =
+        assertThrows(
+            ProviderException.class,
+            () -> ok.currentUser(new ProviderHttp.Answer(502, "text/html", "<html>bad</html>")));
+    assertEquals("users.getCurrentUser failed: HTTP 502", gateway.getMessage());
+    JsonObject user = resource("current-user.json");
+    assertEquals(
+        user, ok.currentUser(new ProviderHttp.Answer(200, "application/json", user.toString())));
   }
 
   @Test

@@ -70,9 +70,18 @@ class VkontakteConnectorTest {
 
   @Test
   void apiErrorsBecomeProviderErrors() throws Exception {
+    String error = resource("error-5.json").toString();
     ProviderException e =
-        assertThrows(ProviderException.class, () -> vk.profile(resource("error-5.json"), null));
-    assertTrue(e.getMessage().contains("error_code=5"), e.getMessage());
+        assertThrows(
+            ProviderException.class,
+            () -> vk.usersGet(new ProviderHttp.Answer(200, "application/json", error)));
+    assertTrue(
+        e.getMessage()
+            .startsWith("users.get failed: HTTP 200, error_code=5, error_msg=User authorization"),
+        e.getMessage());
+    JsonObject users = resource("users-get.json");
+    assertEquals(
+        users, vk.usersGet(new ProviderHttp.Answer(200, "application/json", users.toString())));
   }
 
   private static JsonObject resource(String name) throws Exception {
