@@ -84,6 +84,47 @@ class OidcIT {
   }
 
   @Test
+  void aSiteHandsOverAnOpenIdConnectSessionWithoutAnIdToken() {
+    Sites.Site site = googleSite();
+    String subject = "handed-" + UUID.randomUUID();
+    String accessToken =
+        oidc()
+            .issueToken(
+                "google",
+                "junction-web-client",
+                new DefaultOAuth2TokenCallback(
+                    "google",
+                    subject,
+                    "JWT",
+                    List.of("junction-web-client"),
+                    Map.of("name", "Ada Lovelace", "email", subject + "@example.com"),
+                    3600))
+            .serialize();
+    GigyaSigner signer = new GigyaSigner(site.apiKey(), site.secret(), null);
+    HttpResponse<String> handed =
+        signer.send(
+            Junction.HTTPS,
+            "socialize.notifyLogin",
+            Map.of("providerSessions", "{\"googleplus\":{\"authToken\":\"" + accessToken + "\"}}"));
+    JsonObject login = json(handed);
+    assertEquals(0, login.getInt("errorCode"), handed.body());
+    JsonObject user =
+        json(
+            signer.send(
+                Junction.HTTPS, "socialize.getUserInfo", Map.of("UID", login.getString("UID"))));
+    assertEquals(subject, user.getString("loginProviderUID"), user.toString());
+    assertEquals("Ada Lovelace", user.getString("nickname"), user.toString());
+
+    HttpResponse<String> bogus =
+        signer.send(
+            Junction.HTTPS,
+            "socialize.notifyLogin",
+            Map.of("providerSessions", "{\"googleplus\":{\"authToken\":\"not-a-token\"}}"));
+    assertTrue(json(bogus).getInt("errorCode") >= 400000, bogus.body());
+    assertTrue(json(bogus).getInt("errorCode") != 500001, bogus.body());
+  }
+
+  @Test
   void everyOpenIdConnectProviderThroughARealOidcServer() {
     Map<String, Map<String, String>> providers = new java.util.LinkedHashMap<>();
     providers.put("microsoft", Map.of("code_challenge_method", "S256"));

@@ -160,8 +160,12 @@ public abstract class OidcConnector extends OAuth2Connector {
 
   @Override
   public SocialProfile fetchProfile(ProviderApp app, ProviderTokens tokens) {
-    JsonObject claims = IdTokens.parse(tokens.extras().get("id_token_claims"));
+    String idTokenClaims = tokens.extras().get("id_token_claims");
     String userinfo = userinfoUrl(app);
+    if (idTokenClaims == null) {
+      return profile(sessionUserinfo(userinfo, tokens));
+    }
+    JsonObject claims = IdTokens.parse(idTokenClaims);
     if (userinfo != null && !claims.containsKey("name")) {
       JsonObject info =
           apiAnswer(
@@ -177,6 +181,29 @@ public abstract class OidcConnector extends OAuth2Connector {
       claims = merged.build();
     }
     return profile(claims);
+  }
+
+  /**
+   * The user of an access token that came without an id_token (a session the site hands over, as
+   * notifyLogin's providerSessions): only the userinfo endpoint can say whose it is.
+   */
+  private JsonObject sessionUserinfo(String userinfo, ProviderTokens tokens) {
+    if (userinfo == null) {
+      throw new ProviderException(
+          id(),
+          ErrorCode.NOT_SUPPORTED,
+          id() + " has no userinfo endpoint to read the user of an access token");
+    }
+    JsonObject info =
+        apiAnswer(
+            id() + " userinfo",
+            http.get(id(), userinfo, Map.of(), "Bearer " + tokens.accessToken()),
+            i -> null);
+    if (text(info.get("sub")) == null) {
+      throw new ProviderException(
+          id(), ErrorCode.PROVIDER_ERROR, id() + " userinfo names no user (no sub)");
+    }
+    return info;
   }
 
   /** The standard claims as a profile; a provider maps its own claims by overriding. */

@@ -61,7 +61,7 @@ public class ProviderSessionImport {
 
   private AccountService.ProviderIdentity read(Site site, String name, JsonValue value) {
     ProviderInfo info = Parameters.provider(catalog, name, "providerSessions");
-    SocialConnector connector = catalog.connector(info.id()).orElseThrow(() -> unsupported(info));
+    SocialConnector connector = catalog.require(info.id());
     if (!(value instanceof JsonObject session)
         || !(session.get("authToken") instanceof JsonString token)) {
       throw GigyaException.invalid("providerSessions", name + " needs an authToken");
@@ -85,11 +85,6 @@ public class ProviderSessionImport {
           "The " + info.id() + " session belongs to another user");
     }
     return new AccountService.ProviderIdentity(info.id(), profile, tokens);
-  }
-
-  private static GigyaException unsupported(ProviderInfo info) {
-    return new GigyaException(
-        ErrorCode.NOT_SUPPORTED, info.id() + " is not supported by this server yet");
   }
 
   private static String text(JsonValue v) {
