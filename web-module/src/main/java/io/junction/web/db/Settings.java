@@ -41,7 +41,7 @@ public class Settings {
       s.executeUpdate();
       return value;
     } catch (SQLException e) {
-      if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+      if (Constraints.isViolation(e)) {
         return get(name).orElseThrow(() -> new IllegalStateException("Setting vanished: " + name));
       }
       throw new IllegalStateException("Cannot write setting " + name, e);

@@ -12,6 +12,7 @@ import io.junction.api.SocialProfile;
 import io.junction.provider.ProviderCatalog;
 import io.junction.web.account.AccountService;
 import io.junction.web.config.JunctionConfig;
+import io.junction.web.db.Constraints;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.Envelope;
 import io.junction.web.envelope.GigyaException;
@@ -29,7 +30,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.NewCookie;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -346,7 +346,8 @@ public class AuthorizationFlows {
       SocialProfile profile,
       ProviderTokens t,
       String guestKey) {
-    FlowSteps.LoggedIn done = retryOnConflict(() -> steps.login(p, profile, t, guestKey));
+    FlowSteps.LoggedIn done =
+        Constraints.retryOnceOnViolation(() -> steps.login(p, profile, t, guestKey));
     List<NewCookie> cookies = new ArrayList<>();
     if (done.linked().guestConsumed()) {
       cookies.add(expired(guestCookie(p.apiKey())));
@@ -364,7 +365,7 @@ public class AuthorizationFlows {
       ProviderTokens t,
       String guestKey) {
     AccountService.Linked linked =
-        retryOnConflict(
+        Constraints.retryOnceOnViolation(
             () -> accounts.connect(p.apiKey(), p.provider(), profile, t, p.accountId(), guestKey));
     List<NewCookie> cookies = new ArrayList<>();
     if (linked.newGuestKey() != null) {
@@ -374,31 +375,6 @@ public class AuthorizationFlows {
     params.put("state", p.clientState());
     return new Outcome(
         RedirectUris.append(p.redirectUri(), params, p.responseType().equals("token")), cookies);
-  }
-
-  /**
-   * A link that lost a race on the identity's unique key is tried once more: it then finds the row.
-   */
-  private static <T> T retryOnConflict(Supplier<T> link) {
-    try {
-      return link.get();
-    } catch (RuntimeException e) {
-      if (isConstraintViolation(e)) {
-        return link.get();
-      }
-      throw e;
-    }
-  }
-
-  static boolean isConstraintViolation(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException s
-          && s.getSQLState() != null
-          && s.getSQLState().startsWith("23")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String errorRedirect(
