@@ -208,24 +208,26 @@ public class AuthorizationFlows {
     }
     String nonce = connector.usesNonce() ? Randoms.urlSafe(24) : null;
     pending.save(
-        new PendingAuthorization(
-                Hashes.sha256Hex(providerState),
-                site.apiKey(),
-                info.id(),
-                flow,
-                accountId,
-                Hashes.sha256Hex(browser),
-                redirectUri,
-                responseType,
-                state,
-                call.lang(),
-                sessionSeconds,
-                callback,
+        PendingAuthorization.builder()
+            .stateHash(Hashes.sha256Hex(providerState))
+            .apiKey(site.apiKey())
+            .provider(info.id())
+            .flow(flow)
+            .accountId(accountId)
+            .browserHash(Hashes.sha256Hex(browser))
+            .redirectUri(redirectUri)
+            .responseType(responseType)
+            .clientState(state)
+            .lang(call.lang())
+            .sessionSeconds(sessionSeconds)
+            .callbackUrl(callback)
+            .codeVerifierEncrypted(
                 verifier == null
                     ? null
-                    : secrets.cipher().encrypt(verifier, "pkce:" + Hashes.sha256Hex(providerState)),
-                Instant.now().plusSeconds(lifetimeSeconds))
-            .nonce(nonce));
+                    : secrets.cipher().encrypt(verifier, "pkce:" + Hashes.sha256Hex(providerState)))
+            .expiresAt(Instant.now().plusSeconds(lifetimeSeconds))
+            .nonce(nonce)
+            .build());
     String location =
         connector.authorizationUrl(
             new AuthorizationRequest(
