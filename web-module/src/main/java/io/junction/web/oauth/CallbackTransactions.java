@@ -4,6 +4,7 @@ import io.junction.api.ProviderApp;
 import io.junction.api.ProviderTokens;
 import io.junction.api.SocialProfile;
 import io.junction.web.account.AccountService;
+import io.junction.web.security.Hashes;
 import io.junction.web.site.Site;
 import io.junction.web.site.SiteService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,23 +15,44 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The database steps of a callback, each one transaction (one connection, one commit), so that no
- * transaction stays open while the provider is called between them.
+ * The database transactions of a callback, each short (one connection, one commit): claim the
+ * pending authorization, read the site's application at the provider, then link the identity and
+ * issue the code or token.
+ *
+ * <p>Rule: no transaction spans a call to a provider (code exchange, profile fetch, OpenID Connect
+ * discovery). Those calls happen between these methods, so a slow provider holds no database
+ * connection or lock, and a failing one leaves nothing half-written.
  */
 @ApplicationScoped
 @Transactional
-public class FlowSteps {
+public class CallbackTransactions {
 
   @Inject PendingAuthorizations pending;
   @Inject SiteService sites;
   @Inject AccountService accounts;
   @Inject TokenService tokens;
 
+  /**
+   * A pending authorization found at the callback, and whether the callback came from the browser
+   * that started the flow (its flow cookie's digest is the stored one).
+   */
+  public record Claim(PendingAuthorization pending, boolean ownBrowser) {}
+
   /** A login's link and what goes back to the site (code, or token and expiry). */
   public record LoggedIn(AccountService.Linked linked, Map<String, String> params) {}
 
-  public Optional<PendingAuthorization> consume(String state) {
-    return pending.consume(state);
+  /**
+   * Takes the pending authorization of a state away, so that no second callback can use it, and
+   * tells whether the callback came from the browser that started the flow. Empty when the state is
+   * unknown or was already used (two callbacks racing: one wins).
+   */
+  public Optional<Claim> claim(String state, String flowCookie) {
+    Optional<PendingAuthorization> found = pending.find(state);
+    if (found.isEmpty() || !pending.delete(found.get())) {
+      return Optional.empty();
+    }
+    PendingAuthorization p = found.get();
+    return Optional.of(new Claim(p, Hashes.sameDigest(flowCookie, p.browserHash())));
   }
 
   /** The site's application for the pending flow (checking the site's data center again). */
@@ -59,5 +81,11 @@ public class FlowSteps {
           tokens.issueCode(p.apiKey(), linked.account().id(), p.redirectUri(), p.sessionSeconds()));
     }
     return new LoggedIn(linked, params);
+  }
+
+  /** Links the identity to the flow's account, or to the browser's guest account. */
+  public AccountService.Linked connect(
+      PendingAuthorization p, SocialProfile profile, ProviderTokens t, String guestKey) {
+    return accounts.connect(p.apiKey(), p.provider(), profile, t, p.accountId(), guestKey);
   }
 }

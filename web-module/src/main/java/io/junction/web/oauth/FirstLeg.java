@@ -1,0 +1,209 @@
+package io.junction.web.oauth;
+
+import io.junction.api.AuthorizationRequest;
+import io.junction.api.ErrorCode;
+import io.junction.api.ProviderInfo;
+import io.junction.api.SocialConnector;
+import io.junction.provider.ProviderCatalog;
+import io.junction.web.envelope.ApiCall;
+import io.junction.web.envelope.GigyaException;
+import io.junction.web.envelope.Parameters;
+import io.junction.web.security.Hashes;
+import io.junction.web.security.Randoms;
+import io.junction.web.security.Secrets;
+import io.junction.web.site.Site;
+import io.junction.web.site.SiteService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The first leg of socialize.login and socialize.addConnection: checks the request, remembers it as
+ * a pending authorization under a fresh unguessable state bound to the browser by the flow cookie,
+ * and sends the browser to the provider.
+ *
+ * <p>Until redirect_uri is known to be the site's, a refusal is answered directly; after that,
+ * every refusal travels to redirect_uri (see {@link ErrorRedirects}).
+ *
+ * <p>Not a transaction: the database work is in {@link FirstLegTransactions} and {@link
+ * PendingAuthorizations}, each short, and the provider's authorization URL (for an OpenID Connect
+ * issuer, possibly a fetch of its discovery document) is built between them.
+ */
+@ApplicationScoped
+public class FirstLeg {
+
+  private static final List<String> DISPLAY_MODES = List.of("popup", "page", "touch");
+
+  /** The longest state a site may send: it travels back in the redirect. */
+  static final int MAX_STATE_LENGTH = 1024;
+
+  /** How long a browser may take at the provider: {@code junction.flow.lifetime-seconds}, 600. */
+  @Inject
+  @ConfigProperty(name = "junction.flow.lifetime-seconds", defaultValue = "600")
+  long lifetimeSeconds;
+
+  @Inject FirstLegTransactions transactions;
+  @Inject PendingAuthorizations pending;
+  @Inject SiteService sites;
+  @Inject ProviderCatalog catalog;
+  @Inject TokenService tokens;
+  @Inject Secrets secrets;
+
+  /** What the site asked for, checked. */
+  private record Request(
+      String responseType,
+      String state,
+      ProviderInfo provider,
+      SocialConnector connector,
+      List<String> extraPermissions,
+      String displayMode,
+      Long sessionSeconds) {}
+
+  /** socialize.login: to the provider, or back to redirect_uri with an error. */
+  public BrowserRedirect startLogin(ApiCall call, String flowCookie) {
+    if (TokenService.purgeDue()) {
+      tokens.purgeExpired();
+    }
+    FirstLegTransactions.Target target =
+        transactions.target(
+            Parameters.required(call, "client_id"), call.paramOrNull("redirect_uri"));
+    return orErrorRedirect(
+        call,
+        target.redirectUri(),
+        () -> begin(call, target, PendingAuthorization.Flow.LOGIN, null, "x_provider", flowCookie));
+  }
+
+  /**
+   * socialize.addConnection, once the oauth_token is known good: for a user's token the identity
+   * joins the user's account, for an anonymous one the browser's guest account.
+   */
+  public BrowserRedirect startConnect(ApiCall call, OAuthToken token, String flowCookie) {
+    FirstLegTransactions.Target target =
+        transactions.target(token.apiKey(), call.paramOrNull("redirect_uri"));
+    String accountId = token.kind() == OAuthToken.Kind.USER ? token.accountId() : null;
+    // Gigya's name for the parameter is provider; x_provider is accepted as socialize.login's.
+    String providerParam = call.paramOrNull("x_provider") != null ? "x_provider" : "provider";
+    return orErrorRedirect(
+        call,
+        target.redirectUri(),
+        () ->
+            begin(
+                call,
+                target,
+                PendingAuthorization.Flow.CONNECT,
+                accountId,
+                providerParam,
+                flowCookie));
+  }
+
+  private static BrowserRedirect orErrorRedirect(
+      ApiCall call, String redirectUri, Supplier<BrowserRedirect> start) {
+    String responseType = call.paramOrNull("response_type");
+    try {
+      return start.get();
+    } catch (GigyaException e) {
+      return ErrorRedirects.to(call, redirectUri, responseType, call.param("state"), e);
+    }
+  }
+
+  private BrowserRedirect begin(
+      ApiCall call,
+      FirstLegTransactions.Target target,
+      PendingAuthorization.Flow flow,
+      String accountId,
+      String providerParam,
+      String flowCookie) {
+    Site site = target.site();
+    sites.checkDataCenter(site);
+    Request request = request(call, providerParam);
+    FirstLegTransactions.Setup setup =
+        transactions.setup(site, request.provider().id(), call.secure());
+
+    String browser =
+        flowCookie != null && flowCookie.length() >= 32 ? flowCookie : Randoms.urlSafe(32);
+    String providerState = Randoms.urlSafe(32);
+    String stateHash = Hashes.sha256Hex(providerState);
+    String verifier = request.connector().supportsPkce() ? Pkce.newVerifier() : null;
+    String nonce = request.connector().usesNonce() ? Randoms.urlSafe(24) : null;
+
+    // May call the provider (an OpenID Connect issuer's discovery document): outside any
+    // transaction, and before anything is saved.
+    String location =
+        request
+            .connector()
+            .authorizationUrl(
+                new AuthorizationRequest(
+                    setup.app(),
+                    setup.callbackUrl(),
+                    providerState,
+                    request.extraPermissions(),
+                    request.displayMode(),
+                    call.lang(),
+                    verifier == null ? null : Pkce.challenge(verifier),
+                    nonce));
+
+    pending.save(
+        PendingAuthorization.builder()
+            .stateHash(stateHash)
+            .apiKey(site.apiKey())
+            .provider(request.provider().id())
+            .flow(flow)
+            .accountId(accountId)
+            .browserHash(Hashes.sha256Hex(browser))
+            .redirectUri(target.redirectUri())
+            .responseType(request.responseType())
+            .clientState(request.state())
+            .lang(call.lang())
+            .sessionSeconds(request.sessionSeconds())
+            .callbackUrl(setup.callbackUrl())
+            .codeVerifierEncrypted(
+                verifier == null ? null : secrets.cipher().encrypt(verifier, "pkce:" + stateHash))
+            .nonce(nonce)
+            .expiresAt(Instant.now().plusSeconds(lifetimeSeconds))
+            .build());
+    return new BrowserRedirect(location, List.of(BrowserCookies.flow(browser, lifetimeSeconds)));
+  }
+
+  /** The request's parameters, checked in this order; each refusal names its parameter. */
+  private Request request(ApiCall call, String providerParam) {
+    String responseType = Parameters.required(call, "response_type");
+    if (!responseType.equals("code") && !responseType.equals("token")) {
+      throw new GigyaException(
+          ErrorCode.INVALID_RESPONSE_TYPE, "response_type must be code or token");
+    }
+    String state = call.param("state");
+    if (state != null && state.length() > MAX_STATE_LENGTH) {
+      throw GigyaException.invalid("state", "longer than " + MAX_STATE_LENGTH + " characters");
+    }
+    String providerName = Parameters.required(call, providerParam);
+    ProviderInfo info =
+        catalog
+            .resolve(providerName)
+            .orElseThrow(
+                () ->
+                    GigyaException.invalid(
+                        providerParam, "'" + providerName + "' is not a supported provider"));
+    SocialConnector connector =
+        catalog
+            .connector(info.id())
+            .orElseThrow(
+                () ->
+                    new GigyaException(
+                        ErrorCode.NOT_SUPPORTED,
+                        info.id() + " is not supported by this server yet"));
+    List<String> extra = Parameters.permissionList(call, "x_extraPermissions");
+    String displayMode = call.paramOrNull("x_displayMode");
+    if (displayMode != null) {
+      displayMode = displayMode.toLowerCase(Locale.ROOT);
+      if (!DISPLAY_MODES.contains(displayMode)) {
+        throw GigyaException.invalid("x_displayMode", "must be popup, page or touch");
+      }
+    }
+    Long sessionSeconds = Parameters.sessionSeconds(call, "x_session_expiration");
+    return new Request(responseType, state, info, connector, extra, displayMode, sessionSeconds);
+  }
+}
