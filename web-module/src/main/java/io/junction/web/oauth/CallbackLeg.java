@@ -36,7 +36,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * with the error.
  *
  * <p>An unknown, used or expired state is answered directly (there is no trusted page to send it
- * to); every other failure travels to the flow's redirect_uri.
+ * to); every other failure travels to the flow's redirect_uri. A callback from another browser than
+ * the one that started the flow is refused and leaves the flow in place for that browser.
  *
  * <p>Not a transaction: the database work is in {@link CallbackTransactions}, and the provider is
  * called between its transactions, never inside one.
@@ -77,15 +78,15 @@ public class CallbackLeg {
     PendingAuthorization p = claim.pending();
     call.lang(p.lang());
     try {
-      if (!p.expiresAt().isAfter(Instant.now())) {
-        throw new GigyaException(
-            ErrorCode.SESSION_HAS_EXPIRED,
-            "The browser took longer than " + lifetimeSeconds + " seconds at the provider");
-      }
       if (!claim.ownBrowser()) {
         throw new GigyaException(
             ErrorCode.NO_USER_COOKIE,
             "The callback did not come from the browser that started the flow");
+      }
+      if (!p.expiresAt().isAfter(Instant.now())) {
+        throw new GigyaException(
+            ErrorCode.SESSION_HAS_EXPIRED,
+            "The browser took longer than " + lifetimeSeconds + " seconds at the provider");
       }
       String code = codeOrProviderError(call, p);
       SocialConnector connector =

@@ -42,17 +42,22 @@ public class CallbackTransactions {
   public record LoggedIn(AccountService.Linked linked, Map<String, String> params) {}
 
   /**
-   * Takes the pending authorization of a state away, so that no second callback can use it, and
-   * tells whether the callback came from the browser that started the flow. Empty when the state is
-   * unknown or was already used (two callbacks racing: one wins).
+   * Claims the pending authorization of a state. From the browser that started the flow it is taken
+   * away, so that no second callback can use it; from any other browser (no flow cookie, or another
+   * one) it is left in place, so that whoever merely sees a callback URL cannot cancel the flow,
+   * and the claim says so. Empty when the state is unknown, already used or purged (two callbacks
+   * of the same browser racing: one wins).
    */
   public Optional<Claim> claim(String state, String flowCookie) {
     Optional<PendingAuthorization> found = pending.find(state);
-    if (found.isEmpty() || !pending.delete(found.get())) {
+    if (found.isEmpty()) {
       return Optional.empty();
     }
     PendingAuthorization p = found.get();
-    return Optional.of(new Claim(p, Hashes.sameDigest(flowCookie, p.browserHash())));
+    if (!Hashes.sameDigest(flowCookie, p.browserHash())) {
+      return Optional.of(new Claim(p, false));
+    }
+    return pending.delete(p) ? Optional.of(new Claim(p, true)) : Optional.empty();
   }
 
   /** The site's application for the pending flow (checking the site's data center again). */
