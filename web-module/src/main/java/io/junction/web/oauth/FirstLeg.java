@@ -2,6 +2,7 @@ package io.junction.web.oauth;
 
 import io.junction.api.AuthorizationRequest;
 import io.junction.api.ErrorCode;
+import io.junction.api.ProviderException;
 import io.junction.api.ProviderInfo;
 import io.junction.api.SocialConnector;
 import io.junction.provider.ProviderCatalog;
@@ -19,6 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and sends the browser to the provider.
  *
  * <p>Until redirect_uri is known to be the site's, a refusal is answered directly; after that,
- * every refusal travels to redirect_uri (see {@link ErrorRedirects}).
+ * every failure, a provider's included, travels to redirect_uri (see {@link ErrorRedirects}).
  *
  * <p>Not a transaction: the database work is in {@link FirstLegTransactions} and {@link
  * PendingAuthorizations}, each short, and the provider's authorization URL (for an OpenID Connect
@@ -35,6 +38,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class FirstLeg {
+
+  private static final Logger LOG = Logger.getLogger(FirstLeg.class.getName());
 
   private static final List<String> DISPLAY_MODES = List.of("popup", "page", "touch");
 
@@ -107,6 +112,10 @@ public class FirstLeg {
       return start.get();
     } catch (GigyaException e) {
       return ErrorRedirects.to(call, redirectUri, responseType, call.param("state"), e);
+    } catch (ProviderException e) {
+      LOG.log(
+          Level.WARNING, "{0} {1} failed: {2}", new Object[] {call, e.provider(), e.getMessage()});
+      return ErrorRedirects.to(call, redirectUri, responseType, call.param("state"), e);
     }
   }
 
@@ -131,7 +140,7 @@ public class FirstLeg {
     String nonce = request.connector().usesNonce() ? Randoms.urlSafe(24) : null;
 
     // May call the provider (an OpenID Connect issuer's discovery document): outside any
-    // transaction, and before anything is saved.
+    // transaction, and before anything is saved, so that a failure leaves nothing behind.
     String location =
         request
             .connector()
