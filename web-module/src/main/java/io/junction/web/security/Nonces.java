@@ -25,7 +25,8 @@ public class Nonces {
   @PersistenceContext(unitName = "junction")
   EntityManager em;
 
-  @Inject Purger purger;
+  /** Expired nonces are deleted at most once a minute per node, by the call that finds it due. */
+  private final OncePerInterval purge = new OncePerInterval(Duration.ofMinutes(1));
 
   /**
    * On PostgreSQL a nonce's commit need not wait for the disk: a crash would forget the nonces of
@@ -56,23 +57,10 @@ public class Nonces {
       }
       throw e;
     }
-    purger.maybePurge();
-  }
-
-  /** Deletes expired nonces, at most once a minute per node. */
-  @ApplicationScoped
-  public static class Purger {
-    private final OncePerInterval due = new OncePerInterval(Duration.ofMinutes(1));
-
-    @PersistenceContext(unitName = "junction")
-    EntityManager em;
-
-    void maybePurge() {
-      if (due.due()) {
-        em.createNativeQuery("DELETE FROM used_nonce WHERE expires_at < ?")
-            .setParameter(1, Timestamp.from(Instant.now()))
-            .executeUpdate();
-      }
+    if (purge.due()) {
+      em.createNativeQuery("DELETE FROM used_nonce WHERE expires_at < ?")
+          .setParameter(1, Timestamp.from(Instant.now()))
+          .executeUpdate();
     }
   }
 }
