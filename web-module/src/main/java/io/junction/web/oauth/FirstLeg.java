@@ -1,10 +1,7 @@
 package io.junction.web.oauth;
 
 import io.junction.api.AuthorizationRequest;
-import io.junction.api.ErrorCode;
 import io.junction.api.ProviderException;
-import io.junction.api.ProviderInfo;
-import io.junction.api.SocialConnector;
 import io.junction.provider.ProviderCatalog;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.GigyaException;
@@ -18,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,11 +37,6 @@ public class FirstLeg {
 
   private static final Logger LOG = Logger.getLogger(FirstLeg.class.getName());
 
-  private static final List<String> DISPLAY_MODES = List.of("popup", "page", "touch");
-
-  /** The longest state a site may send: it travels back in the redirect. */
-  static final int MAX_STATE_LENGTH = 1024;
-
   /** How long a browser may take at the provider: {@code junction.flow.lifetime-seconds}, 600. */
   @Inject
   @ConfigProperty(name = "junction.flow.lifetime-seconds", defaultValue = "600")
@@ -57,16 +48,6 @@ public class FirstLeg {
   @Inject ProviderCatalog catalog;
   @Inject TokenService tokens;
   @Inject Secrets secrets;
-
-  /** What the site asked for, checked. */
-  private record Request(
-      String responseType,
-      String state,
-      ProviderInfo provider,
-      SocialConnector connector,
-      List<String> extraPermissions,
-      String displayMode,
-      Long sessionSeconds) {}
 
   /** socialize.login: to the provider, or back to redirect_uri with an error. */
   public BrowserRedirect startLogin(ApiCall call, String flowCookie) {
@@ -128,7 +109,7 @@ public class FirstLeg {
       String flowCookie) {
     Site site = target.site();
     sites.checkDataCenter(site);
-    Request request = request(call, providerParam);
+    FirstLegRequest request = FirstLegRequest.read(call, providerParam, catalog);
     FirstLegTransactions.Setup setup =
         transactions.setup(site, request.provider().id(), call.secure());
 
@@ -175,44 +156,5 @@ public class FirstLeg {
             .expiresAt(Instant.now().plusSeconds(lifetimeSeconds))
             .build());
     return new BrowserRedirect(location, List.of(BrowserCookies.flow(browser, lifetimeSeconds)));
-  }
-
-  /** The request's parameters, checked in this order; each refusal names its parameter. */
-  private Request request(ApiCall call, String providerParam) {
-    String responseType = Parameters.required(call, "response_type");
-    if (!responseType.equals("code") && !responseType.equals("token")) {
-      throw new GigyaException(
-          ErrorCode.INVALID_RESPONSE_TYPE, "response_type must be code or token");
-    }
-    String state = call.param("state");
-    if (state != null && state.length() > MAX_STATE_LENGTH) {
-      throw GigyaException.invalid("state", "longer than " + MAX_STATE_LENGTH + " characters");
-    }
-    String providerName = Parameters.required(call, providerParam);
-    ProviderInfo info =
-        catalog
-            .resolve(providerName)
-            .orElseThrow(
-                () ->
-                    GigyaException.invalid(
-                        providerParam, "'" + providerName + "' is not a supported provider"));
-    SocialConnector connector =
-        catalog
-            .connector(info.id())
-            .orElseThrow(
-                () ->
-                    new GigyaException(
-                        ErrorCode.NOT_SUPPORTED,
-                        info.id() + " is not supported by this server yet"));
-    List<String> extra = Parameters.permissionList(call, "x_extraPermissions");
-    String displayMode = call.paramOrNull("x_displayMode");
-    if (displayMode != null) {
-      displayMode = displayMode.toLowerCase(Locale.ROOT);
-      if (!DISPLAY_MODES.contains(displayMode)) {
-        throw GigyaException.invalid("x_displayMode", "must be popup, page or touch");
-      }
-    }
-    Long sessionSeconds = Parameters.sessionSeconds(call, "x_session_expiration");
-    return new Request(responseType, state, info, connector, extra, displayMode, sessionSeconds);
   }
 }
