@@ -19,7 +19,6 @@ import io.junction.web.security.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.NewCookie;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,15 +77,15 @@ public class CallbackLeg {
     PendingAuthorization p = claim.pending();
     call.lang(p.lang());
     try {
+      if (claim.expired()) {
+        throw new GigyaException(
+            ErrorCode.SESSION_HAS_EXPIRED,
+            "The browser took longer than " + lifetimeSeconds + " seconds at the provider");
+      }
       if (!claim.ownBrowser()) {
         throw new GigyaException(
             ErrorCode.NO_USER_COOKIE,
             "The callback did not come from the browser that started the flow");
-      }
-      if (!p.expiresAt().isAfter(Instant.now())) {
-        throw new GigyaException(
-            ErrorCode.SESSION_HAS_EXPIRED,
-            "The browser took longer than " + lifetimeSeconds + " seconds at the provider");
       }
       String code = codeOrProviderError(call, p);
       SocialConnector connector =

@@ -10,6 +10,7 @@ import io.junction.web.site.SiteService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,10 +34,11 @@ public class CallbackTransactions {
   @Inject TokenService tokens;
 
   /**
-   * A pending authorization found at the callback, and whether the callback came from the browser
-   * that started the flow (its flow cookie's digest is the stored one).
+   * A pending authorization found at the callback: whether the callback came from the browser that
+   * started the flow (its flow cookie's digest is the stored one), and whether the flow had
+   * expired.
    */
-  public record Claim(PendingAuthorization pending, boolean ownBrowser) {}
+  public record Claim(PendingAuthorization pending, boolean ownBrowser, boolean expired) {}
 
   /** A login's link and what goes back to the site (code, or token and expiry). */
   public record LoggedIn(AccountService.Linked linked, Map<String, String> params) {}
@@ -44,9 +46,9 @@ public class CallbackTransactions {
   /**
    * Claims the pending authorization of a state. From the browser that started the flow it is taken
    * away, so that no second callback can use it; from any other browser (no flow cookie, or another
-   * one) it is left in place, so that whoever merely sees a callback URL cannot cancel the flow,
-   * and the claim says so. Empty when the state is unknown, already used or purged (two callbacks
-   * of the same browser racing: one wins).
+   * one) it is left in place, so that whoever merely sees a callback URL cannot cancel the flow; an
+   * expired one is taken away whoever calls. Empty when the state is unknown, already used or
+   * purged (two callbacks of the same browser racing: one wins).
    */
   public Optional<Claim> claim(String state, String flowCookie) {
     Optional<PendingAuthorization> found = pending.find(state);
@@ -54,10 +56,12 @@ public class CallbackTransactions {
       return Optional.empty();
     }
     PendingAuthorization p = found.get();
-    if (!Hashes.sameDigest(flowCookie, p.browserHash())) {
-      return Optional.of(new Claim(p, false));
+    boolean ownBrowser = Hashes.sameDigest(flowCookie, p.browserHash());
+    boolean expired = !p.expiresAt().isAfter(Instant.now());
+    if (!ownBrowser && !expired) {
+      return Optional.of(new Claim(p, false, false));
     }
-    return pending.delete(p) ? Optional.of(new Claim(p, true)) : Optional.empty();
+    return pending.delete(p) ? Optional.of(new Claim(p, ownBrowser, expired)) : Optional.empty();
   }
 
   /** The site's application for the pending flow (checking the site's data center again). */
