@@ -236,4 +236,67 @@ class OidcIT {
         flow(site, "oidc-acme", "acme", "late-" + UUID.randomUUID(), -3600, Map.of());
     assertEquals("500023", late.get("errorCode"), late.toString());
   }
+
+  /** A site on shop.example.com with an oidc-&lt;name&gt; provider at {@code issuer}. */
+  private static Sites.Site siteWithIssuer(String name, String issuer) {
+    HttpResponse<String> created =
+        admin(
+            "POST",
+            "/admin/sites",
+            "{\"name\":\""
+                + name
+                + " "
+                + UUID.randomUUID()
+                + "\",\"domains\":[\"shop.example.com\"]}");
+    assertEquals(201, created.statusCode(), created.body());
+    JsonObject siteJson = json(created);
+    String apiKey = siteJson.getString("apiKey");
+    HttpResponse<String> put =
+        admin(
+            "PUT",
+            "/admin/sites/" + apiKey + "/providers/oidc-" + name,
+            "{\"appId\":\"junction-web-client\",\"secretKey\":\"client-secret\",\"issuer\":\""
+                + issuer
+                + "\"}");
+    assertEquals(201, put.statusCode(), put.body());
+    return new Sites.Site(apiKey, siteJson.getString("secret"));
+  }
+
+  /** The first leg to oidc-{@code name} ends back at the site with {@code errorCode}. */
+  private static void assertFirstLegFails(String startUrl, String errorCode, String state) {
+    Browser browser = new Browser();
+    Map<String, String> back = answer(location(browser.get(startUrl)));
+    assertEquals(errorCode, back.get("errorCode"), back.toString());
+    assertEquals(state, back.get("state"));
+    assertTrue(back.get("callId").matches("[0-9a-f]{32}"), back.toString());
+    assertNull(browser.cookie("junction_flow"), "no flow was started");
+  }
+
+  @Test
+  void anIssuerThatFailsOrCannotBeReachedEndsTheFirstLegAtTheSite() throws Exception {
+    Sites.Site failing = siteWithIssuer("down", ProviderStandIns.get().failingIssuer());
+    String login =
+        Browser.loginUrl(failing.apiKey(), "")
+            .replace("x_provider=odnoklassniki", "x_provider=oidc-down");
+    assertFirstLegFails(login, "500023", "st-1");
+    Map<String, String> back = answer(location(new Browser().get(login)));
+    assertTrue(back.get("errorDetails").contains("HTTP 500"), back.toString());
+
+    String anonymous = Sites.token(failing, "grant_type=none");
+    assertFirstLegFails(
+        Browser.connectUrl(anonymous, "").replace("x_provider=odnoklassniki", "provider=oidc-down"),
+        "500023",
+        "cn-1");
+
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    Sites.Site unreachable = siteWithIssuer("gone", "http://localhost:" + closedPort + "/gone");
+    assertFirstLegFails(
+        Browser.loginUrl(unreachable.apiKey(), "")
+            .replace("x_provider=odnoklassniki", "x_provider=oidc-gone"),
+        "500026",
+        "st-1");
+  }
 }

@@ -39,6 +39,11 @@ final class ProviderStandIns {
   static final String APP = "app-4242";
 
   static final String SECRET = "secret-4242";
+
+  /** The path of an OpenID Connect issuer that answers HTTP 500 to everything. */
+  static final String FAILING_ISSUER_PATH = "/failing-issuer";
+
+  private final int port;
   private final Map<String, String> verifiers = new ConcurrentHashMap<>();
 
   private static ProviderStandIns instance;
@@ -57,6 +62,7 @@ final class ProviderStandIns {
   }
 
   private ProviderStandIns(int port) {
+    this.port = port;
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
       server.createContext("/vk/authorize", x -> authorize(x, VK_APP));
@@ -141,10 +147,19 @@ final class ProviderStandIns {
               queryToken(
                   x, u -> "{\"client_id\":\"" + APP + "\",\"openid\":\"openid-" + u.uid() + "\"}"));
       server.createContext("/qq/get_user_info", this::qqUser);
+      // An OpenID Connect issuer that is down: every request, its discovery document included,
+      // answers HTTP 500.
+      server.createContext(
+          FAILING_ISSUER_PATH, x -> send(x, 500, "text/plain", "issuer unavailable"));
       server.start();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The issuer URL of the OpenID Connect issuer that answers HTTP 500. */
+  String failingIssuer() {
+    return "http://localhost:" + port + FAILING_ISSUER_PATH;
   }
 
   void consentAs(OkStandIn.User user) {

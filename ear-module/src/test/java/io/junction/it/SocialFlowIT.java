@@ -24,8 +24,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seed 003's flow end to end against the real server and the Odnoklassniki stand-in: login, code,
- * getToken, addConnection, getUserInfo, guests, site users, and every way it can go wrong.
+ * The Socialize browser flows end to end against the real server and the Odnoklassniki stand-in:
+ * login, code, getToken, addConnection, getUserInfo, guests, site users, and every way it can go
+ * wrong.
  */
 class SocialFlowIT {
 
@@ -307,7 +308,7 @@ class SocialFlowIT {
         400,
         400002,
         "oauth_token");
-    // The seed's x_provider and Gigya's provider are both accepted.
+    // socialize.login's x_provider and Gigya's provider are both accepted.
     assertEquals(
         302, b.get(connectUrl(token, "").replace("x_provider=", "provider=")).statusCode());
     String unknownProvider =
@@ -351,6 +352,37 @@ class SocialFlowIT {
     Thread.sleep((Long.getLong("junction.flow.lifetime", 8) + 1) * 1000);
     Map<String, String> late = answer(location(browser.get(callback3)));
     assertEquals("403011", late.get("errorCode"), late.toString());
+  }
+
+  @Test
+  void aCallbackFromAnotherBrowserCannotCancelTheFlow() {
+    Sites.Site site = Sites.withOdnoklassniki();
+    OkStandIn.User user = OkStandIn.newUser("Bound");
+    Browser browser = new Browser();
+    String providerPage = browser.start(loginUrl(site.apiKey(), ""));
+    ok.consentAs(user);
+    String callback = location(browser.get(providerPage));
+
+    // Whoever sees the callback URL, without a flow cookie or with one of their own, is refused
+    // and gets no code.
+    Map<String, String> noCookie = answer(location(new Browser().get(callback)));
+    assertEquals("403035", noCookie.get("errorCode"), noCookie.toString());
+    assertNull(noCookie.get("code"));
+    Browser other = new Browser();
+    other.start(loginUrl(site.apiKey(), ""));
+    assertNotNull(other.cookie("junction_flow"));
+    Map<String, String> otherCookie = answer(location(other.get(callback)));
+    assertEquals("403035", otherCookie.get("errorCode"), otherCookie.toString());
+    assertNull(otherCookie.get("code"));
+
+    // The browser that started the flow still completes it, once.
+    Map<String, String> back = answer(location(browser.get(callback)));
+    assertEquals("st-1", back.get("state"));
+    assertNotNull(back.get("code"), back.toString());
+    JsonObject info =
+        Sites.call("socialize.getUserInfo", Sites.tokenForCode(site, back.get("code")), "");
+    assertEquals(user.uid(), info.getString("loginProviderUID"));
+    assertDirect(browser.get(callback), 400, 400006, "state");
   }
 
   @Test

@@ -9,7 +9,8 @@ import java.time.Instant;
 /**
  * A browser on its way to a provider and back: what socialize.login or socialize.addConnection
  * asked for, keyed by the digest of the state sent to the provider, bound to the browser by the
- * digest of its flow cookie. Consumed once at the callback; expires after ten minutes.
+ * digest of its flow cookie. Taken away at the callback of that browser, once; expires after {@code
+ * junction.flow.lifetime-seconds} (ten minutes by default). Built with {@link #builder()}.
  */
 @Entity
 @Table(name = "pending_authorization")
@@ -69,35 +70,153 @@ public class PendingAuthorization {
 
   protected PendingAuthorization() {}
 
-  public PendingAuthorization(
-      String stateHash,
-      String apiKey,
-      String provider,
-      Flow flow,
-      String accountId,
-      String browserHash,
-      String redirectUri,
-      String responseType,
-      String clientState,
-      String lang,
-      Long sessionSeconds,
-      String callbackUrl,
-      String codeVerifierEncrypted,
-      Instant expiresAt) {
-    this.stateHash = stateHash;
-    this.apiKey = apiKey;
-    this.provider = provider;
-    this.flow = flow.name();
-    this.accountId = accountId;
-    this.browserHash = browserHash;
-    this.redirectUri = redirectUri;
-    this.responseType = responseType;
-    this.clientState = clientState;
-    this.lang = lang;
-    this.sessionSeconds = sessionSeconds;
-    this.callbackUrl = callbackUrl;
-    this.codeVerifierEncrypted = codeVerifierEncrypted;
-    this.expiresAt = expiresAt;
+  private PendingAuthorization(Builder b) {
+    this.stateHash = required(b.stateHash, "stateHash");
+    this.apiKey = required(b.apiKey, "apiKey");
+    this.provider = required(b.provider, "provider");
+    this.flow = required(b.flow, "flow").name();
+    this.accountId = b.accountId;
+    this.browserHash = required(b.browserHash, "browserHash");
+    this.redirectUri = required(b.redirectUri, "redirectUri");
+    this.responseType = required(b.responseType, "responseType");
+    this.clientState = b.clientState;
+    this.lang = b.lang;
+    this.sessionSeconds = b.sessionSeconds;
+    this.callbackUrl = required(b.callbackUrl, "callbackUrl");
+    this.codeVerifierEncrypted = b.codeVerifierEncrypted;
+    this.expiresAt = required(b.expiresAt, "expiresAt");
+    this.nonce = b.nonce;
+  }
+
+  private static <T> T required(T value, String part) {
+    if (value == null) {
+      throw new IllegalStateException("A pending authorization needs its " + part);
+    }
+    return value;
+  }
+
+  /** A pending authorization, part by part; {@link Builder#build()} checks the required parts. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The parts of a pending authorization. Required: stateHash, apiKey, provider, flow, browserHash,
+   * redirectUri, responseType, callbackUrl, expiresAt; the others may stay null.
+   */
+  public static final class Builder {
+    private String stateHash;
+    private String apiKey;
+    private String provider;
+    private Flow flow;
+    private String accountId;
+    private String browserHash;
+    private String redirectUri;
+    private String responseType;
+    private String clientState;
+    private String lang;
+    private Long sessionSeconds;
+    private String callbackUrl;
+    private String codeVerifierEncrypted;
+    private Instant expiresAt;
+    private String nonce;
+
+    private Builder() {}
+
+    /** The SHA-256 digest (hex) of the state sent to the provider: the row's key. */
+    public Builder stateHash(String value) {
+      this.stateHash = value;
+      return this;
+    }
+
+    /** The site's API key. */
+    public Builder apiKey(String value) {
+      this.apiKey = value;
+      return this;
+    }
+
+    /** The provider's id (its Gigya name, or oidc-&lt;name&gt;). */
+    public Builder provider(String value) {
+      this.provider = value;
+      return this;
+    }
+
+    /** A login or a connection. */
+    public Builder flow(Flow value) {
+      this.flow = value;
+      return this;
+    }
+
+    /** The account a connection joins (a user's token); null for a login or a guest. */
+    public Builder accountId(String value) {
+      this.accountId = value;
+      return this;
+    }
+
+    /** The SHA-256 digest (hex) of the browser's flow cookie. */
+    public Builder browserHash(String value) {
+      this.browserHash = value;
+      return this;
+    }
+
+    /** The site's page the browser returns to, already checked against the site's domains. */
+    public Builder redirectUri(String value) {
+      this.redirectUri = value;
+      return this;
+    }
+
+    /** {@code code} or {@code token}. */
+    public Builder responseType(String value) {
+      this.responseType = value;
+      return this;
+    }
+
+    /** The site's own state, echoed back to redirect_uri; may be null. */
+    public Builder clientState(String value) {
+      this.clientState = value;
+      return this;
+    }
+
+    /** The language of error messages (x_lang). */
+    public Builder lang(String value) {
+      this.lang = value;
+      return this;
+    }
+
+    /** The session expiration the site asked for (x_session_expiration), or null. */
+    public Builder sessionSeconds(Long value) {
+      this.sessionSeconds = value;
+      return this;
+    }
+
+    /** The callback URL the provider was given; the code exchange must name the same one. */
+    public Builder callbackUrl(String value) {
+      this.callbackUrl = value;
+      return this;
+    }
+
+    /** The PKCE code verifier, encrypted; null when the provider takes no PKCE. */
+    public Builder codeVerifierEncrypted(String value) {
+      this.codeVerifierEncrypted = value;
+      return this;
+    }
+
+    /** When the browser's time at the provider runs out. */
+    public Builder expiresAt(Instant value) {
+      this.expiresAt = value;
+      return this;
+    }
+
+    /** The OpenID Connect nonce sent to the provider, or null. */
+    public Builder nonce(String value) {
+      this.nonce = value;
+      return this;
+    }
+
+    /** The entity; {@link IllegalStateException} naming the first required part that is missing. */
+    public PendingAuthorization build() {
+      return new PendingAuthorization(this);
+    }
   }
 
   public String stateHash() {
@@ -159,10 +278,5 @@ public class PendingAuthorization {
   /** The OpenID Connect nonce sent to the provider, or null. */
   public String nonce() {
     return nonce;
-  }
-
-  public PendingAuthorization nonce(String value) {
-    this.nonce = value;
-    return this;
   }
 }

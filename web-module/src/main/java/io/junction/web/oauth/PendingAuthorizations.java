@@ -7,7 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 
-/** Pending authorizations: saved when a flow starts, consumed exactly once at the callback. */
+/** Pending authorizations: saved when a flow starts, taken away once at the callback. */
 @ApplicationScoped
 @Transactional
 public class PendingAuthorizations {
@@ -19,20 +19,19 @@ public class PendingAuthorizations {
     em.persist(pending);
   }
 
+  /** The pending authorization of the state sent to the provider, if it is still there. */
+  public Optional<PendingAuthorization> find(String state) {
+    return Optional.ofNullable(em.find(PendingAuthorization.class, Hashes.sha256Hex(state)));
+  }
+
   /**
-   * Takes the pending authorization of a state away, so that no second callback can use it. Empty
-   * when the state is unknown or was already used (two callbacks racing: one wins).
+   * Takes a pending authorization away, so that no second callback can use it; false when another
+   * callback took it first (two callbacks racing: one wins).
    */
-  public Optional<PendingAuthorization> consume(String state) {
-    String hash = Hashes.sha256Hex(state);
-    PendingAuthorization found = em.find(PendingAuthorization.class, hash);
-    if (found == null) {
-      return Optional.empty();
-    }
-    int deleted =
-        em.createQuery("DELETE FROM PendingAuthorization p WHERE p.stateHash = :h")
-            .setParameter("h", hash)
-            .executeUpdate();
-    return deleted == 1 ? Optional.of(found) : Optional.empty();
+  public boolean delete(PendingAuthorization pending) {
+    return em.createQuery("DELETE FROM PendingAuthorization p WHERE p.stateHash = :h")
+            .setParameter("h", pending.stateHash())
+            .executeUpdate()
+        == 1;
   }
 }

@@ -1,6 +1,7 @@
 package io.junction.web.oauth;
 
 import io.junction.api.ErrorCode;
+import io.junction.web.db.OncePerInterval;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.security.Hashes;
 import io.junction.web.security.Randoms;
@@ -169,17 +170,14 @@ public class TokenService {
     return found;
   }
 
-  private static final java.util.concurrent.atomic.AtomicLong NEXT_PURGE =
-      new java.util.concurrent.atomic.AtomicLong();
+  private static final OncePerInterval PURGE = new OncePerInterval(Duration.ofMinutes(1));
 
   /**
    * Whether this node is due to purge expired rows (a minute since it last did); true once per
    * minute. Static, so asking costs no transaction.
    */
   public static boolean purgeDue() {
-    long now = System.currentTimeMillis();
-    long due = NEXT_PURGE.get();
-    return now >= due && NEXT_PURGE.compareAndSet(due, now + 60_000);
+    return PURGE.due();
   }
 
   /** Drops expired tokens, codes and pending authorizations, in a transaction of its own. */

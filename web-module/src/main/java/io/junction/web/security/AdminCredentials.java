@@ -1,7 +1,7 @@
 package io.junction.web.security;
 
 import io.junction.web.config.JunctionConfig;
-import io.junction.web.db.Settings;
+import io.junction.web.db.ServerState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ public class AdminCredentials {
   static final String SETTING = "admin.password.sha256";
 
   @Inject JunctionConfig config;
-  @Inject Settings settings;
+  @Inject ServerState state;
 
   private volatile byte[] userDigest;
   private volatile byte[] passwordDigest;
@@ -38,11 +38,11 @@ public class AdminCredentials {
       passwordDigest = sha256(config.adminPassword().get());
       return;
     }
-    String stored = settings.get(SETTING).orElse(null);
+    String stored = state.get(SETTING).orElse(null);
     if (stored == null) {
       String generated = Randoms.urlSafe(18);
       String hex = HexFormat.of().formatHex(sha256(generated));
-      stored = settings.putIfAbsent(SETTING, hex);
+      stored = state.putIfAbsent(SETTING, hex);
       if (stored.equals(hex)) {
         LOG.warning(
             "No JUNCTION_ADMIN_PASSWORD is set. Generated the administrator password for user '"

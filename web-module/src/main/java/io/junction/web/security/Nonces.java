@@ -1,6 +1,8 @@
 package io.junction.web.security;
 
 import io.junction.api.ErrorCode;
+import io.junction.web.db.Constraints;
+import io.junction.web.db.OncePerInterval;
 import io.junction.web.envelope.GigyaException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,11 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,7 +25,8 @@ public class Nonces {
   @PersistenceContext(unitName = "junction")
   EntityManager em;
 
-  @Inject Purger purger;
+  /** Expired nonces are deleted at most once a minute per node, by the call that finds it due. */
+  private final OncePerInterval purge = new OncePerInterval(Duration.ofMinutes(1));
 
   /**
    * On PostgreSQL a nonce's commit need not wait for the disk: a crash would forget the nonces of
@@ -51,34 +52,15 @@ public class Nonces {
           .setParameter(3, Timestamp.from(Instant.now().plus(keep)))
           .executeUpdate();
     } catch (PersistenceException e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof SQLException s
-            && s.getSQLState() != null
-            && s.getSQLState().startsWith("23")) {
-          throw new GigyaException(ErrorCode.DUPLICATE_NONCE, "This nonce was used already");
-        }
+      if (Constraints.isViolation(e)) {
+        throw new GigyaException(ErrorCode.DUPLICATE_NONCE, "This nonce was used already");
       }
       throw e;
     }
-    purger.maybePurge();
-  }
-
-  /** Deletes expired nonces, at most once a minute per node. */
-  @ApplicationScoped
-  public static class Purger {
-    private final AtomicLong next = new AtomicLong();
-
-    @PersistenceContext(unitName = "junction")
-    EntityManager em;
-
-    void maybePurge() {
-      long now = System.currentTimeMillis();
-      long due = next.get();
-      if (now >= due && next.compareAndSet(due, now + 60_000)) {
-        em.createNativeQuery("DELETE FROM used_nonce WHERE expires_at < ?")
-            .setParameter(1, Timestamp.from(Instant.now()))
-            .executeUpdate();
-      }
+    if (purge.due()) {
+      em.createNativeQuery("DELETE FROM used_nonce WHERE expires_at < ?")
+          .setParameter(1, Timestamp.from(Instant.now()))
+          .executeUpdate();
     }
   }
 }

@@ -2,7 +2,8 @@ package io.junction.web.rest.socialize;
 
 import io.junction.web.caller.Authentication;
 import io.junction.web.envelope.ApiCall;
-import io.junction.web.oauth.AuthorizationFlows;
+import io.junction.web.oauth.BrowserCookies;
+import io.junction.web.oauth.FirstLeg;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
@@ -23,10 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AddConnectionResource {
 
   @Inject ApiCall call;
-  @Inject AuthorizationFlows flows;
+  @Inject FirstLeg flows;
   @Inject Authentication authentication;
 
-  @CookieParam(AuthorizationFlows.FLOW_COOKIE)
+  @CookieParam(BrowserCookies.FLOW)
   String flowCookie;
 
   @GET

@@ -1,7 +1,8 @@
 package io.junction.web.rest.socialize;
 
 import io.junction.web.envelope.ApiCall;
-import io.junction.web.oauth.AuthorizationFlows;
+import io.junction.web.oauth.BrowserCookies;
+import io.junction.web.oauth.CallbackLeg;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
@@ -19,9 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class CallbackResource {
 
   @Inject ApiCall call;
-  @Inject AuthorizationFlows flows;
+  @Inject CallbackLeg callback;
 
-  @CookieParam(AuthorizationFlows.FLOW_COOKIE)
+  @CookieParam(BrowserCookies.FLOW)
   String flowCookie;
 
   @Context HttpHeaders headers;
@@ -29,7 +30,7 @@ public class CallbackResource {
   @GET
   @Operation(summary = "The provider callback (browser redirect)")
   public Response get() {
-    return Redirects.to(flows.complete(call, flowCookie, Redirects.cookies(headers)));
+    return Redirects.to(callback.complete(call, flowCookie, Redirects.cookies(headers)));
   }
 
   @POST

@@ -1,7 +1,8 @@
 package io.junction.web.rest.socialize;
 
 import io.junction.web.envelope.ApiCall;
-import io.junction.web.oauth.AuthorizationFlows;
+import io.junction.web.oauth.BrowserCookies;
+import io.junction.web.oauth.FirstLeg;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
@@ -19,9 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LoginResource {
 
   @Inject ApiCall call;
-  @Inject AuthorizationFlows flows;
+  @Inject FirstLeg flows;
 
-  @CookieParam(AuthorizationFlows.FLOW_COOKIE)
+  @CookieParam(BrowserCookies.FLOW)
   String flowCookie;
 
   @GET

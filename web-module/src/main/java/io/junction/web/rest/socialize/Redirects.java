@@ -1,6 +1,6 @@
 package io.junction.web.rest.socialize;
 
-import io.junction.web.oauth.AuthorizationFlows;
+import io.junction.web.oauth.BrowserRedirect;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
@@ -14,7 +14,7 @@ final class Redirects {
 
   private Redirects() {}
 
-  static Response to(AuthorizationFlows.Outcome outcome) {
+  static Response to(BrowserRedirect outcome) {
     return Response.status(Response.Status.FOUND)
         .location(URI.create(outcome.location()))
         .cookie(outcome.cookies().toArray(NewCookie[]::new))

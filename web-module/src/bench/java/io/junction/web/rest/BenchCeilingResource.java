@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * The benchmark's ceiling: a constant 302 through the same server, filters and envelope machinery
  * as the real endpoints, so that bench/run can state each figure as a ratio to what the server can
- * do at all. Off (404) unless {@code junction.bench.ceiling=true}.
+ * do at all. Only in the benchmark's build (the {@code bench} Maven profile, which bench/run turns
+ * on), and there off (404) unless {@code junction.bench.ceiling=true}.
  */
 @Path("bench/ceiling")
 public class BenchCeilingResource {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
-class FlowParametersTest {
+class TokenServiceTest {
 
   @Test
   void sessionLifetimes() {
@@ -14,13 +14,5 @@ class FlowParametersTest {
     assertEquals(60L, TokenService.lifetimeSeconds(-1L));
     assertNull(TokenService.lifetimeSeconds(-2L));
     assertEquals(30L, TokenService.lifetimeSeconds(30L));
-  }
-
-  @Test
-  void pkceChallengeIsRfc7636S256() {
-    // RFC 7636, appendix B
-    assertEquals(
-        "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
-        AuthorizationFlows.pkceChallenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"));
   }
 }

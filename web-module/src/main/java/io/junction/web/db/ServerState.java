@@ -8,12 +8,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** Server-wide settings kept in the database, shared by every node. */
+/**
+ * The server's own key-value state (table {@code junction_setting}), shared by every node: values
+ * the server generates once for the whole cluster, such as the digest of a generated administrator
+ * password. Not site or provider configuration (those are {@code site.SiteSettings} and {@code
+ * site.ProviderSettings}, edited through the admin API).
+ */
 @ApplicationScoped
-public class Settings {
+public class ServerState {
 
   @Inject DatabaseMigrator db;
 
+  /** The value stored under a name, if any. */
   public Optional<String> get(String name) {
     try (Connection c = db.dataSource().getConnection();
         PreparedStatement s =
@@ -23,7 +29,7 @@ public class Settings {
         return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read setting " + name, e);
+      throw new IllegalStateException("Cannot read server state " + name, e);
     }
   }
 
@@ -41,10 +47,11 @@ public class Settings {
       s.executeUpdate();
       return value;
     } catch (SQLException e) {
-      if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-        return get(name).orElseThrow(() -> new IllegalStateException("Setting vanished: " + name));
+      if (Constraints.isViolation(e)) {
+        return get(name)
+            .orElseThrow(() -> new IllegalStateException("Server state vanished: " + name));
       }
-      throw new IllegalStateException("Cannot write setting " + name, e);
+      throw new IllegalStateException("Cannot write server state " + name, e);
     }
   }
 }

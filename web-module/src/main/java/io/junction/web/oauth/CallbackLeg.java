@@ -1,0 +1,173 @@
+package io.junction.web.oauth;
+
+import io.junction.api.CodeExchange;
+import io.junction.api.ErrorCode;
+import io.junction.api.ProviderApp;
+import io.junction.api.ProviderException;
+import io.junction.api.ProviderTokens;
+import io.junction.api.SocialConnector;
+import io.junction.api.SocialProfile;
+import io.junction.provider.ProviderCatalog;
+import io.junction.web.account.AccountService;
+import io.junction.web.db.Constraints;
+import io.junction.web.envelope.ApiCall;
+import io.junction.web.envelope.Envelope;
+import io.junction.web.envelope.GigyaException;
+import io.junction.web.envelope.Parameters;
+import io.junction.web.security.RedirectUris;
+import io.junction.web.security.Secrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.NewCookie;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The callback at /GS/GSLogin.aspx, where every provider sends the browser back: claims the pending
+ * authorization of the state, exchanges the code, reads the profile, links the identity (a login or
+ * a connection), and sends the browser back to the site's redirect_uri with the code or token, or
+ * with the error.
+ *
+ * <p>An unknown, used or expired state is answered directly (there is no trusted page to send it
+ * to); every other failure travels to the flow's redirect_uri. A callback from another browser than
+ * the one that started the flow is refused and leaves the flow in place for that browser.
+ *
+ * <p>Not a transaction: the database work is in {@link CallbackTransactions}, and the provider is
+ * called between its transactions, never inside one.
+ */
+@ApplicationScoped
+public class CallbackLeg {
+
+  private static final Logger LOG = Logger.getLogger(CallbackLeg.class.getName());
+
+  /** What providers answer (error=...) when the user refused or cancelled. */
+  private static final List<String> DENIED =
+      List.of("access_denied", "user_denied", "consent_required", "user_cancelled");
+
+  /** The longest piece of a provider's error text passed on to the site. */
+  private static final int MAX_PROVIDER_TEXT = 200;
+
+  /** How long a browser may take at the provider: {@code junction.flow.lifetime-seconds}, 600. */
+  @Inject
+  @ConfigProperty(name = "junction.flow.lifetime-seconds", defaultValue = "600")
+  long lifetimeSeconds;
+
+  @Inject CallbackTransactions transactions;
+  @Inject ProviderCatalog catalog;
+  @Inject Secrets secrets;
+
+  /**
+   * /GS/GSLogin.aspx: the provider sent the browser back.
+   *
+   * @param flowCookie the browser's flow cookie, or null
+   * @param cookies every cookie of the request, by name (for the site's guest cookie)
+   */
+  public BrowserRedirect complete(ApiCall call, String flowCookie, Map<String, String> cookies) {
+    String state = Parameters.required(call, "state");
+    CallbackTransactions.Claim claim =
+        transactions
+            .claim(state, flowCookie)
+            .orElseThrow(() -> GigyaException.invalid("state", "unknown, already used or expired"));
+    PendingAuthorization p = claim.pending();
+    call.lang(p.lang());
+    try {
+      if (claim.expired()) {
+        throw new GigyaException(
+            ErrorCode.SESSION_HAS_EXPIRED,
+            "The browser took longer than " + lifetimeSeconds + " seconds at the provider");
+      }
+      if (!claim.ownBrowser()) {
+        throw new GigyaException(
+            ErrorCode.NO_USER_COOKIE,
+            "The callback did not come from the browser that started the flow");
+      }
+      String code = codeOrProviderError(call, p);
+      SocialConnector connector = catalog.require(p.provider());
+      ProviderApp app = transactions.app(p);
+      String verifier =
+          p.codeVerifierEncrypted() == null
+              ? null
+              : secrets.cipher().decrypt(p.codeVerifierEncrypted(), "pkce:" + p.stateHash());
+      ProviderTokens providerTokens =
+          connector.exchangeCode(app, new CodeExchange(code, p.callbackUrl(), verifier, p.nonce()));
+      SocialProfile profile = connector.fetchProfile(app, providerTokens);
+      String guestKey = cookies.get(BrowserCookies.guestCookieName(p.apiKey()));
+      return p.flow() == PendingAuthorization.Flow.LOGIN
+          ? loggedIn(p, profile, providerTokens, guestKey)
+          : connected(call, p, profile, providerTokens, guestKey);
+    } catch (ProviderException e) {
+      LOG.log(
+          Level.WARNING, "{0} {1} failed: {2}", new Object[] {call, e.provider(), e.getMessage()});
+      return ErrorRedirects.to(call, p.redirectUri(), p.responseType(), p.clientState(), e);
+    } catch (GigyaException e) {
+      return ErrorRedirects.to(call, p.redirectUri(), p.responseType(), p.clientState(), e);
+    }
+  }
+
+  /** The provider's code; the provider's own error (a refusal by the user, or another) refused. */
+  private static String codeOrProviderError(ApiCall call, PendingAuthorization p) {
+    String error = call.paramOrNull("error");
+    if (error != null) {
+      if (DENIED.contains(error.toLowerCase(Locale.ROOT))) {
+        throw new GigyaException(
+            ErrorCode.OPERATION_CANCELED, "The user did not grant access at " + p.provider());
+      }
+      String description = call.paramOrNull("error_description");
+      throw new GigyaException(
+          ErrorCode.PROVIDER_ERROR,
+          p.provider()
+              + " answered error="
+              + clip(error)
+              + (description == null ? "" : ": " + clip(description)));
+    }
+    String code = call.paramOrNull("code");
+    if (code == null) {
+      throw new GigyaException(ErrorCode.PROVIDER_ERROR, p.provider() + " returned no code");
+    }
+    return code;
+  }
+
+  private BrowserRedirect loggedIn(
+      PendingAuthorization p, SocialProfile profile, ProviderTokens t, String guestKey) {
+    CallbackTransactions.LoggedIn done =
+        Constraints.retryOnceOnViolation(() -> transactions.login(p, profile, t, guestKey));
+    List<NewCookie> cookies = new ArrayList<>();
+    if (done.linked().guestConsumed()) {
+      cookies.add(BrowserCookies.guestGone(p.apiKey()));
+    }
+    Map<String, String> params = new LinkedHashMap<>(done.params());
+    params.put("state", p.clientState());
+    return new BrowserRedirect(
+        RedirectUris.append(p.redirectUri(), params, ErrorRedirects.inFragment(p.responseType())),
+        cookies);
+  }
+
+  private BrowserRedirect connected(
+      ApiCall call,
+      PendingAuthorization p,
+      SocialProfile profile,
+      ProviderTokens t,
+      String guestKey) {
+    AccountService.Linked linked =
+        Constraints.retryOnceOnViolation(() -> transactions.connect(p, profile, t, guestKey));
+    List<NewCookie> cookies = new ArrayList<>();
+    if (linked.newGuestKey() != null) {
+      cookies.add(BrowserCookies.guest(p.apiKey(), linked.newGuestKey()));
+    }
+    Map<String, String> params = Envelope.redirectFields(call, ErrorCode.OK, null);
+    params.put("state", p.clientState());
+    return new BrowserRedirect(
+        RedirectUris.append(p.redirectUri(), params, ErrorRedirects.inFragment(p.responseType())),
+        cookies);
+  }
+
+  private static String clip(String s) {
+    return s.length() > MAX_PROVIDER_TEXT ? s.substring(0, MAX_PROVIDER_TEXT) : s;
+  }
+}

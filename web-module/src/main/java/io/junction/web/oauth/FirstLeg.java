@@ -1,0 +1,160 @@
+package io.junction.web.oauth;
+
+import io.junction.api.AuthorizationRequest;
+import io.junction.api.ProviderException;
+import io.junction.provider.ProviderCatalog;
+import io.junction.web.envelope.ApiCall;
+import io.junction.web.envelope.GigyaException;
+import io.junction.web.envelope.Parameters;
+import io.junction.web.security.Hashes;
+import io.junction.web.security.Randoms;
+import io.junction.web.security.Secrets;
+import io.junction.web.site.Site;
+import io.junction.web.site.SiteService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The first leg of socialize.login and socialize.addConnection: checks the request, remembers it as
+ * a pending authorization under a fresh unguessable state bound to the browser by the flow cookie,
+ * and sends the browser to the provider.
+ *
+ * <p>Until redirect_uri is known to be the site's, a refusal is answered directly; after that,
+ * every failure, a provider's included, travels to redirect_uri (see {@link ErrorRedirects}).
+ *
+ * <p>Not a transaction: the database work is in {@link FirstLegTransactions} and {@link
+ * PendingAuthorizations}, each short, and the provider's authorization URL (for an OpenID Connect
+ * issuer, possibly a fetch of its discovery document) is built between them.
+ */
+@ApplicationScoped
+public class FirstLeg {
+
+  private static final Logger LOG = Logger.getLogger(FirstLeg.class.getName());
+
+  /** How long a browser may take at the provider: {@code junction.flow.lifetime-seconds}, 600. */
+  @Inject
+  @ConfigProperty(name = "junction.flow.lifetime-seconds", defaultValue = "600")
+  long lifetimeSeconds;
+
+  @Inject FirstLegTransactions transactions;
+  @Inject PendingAuthorizations pending;
+  @Inject SiteService sites;
+  @Inject ProviderCatalog catalog;
+  @Inject TokenService tokens;
+  @Inject Secrets secrets;
+
+  /** socialize.login: to the provider, or back to redirect_uri with an error. */
+  public BrowserRedirect startLogin(ApiCall call, String flowCookie) {
+    if (TokenService.purgeDue()) {
+      tokens.purgeExpired();
+    }
+    FirstLegTransactions.Target target =
+        transactions.target(
+            Parameters.required(call, "client_id"), call.paramOrNull("redirect_uri"));
+    return orErrorRedirect(
+        call,
+        target.redirectUri(),
+        () -> begin(call, target, PendingAuthorization.Flow.LOGIN, null, "x_provider", flowCookie));
+  }
+
+  /**
+   * socialize.addConnection, once the oauth_token is known good: for a user's token the identity
+   * joins the user's account, for an anonymous one the browser's guest account.
+   */
+  public BrowserRedirect startConnect(ApiCall call, OAuthToken token, String flowCookie) {
+    FirstLegTransactions.Target target =
+        transactions.target(token.apiKey(), call.paramOrNull("redirect_uri"));
+    String accountId = token.kind() == OAuthToken.Kind.USER ? token.accountId() : null;
+    // Gigya's name for the parameter is provider; x_provider is accepted as socialize.login's.
+    String providerParam = call.paramOrNull("x_provider") != null ? "x_provider" : "provider";
+    return orErrorRedirect(
+        call,
+        target.redirectUri(),
+        () ->
+            begin(
+                call,
+                target,
+                PendingAuthorization.Flow.CONNECT,
+                accountId,
+                providerParam,
+                flowCookie));
+  }
+
+  private static BrowserRedirect orErrorRedirect(
+      ApiCall call, String redirectUri, Supplier<BrowserRedirect> start) {
+    String responseType = call.paramOrNull("response_type");
+    try {
+      return start.get();
+    } catch (GigyaException e) {
+      return ErrorRedirects.to(call, redirectUri, responseType, call.param("state"), e);
+    } catch (ProviderException e) {
+      LOG.log(
+          Level.WARNING, "{0} {1} failed: {2}", new Object[] {call, e.provider(), e.getMessage()});
+      return ErrorRedirects.to(call, redirectUri, responseType, call.param("state"), e);
+    }
+  }
+
+  private BrowserRedirect begin(
+      ApiCall call,
+      FirstLegTransactions.Target target,
+      PendingAuthorization.Flow flow,
+      String accountId,
+      String providerParam,
+      String flowCookie) {
+    Site site = target.site();
+    sites.checkDataCenter(site);
+    FirstLegRequest request = FirstLegRequest.read(call, providerParam, catalog);
+    FirstLegTransactions.Setup setup =
+        transactions.setup(site, request.provider().id(), call.secure());
+
+    String browser =
+        flowCookie != null && flowCookie.length() >= 32 ? flowCookie : Randoms.urlSafe(32);
+    String providerState = Randoms.urlSafe(32);
+    String stateHash = Hashes.sha256Hex(providerState);
+    String verifier = request.connector().supportsPkce() ? Pkce.newVerifier() : null;
+    String nonce = request.connector().usesNonce() ? Randoms.urlSafe(24) : null;
+
+    // May call the provider (an OpenID Connect issuer's discovery document): outside any
+    // transaction, and before anything is saved, so that a failure leaves nothing behind.
+    String location =
+        request
+            .connector()
+            .authorizationUrl(
+                new AuthorizationRequest(
+                    setup.app(),
+                    setup.callbackUrl(),
+                    providerState,
+                    request.extraPermissions(),
+                    request.displayMode(),
+                    call.lang(),
+                    verifier == null ? null : Pkce.challenge(verifier),
+                    nonce));
+
+    pending.save(
+        PendingAuthorization.builder()
+            .stateHash(stateHash)
+            .apiKey(site.apiKey())
+            .provider(request.provider().id())
+            .flow(flow)
+            .accountId(accountId)
+            .browserHash(Hashes.sha256Hex(browser))
+            .redirectUri(target.redirectUri())
+            .responseType(request.responseType())
+            .clientState(request.state())
+            .lang(call.lang())
+            .sessionSeconds(request.sessionSeconds())
+            .callbackUrl(setup.callbackUrl())
+            .codeVerifierEncrypted(
+                verifier == null ? null : secrets.cipher().encrypt(verifier, "pkce:" + stateHash))
+            .nonce(nonce)
+            .expiresAt(Instant.now().plusSeconds(lifetimeSeconds))
+            .build());
+    return new BrowserRedirect(location, List.of(BrowserCookies.flow(browser, lifetimeSeconds)));
+  }
+}
