@@ -263,7 +263,7 @@ function fillProviderForm() {
   showCallbacks();
 }
 
-// What to paste at the provider (seed 000, Phase 2 step 7), as the form's switches stand; the
+// What to paste at the provider, as the form's switches stand; the
 // server answers the same list in callbackUrls once the settings are saved.
 function showCallbacks() {
   const list = $('pv-callbacks'); clear(list);

@@ -219,7 +219,7 @@ class AdminApiIT {
   }
 
   @Test
-  void odnoklassnikiAsSeed000Phase3Describes() {
+  void odnoklassnikiWithItsThreeKeys() {
     String apiKey = createSite("OK site", ",\"cname\":\"login.example.com\"").getString("apiKey");
     String path = "/admin/sites/" + apiKey + "/providers/odnoklassniki";
     HttpResponse<String> created =

@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real headless Chromium (Debian's chromium and chromium-driver): an administrator
- * signs in, creates a site, configures Odnoklassniki as seed 000 describes, reloads and sees the
+ * signs in, creates a site, configures Odnoklassniki with its three keys, reloads and sees the
  * masked secret.
  */
 class ConsoleIT {
@@ -108,7 +108,7 @@ class ConsoleIT {
     visible("notice-close").click();
     wait.until(ExpectedConditions.textToBe(By.id("detail-apikey"), apiKey));
 
-    // Odnoklassniki, seed 000 Phase 3.
+    // Odnoklassniki: application ID, public key and secret key.
     new Select(visible("pv-provider")).selectByValue("odnoklassniki");
     assertTrue(
         visible("pv-notes").getText().contains("Public key"), "the setup notes of the provider");

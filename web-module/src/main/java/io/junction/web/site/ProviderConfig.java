@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A site's application at one social network (seed 000, Phase 3): application ID, public key,
- * secret key (encrypted), CName and secure-redirect switches, permissions.
+ * A site's application at one social network: application ID, public key, secret key (encrypted),
+ * CName and secure-redirect switches, permissions.
  */
 @Entity
 @Table(name = "provider_config")

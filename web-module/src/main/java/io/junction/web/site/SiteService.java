@@ -209,9 +209,9 @@ public class SiteService {
   }
 
   /**
-   * What to paste into the provider's list of permitted redirect URIs (seed 000, Phase 2 step 7):
-   * Junction's callback, and when the site has a CNAME and the configuration enables it, the site's
-   * own callbacks (https only when the configuration allows secure redirects only).
+   * What to paste into the provider's list of permitted redirect URIs: Junction's callback, and
+   * when the site has a CNAME and the configuration enables it, the site's own callbacks (https
+   * only when the configuration allows secure redirects only).
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<String> callbackUrls(Site site, ProviderConfig p) {

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The official Java SDK's signature, byte for byte, from a request it sent (protocol §6.3). */
+/** The official Java SDK's signature, byte for byte, from a request it sent. */
 class GigyaSignatureTest {
 
   @Test

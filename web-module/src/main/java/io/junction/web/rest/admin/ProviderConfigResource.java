@@ -27,7 +27,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A site's application at each social network (seed 000, Phase 3). */
+/** A site's application at each social network: its ID, keys, secret and switches. */
 @Path("admin/sites/{apiKey}/providers")
 @AdminOnly
 @RequestScoped
