@@ -2,13 +2,15 @@ package io.junction.web.rest.admin;
 
 import java.util.List;
 
-/** What the admin API answers. No view holds a secret except {@link CreatedSite}, once. */
+/** What the admin API answers. No view holds a secret but a site just created, once. */
 public final class AdminViews {
 
   private AdminViews() {}
 
+  /** A site; {@code secret} only in the answer to its creation (null, so absent, otherwise). */
   public record SiteView(
       String apiKey,
+      String secret,
       String name,
       List<String> domains,
       String cname,
@@ -22,22 +24,6 @@ public final class AdminViews {
       String guestMerge,
       String createdAt,
       String updatedAt) {}
-
-  /** The answer to a site's creation: the only time its secret is shown. */
-  public record CreatedSite(
-      String apiKey,
-      String secret,
-      String name,
-      List<String> domains,
-      String cname,
-      String dataCenter,
-      boolean retrieveContacts,
-      boolean revokeTokensOnSecretRotation,
-      List<String> redirectUris,
-      boolean allowImplicit,
-      boolean requirePkce,
-      boolean connectConfirmation,
-      String guestMerge) {}
 
   public record SecretView(String apiKey, String secret) {}
 

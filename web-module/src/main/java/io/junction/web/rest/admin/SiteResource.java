@@ -3,7 +3,6 @@ package io.junction.web.rest.admin;
 import io.junction.web.config.JunctionConfig;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.GigyaException;
-import io.junction.web.rest.admin.AdminViews.CreatedSite;
 import io.junction.web.rest.admin.AdminViews.SecretView;
 import io.junction.web.rest.admin.AdminViews.SiteList;
 import io.junction.web.rest.admin.AdminViews.SiteView;
@@ -62,23 +61,8 @@ public class SiteResource {
   @Operation(summary = "Create a site; the answer holds its secret, shown only this once")
   public Response create() {
     SiteService.CreatedSite created = sites.create(settings());
-    Site s = created.site();
     return Response.status(Response.Status.CREATED)
-        .entity(
-            new CreatedSite(
-                s.apiKey(),
-                created.secret(),
-                s.name(),
-                s.domains(),
-                s.cname(),
-                s.dataCenter(),
-                s.retrieveContacts(),
-                s.revokeTokensOnSecretRotation(),
-                s.redirectUris(),
-                s.allowImplicit(),
-                s.requirePkce(),
-                s.connectConfirmation(),
-                s.guestMerge().value()))
+        .entity(view(created.site(), created.secret()))
         .build();
   }
 
@@ -118,8 +102,14 @@ public class SiteResource {
   }
 
   static SiteView view(Site s) {
+    return view(s, null);
+  }
+
+  /** The site as the admin API shows it; its secret only when just created. */
+  private static SiteView view(Site s, String secret) {
     return new SiteView(
         s.apiKey(),
+        secret,
         s.name(),
         s.domains(),
         s.cname(),
