@@ -32,8 +32,21 @@ class OidcIT {
     if (oidc == null) {
       oidc = new MockOAuth2Server();
       oidc.start(Integer.getInteger("junction.oidc.port", 19093));
+      warmUp(oidc);
     }
     return oidc;
+  }
+
+  /**
+   * The server's first answers (key generation, class loading) are slow on a busy machine; made
+   * here, they cannot time out a login and leave its queued token answer to the next test.
+   */
+  private static void warmUp(MockOAuth2Server server) {
+    for (String issuer : List.of("google", "microsoft", "line", "warm-up")) {
+      Junction.get(server.wellKnownUrl(issuer).toString());
+      Junction.get(server.jwksUrl(issuer).toString());
+      server.issueToken(issuer, "warm-up");
+    }
   }
 
   private static Sites.Site googleSite() {
