@@ -39,6 +39,8 @@ public class ApiCallFilter implements ContainerRequestFilter {
   /** The largest request body accepted, in bytes. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
+  private static final String CIPHER_SUITE = "jakarta.servlet.request.cipher_suite";
+
   private static final Pattern METHOD = Pattern.compile("[A-Za-z0-9_]+\\.[A-Za-z0-9_]+");
 
   @Inject ApiCall call;
@@ -50,11 +52,18 @@ public class ApiCallFilter implements ContainerRequestFilter {
     String path = request.getUriInfo().getPath();
     String trimmed = path.startsWith("/") ? path.substring(1) : path;
     call.request(request.getMethod(), request.getHeaderString("Host"));
+    // The connection is TLS when the container says so and shows the TLS session's cipher suite
+    // (it is configured not to believe the WebSphere plug-in's private headers or
+    // X-Forwarded-Proto, which could otherwise make isSecure() true over plain HTTP);
+    // RequestSecurity decides what a trusted proxy may add.
     call.secure(
         security.secure(
-            request.getSecurityContext().isSecure(),
+            servletRequest != null
+                ? servletRequest.isSecure() && servletRequest.getAttribute(CIPHER_SUITE) != null
+                : request.getSecurityContext().isSecure(),
             servletRequest == null ? null : servletRequest.getRemoteAddr(),
-            request.getHeaderString("X-Forwarded-Proto")));
+            request.getHeaderString("X-Forwarded-Proto"),
+            request.getHeaders().keySet().stream().anyMatch(RequestSecurity::isPrivateHeader)));
     if (trimmed.equals("admin") || trimmed.startsWith("admin/")) {
       call.admin(true);
     } else if (METHOD.matcher(trimmed).matches()) {
