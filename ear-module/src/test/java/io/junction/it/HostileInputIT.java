@@ -1,0 +1,145 @@
+package io.junction.it;
+
+import static io.junction.it.Junction.HTTP;
+import static io.junction.it.Junction.get;
+import static io.junction.it.Junction.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/**
+ * What a fuzzer throws at a running server: compressed and malformed bodies, deep JSON, characters
+ * XML cannot carry, public suffixes as site domains, paths and headers the container itself
+ * refuses. Every answer is a Gigya envelope with a real error code, never a 500 or a page that
+ * names the server.
+ */
+class HostileInputIT {
+
+  private static byte[] gzip(String s) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+      z.write(s.getBytes(StandardCharsets.UTF_8));
+    }
+    return out.toByteArray();
+  }
+
+  private static HttpResponse<String> post(String url, String type, String encoding, byte[] body) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (encoding != null) {
+      b.header("Content-Encoding", encoding);
+    }
+    if (url.contains("/admin/")) {
+      b.header("Authorization", Junction.adminAuth());
+    }
+    return Junction.send(b);
+  }
+
+  private static void assertEnvelope(HttpResponse<String> r, int status, int errorCode) {
+    assertEquals(status, r.statusCode(), r.body());
+    JsonObject body = json(r);
+    assertEquals(errorCode, body.getInt("errorCode"), r.body());
+    assertEquals(errorCode / 1000, body.getInt("statusCode"), r.body());
+    assertTrue(body.getString("callId").matches("[0-9a-f]{32}"), r.body());
+  }
+
+  private static Document parseXml(String xml) throws Exception {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    var builder = f.newDocumentBuilder();
+    builder.setErrorHandler(null);
+    return builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String xmlText(Document d, String name) {
+    var nodes = d.getDocumentElement().getElementsByTagNameNS("*", name);
+    return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
+  }
+
+  // --- Content-Encoding ---------------------------------------------------------------------
+
+  @Test
+  void aCompressedFormOrAdminBodyIsRefusedInTheEnvelope() throws Exception {
+    String form = "apiKey=x&UID=y";
+    for (byte[] body : List.of(gzip(form), form.getBytes(StandardCharsets.UTF_8))) {
+      // A real gzip body, and a body that only claims to be one (which once failed with 500001).
+      assertEnvelope(
+          post(
+              HTTP + "/socialize.getUserInfo?httpStatusCodes=true",
+              "application/x-www-form-urlencoded",
+              "gzip",
+              body),
+          415,
+          400001);
+      assertEnvelope(
+          post(HTTP + "/socialize.getUserInfo", "application/x-www-form-urlencoded", "gzip", body),
+          200,
+          400001);
+    }
+    String site = "{\"name\":\"gz\",\"domains\":[\"shop.example.com\"]}";
+    for (byte[] body : List.of(gzip(site), site.getBytes(StandardCharsets.UTF_8))) {
+      assertEnvelope(post(HTTP + "/admin/sites", "application/json", "gzip", body), 415, 400001);
+    }
+    assertTrue(
+        json(post(
+                HTTP + "/socialize.getUserInfo",
+                "application/x-www-form-urlencoded",
+                "deflate",
+                form.getBytes(StandardCharsets.UTF_8)))
+            .getString("errorDetails")
+            .contains("Content-Encoding"));
+    // identity is no encoding at all
+    assertEnvelope(
+        post(
+            HTTP + "/socialize.getUserInfo?httpStatusCodes=true",
+            "application/x-www-form-urlencoded",
+            "identity",
+            form.getBytes(StandardCharsets.UTF_8)),
+        400,
+        400093);
+  }
+
+  // --- XML ------------------------------------------------------------------------------------
+
+  @Test
+  void aContextXmlCannotCarryIs400006InWellFormedXml() throws Exception {
+    for (String context : List.of("%01", "a%00b", "%EF%BF%BF", "%EF%BF%BE", "x%1Fy")) {
+      HttpResponse<String> r = get(HTTP + "/socialize.getUserInfo?format=xml&context=" + context);
+      Document d = parseXml(r.body());
+      assertEquals("400006", xmlText(d, "errorCode"), r.body());
+      assertTrue(xmlText(d, "errorDetails").contains("context"), r.body());
+      assertNull(xmlText(d, "context"), "a refused context is not echoed: " + r.body());
+    }
+    // Any other parameter alike, in JSON too.
+    JsonObject j = json(get(HTTP + "/socialize.getUserInfo?UID=a%02b&context=ok"));
+    assertEquals(400006, j.getInt("errorCode"), j.toString());
+    assertEquals("ok", j.getString("context"));
+  }
+
+  @Test
+  void whatXmlCanCarryIsEchoedExactly() throws Exception {
+    HttpResponse<String> r =
+        get(HTTP + "/socialize.getUserInfo?format=xml&context=" + "a%0D%0Ab%09%3C%26%F0%9F%98%80");
+    Document d = parseXml(r.body());
+    assertEquals("a\r\nb\t<&\uD83D\uDE00", xmlText(d, "context"), r.body());
+    assertEquals("400002", xmlText(d, "errorCode"));
+  }
+}
