@@ -1,9 +1,11 @@
 package io.junction.it;
 
 import static io.junction.it.Junction.HTTP;
+import static io.junction.it.Junction.admin;
 import static io.junction.it.Junction.get;
 import static io.junction.it.Junction.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -115,6 +118,47 @@ class HostileInputIT {
             form.getBytes(StandardCharsets.UTF_8)),
         400,
         400093);
+  }
+
+  // --- admin JSON bodies ---------------------------------------------------------------------
+
+  @Test
+  void deeplyNestedAdminJsonIs400004() {
+    String deep = "{\"name\":" + "[".repeat(3000) + "]".repeat(3000) + "}";
+    HttpResponse<String> r = admin("POST", "/admin/sites", deep);
+    assertEnvelope(r, 400, 400004);
+    assertTrue(json(r).getString("errorDetails").contains("nested"), r.body());
+    assertEnvelope(admin("POST", "/admin/sites", "[".repeat(3000)), 400, 400004);
+  }
+
+  @Test
+  void invalidUtf8OrLoneSurrogatesInAdminJsonAre400004() {
+    String name = "utf " + UUID.randomUUID();
+    byte[] invalid =
+        ("{\"name\":\"" + name + " \u00ff\",\"domains\":[\"shop.example.com\"]}")
+            .getBytes(StandardCharsets.ISO_8859_1); // 0xFF alone is not UTF-8
+    HttpResponse<String> r = post(HTTP + "/admin/sites", "application/json", null, invalid);
+    assertEnvelope(r, 400, 400004);
+    assertTrue(json(r).getString("errorDetails").contains("UTF-8"), r.body());
+    for (String surrogate : List.of("\\ud800", "x\\udfff", "\\ud83d\\u0041")) {
+      HttpResponse<String> s =
+          admin(
+              "POST",
+              "/admin/sites",
+              "{\"name\":\"" + surrogate + "\",\"domains\":[\"shop.example.com\"]}");
+      assertEnvelope(s, 400, 400004);
+      assertTrue(json(s).getString("errorDetails").contains("surrogate"), s.body());
+    }
+    // Nothing was created by the refused bodies.
+    assertFalse(admin("GET", "/admin/sites", null).body().contains(name));
+    // A real pair is fine.
+    assertEquals(
+        201,
+        admin(
+                "POST",
+                "/admin/sites",
+                "{\"name\":\"pair \\ud83d\\ude00\",\"domains\":[\"shop.example.com\"]}")
+            .statusCode());
   }
 
   // --- XML ------------------------------------------------------------------------------------
