@@ -186,4 +186,35 @@ class HostileInputIT {
     assertEquals("a\r\nb\t<&\uD83D\uDE00", xmlText(d, "context"), r.body());
     assertEquals("400002", xmlText(d, "errorCode"));
   }
+
+  // --- public suffixes ------------------------------------------------------------------------
+
+  @Test
+  void aPublicSuffixIsNoSiteDomainNorCname() {
+    for (String suffix : List.of("com", "co.uk", "com.au", "co.jp", "com.br", "github.io")) {
+      HttpResponse<String> r =
+          admin("POST", "/admin/sites", "{\"name\":\"ps\",\"domains\":[\"" + suffix + "\"]}");
+      assertEnvelope(r, 400, 400006);
+      assertTrue(json(r).getString("errorDetails").contains("domains"), r.body());
+    }
+    HttpResponse<String> cname =
+        admin(
+            "POST",
+            "/admin/sites",
+            "{\"name\":\"ps\",\"domains\":[\"shop.example.com\"],\"cname\":\"COM.\"}");
+    assertEnvelope(cname, 400, 400006);
+    assertTrue(json(cname).getString("errorDetails").contains("cname"), cname.body());
+
+    HttpResponse<String> created =
+        admin("POST", "/admin/sites", "{\"name\":\"ps\",\"domains\":[\"shop.example.co.uk\"]}");
+    assertEquals(201, created.statusCode(), created.body());
+    String apiKey = json(created).getString("apiKey");
+    assertEnvelope(
+        admin("PUT", "/admin/sites/" + apiKey, "{\"name\":\"ps\",\"domains\":[\"co.uk\"]}"),
+        400,
+        400006);
+    assertEquals(
+        "[\"shop.example.co.uk\"]",
+        json(admin("GET", "/admin/sites/" + apiKey, null)).getJsonArray("domains").toString());
+  }
 }
