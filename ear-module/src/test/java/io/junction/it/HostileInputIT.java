@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import javax.xml.XMLConstants;
@@ -216,5 +217,57 @@ class HostileInputIT {
     assertEquals(
         "[\"shop.example.co.uk\"]",
         json(admin("GET", "/admin/sites/" + apiKey, null)).getJsonArray("domains").toString());
+  }
+
+  // --- what the container refuses -------------------------------------------------------------
+
+  private static void assertNamesNoServer(RawHttp.Answer r) {
+    assertNull(r.header("Server"), r.headers().toString());
+    assertNull(r.header("X-Powered-By"), r.headers().toString());
+    assertNull(r.header("$WSEP"), r.headers().toString());
+    String all = (r.headers() + r.body()).toLowerCase(Locale.ROOT);
+    for (String name : List.of("liberty", "websphere", "ibm", "srve", "exception", "at com.")) {
+      assertFalse(all.contains(name), name + " in " + r.headers() + " " + r.body());
+    }
+  }
+
+  @Test
+  void oddPathsTheApplicationSeesAreAnsweredInTheEnvelope() {
+    for (String path :
+        List.of(
+            "/a%2fb",
+            "/admin%2Fsites",
+            "/%ff",
+            "/socialize.getUserInfo%c3",
+            "/..\\admin",
+            "/WEB-INF/web.xml",
+            "/META-INF/MANIFEST.MF",
+            "/junction-error")) {
+      RawHttp.Answer r = RawHttp.send("GET " + path + " HTTP/1.1");
+      assertNamesNoServer(r);
+      assertTrue(r.status() == 400 || r.status() == 404, path + " -> " + r.status());
+      JsonObject body = r.json();
+      assertEquals(r.status(), body.getInt("statusCode"), path + " -> " + r.body());
+      assertTrue(
+          body.getInt("errorCode") == 400001 || body.getInt("errorCode") == 404000, r.body());
+      assertEquals(body.getString("callId"), r.header("X-Call-Id"), path);
+    }
+  }
+
+  @Test
+  void whatOnlyTheContainerSeesAtLeastNamesNoServer() {
+    // The servlet container refuses these before any application runs: a path it must not
+    // canonicalise (an encoded NUL, a dot segment with a path parameter) and headers beyond its
+    // limits. The answer is a bare 400 that does not say what server this is.
+    for (String path : List.of("/x%00", "/..;/admin", "/%2e%2e/admin", "/socialize.login%00")) {
+      RawHttp.Answer r = RawHttp.send("GET " + path + " HTTP/1.1");
+      assertEquals(400, r.status(), path);
+      assertNamesNoServer(r);
+    }
+    RawHttp.Answer big =
+        RawHttp.send("GET /socialize.getUserInfo HTTP/1.1\r\nX-Big: " + "a".repeat(100_000));
+    assertEquals(400, big.status());
+    assertNamesNoServer(big);
+    assertEquals("", big.body());
   }
 }

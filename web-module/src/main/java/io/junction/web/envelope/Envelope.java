@@ -63,6 +63,14 @@ public final class Envelope {
     return out;
   }
 
+  /**
+   * The body of an error answer, as {@link #error} writes it, for answers written outside JAX-RS
+   * (the servlet container's error pages).
+   */
+  public static String errorBody(ApiCall call, GigyaException e) {
+    return body(call, e.code(), e.details(), Map.of());
+  }
+
   private static Response build(
       ApiCall call, ErrorCode code, String details, Map<String, ?> data, int httpStatus) {
     int status = call.httpStatusCodes() ? httpStatus : 200;
