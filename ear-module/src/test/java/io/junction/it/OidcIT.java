@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,19 @@ class OidcIT {
   static synchronized MockOAuth2Server oidc() {
     if (oidc == null) {
       oidc = new MockOAuth2Server();
-      oidc.start(Integer.getInteger("junction.oidc.port", 19093));
+      int port = Integer.getInteger("junction.oidc.port", 19093);
+      oidc.start(port);
+      // Its first answers load and compile the server's code: seconds on a busy machine, more than
+      // the read timeout the test server gives Junction's provider calls. Warm it up first.
+      String base = "http://localhost:" + port + "/warmup";
+      Junction.get(base + "/.well-known/openid-configuration");
+      Junction.get(base + "/jwks");
+      Junction.send(
+          HttpRequest.newBuilder(URI.create(base + "/token"))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      "grant_type=client_credentials&client_id=w&client_secret=w&scope=openid")));
     }
     return oidc;
   }
