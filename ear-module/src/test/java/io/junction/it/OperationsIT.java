@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +20,20 @@ class OperationsIT {
     assertEquals(200, r.statusCode(), r.body());
     JsonObject body = json(r);
     assertEquals("UP", body.getString("status"));
-    JsonObject check = body.getJsonArray("checks").getJsonObject(0);
-    assertEquals("database", check.getString("name"));
+    JsonObject check = check(body, "database");
     assertEquals(
         "postgres".equals(System.getProperty("junction.db.kind")) ? "PostgreSQL" : "Apache Derby",
         check.getJsonObject("data").getString("product"));
+    // This node's junction.secret-key is the one the data was encrypted with.
+    assertEquals("UP", check(body, "secret-key").getString("status"));
+  }
+
+  private static JsonObject check(JsonObject health, String name) {
+    return health.getJsonArray("checks").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(c -> name.equals(c.getString("name")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no check " + name + " in " + health));
   }
 
   @Test

@@ -302,6 +302,21 @@ class SignedCallsIT {
                 HTTP,
                 "socialize.notifyLogin",
                 Map.of("providerSessions", "{\"odnoklassniki\":{\"authToken\":\"bogus\"}}"))));
+    // userInfo, when given, is a JSON object.
+    assertEquals(
+        400006,
+        code(
+            signer.send(
+                HTTP,
+                "socialize.notifyLogin",
+                Map.of("siteUID", "u-info", "userInfo", "nickname"))));
+    assertEquals(
+        0,
+        code(
+            signer.send(
+                HTTP,
+                "socialize.notifyLogin",
+                Map.of("siteUID", "u-info", "userInfo", "{\"nickname\":\"Ada\"}"))));
 
     // The mobile session signs its calls with its session secret.
     GigyaSigner mobile = new GigyaSigner(null, sessionSecret, null);

@@ -3,8 +3,16 @@ package io.junction.provider.support;
 import io.junction.api.ErrorCode;
 import io.junction.api.ProviderException;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -18,6 +26,9 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
@@ -26,9 +37,19 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * read timeouts ({@code junction.provider.connect-timeout-ms}, {@code
  * junction.provider.read-timeout-ms}, 5 s and 10 s by default). Network failures become {@link
  * ProviderException}s: 504001 for a timeout, 500026 for anything else.
+ *
+ * <p>One client per endpoint URL, built at its first call and reused by every later one (GET and
+ * POST alike; a GET's query parameters travel with each call), closed when the application stops.
+ * At most {@link #MAX_CLIENTS} are kept; a call to any further URL gets a client of its own, closed
+ * after it.
  */
 @ApplicationScoped
 public class ProviderHttp {
+
+  private static final Logger LOG = Logger.getLogger(ProviderHttp.class.getName());
+
+  /** The most endpoint URLs whose clients are kept. */
+  static final int MAX_CLIENTS = 256;
 
   /** What a provider answered. */
   public record Answer(int status, String contentType, String body) {
@@ -37,9 +58,63 @@ public class ProviderHttp {
     }
   }
 
-  private final Map<String, ProviderEndpoint> postClients = new ConcurrentHashMap<>();
-  private long connectTimeoutMs;
-  private long readTimeoutMs;
+  /**
+   * A provider endpoint, called through MicroProfile Rest Client. The base URI is the endpoint's
+   * whole URL (configurable per provider), so one interface serves every provider.
+   */
+  public interface Endpoint {
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    Response post(
+        @HeaderParam("Accept") String accept,
+        @HeaderParam("Authorization") String authorization,
+        MultivaluedMap<String, String> form);
+
+    /**
+     * A GET with its query string (encoded, without '?'; null for none), which {@link QueryString}
+     * appends to the endpoint's URL: it never leaves as a header.
+     */
+    @GET
+    Response get(
+        @HeaderParam("Accept") String accept,
+        @HeaderParam("Authorization") String authorization,
+        @HeaderParam(QueryString.HEADER) String query);
+  }
+
+  /** Moves a call's query string from its carrier header into the request URL. */
+  public static final class QueryString implements ClientRequestFilter {
+
+    /** Carries the query from the client method to this filter only. */
+    static final String HEADER = "X-Junction-Provider-Query";
+
+    @Override
+    public void filter(ClientRequestContext request) {
+      Object query = request.getHeaders().getFirst(HEADER);
+      request.getHeaders().remove(HEADER);
+      if (query == null || query.toString().isEmpty()) {
+        return;
+      }
+      request.setUri(append(request.getUri(), query.toString()));
+    }
+
+    static URI append(URI uri, String query) {
+      String s = uri.toString();
+      int hash = s.indexOf('#');
+      if (hash >= 0) {
+        s = s.substring(0, hash);
+      }
+      return URI.create(s + (uri.getRawQuery() == null ? "?" : "&") + query);
+    }
+  }
+
+  private final Map<String, Endpoint> clients = new ConcurrentHashMap<>();
+
+  /** Builds the client of a URL; replaced in tests. */
+  Function<String, Endpoint> factory = this::client;
+
+  private long connectTimeoutMs = 5000;
+  private long readTimeoutMs = 10000;
 
   @PostConstruct
   void configure() {
@@ -48,6 +123,15 @@ public class ProviderHttp {
         config.getOptionalValue("junction.provider.connect-timeout-ms", Long.class).orElse(5000L);
     readTimeoutMs =
         config.getOptionalValue("junction.provider.read-timeout-ms", Long.class).orElse(10000L);
+  }
+
+  /** Closes every kept client. */
+  @PreDestroy
+  void close() {
+    for (Endpoint e : clients.values()) {
+      closeQuietly(e);
+    }
+    clients.clear();
   }
 
   /** POSTs a form to {@code url}. */
@@ -60,20 +144,27 @@ public class ProviderHttp {
       String provider, String url, Map<String, String> form, String authorization) {
     MultivaluedMap<String, String> body = new MultivaluedHashMap<>();
     form.forEach(body::putSingle);
-    ProviderEndpoint endpoint = postClients.computeIfAbsent(url, this::client);
-    return call(provider, () -> endpoint.post("application/json, */*", authorization, body));
+    return withClient(
+        provider,
+        url,
+        e -> call(provider, () -> e.post("application/json, */*", authorization, body)));
   }
 
   /** GETs {@code url} with the query parameters, optionally with an Authorization header. */
   public Answer get(String provider, String url, Map<String, String> query, String authorization) {
-    ProviderEndpoint endpoint = client(withQuery(url, query));
-    return call(provider, () -> endpoint.get("application/json, */*", authorization));
+    String q = query.isEmpty() ? null : queryString(query);
+    return withClient(
+        provider, url, e -> call(provider, () -> e.get("application/json, */*", authorization, q)));
   }
 
   public static String withQuery(String url, Map<String, String> query) {
     if (query.isEmpty()) {
       return url;
     }
+    return url + (url.contains("?") ? "&" : "?") + queryString(query);
+  }
+
+  private static String queryString(Map<String, String> query) {
     StringJoiner q = new StringJoiner("&");
     query.forEach(
         (k, v) ->
@@ -81,17 +172,53 @@ public class ProviderHttp {
                 URLEncoder.encode(k, StandardCharsets.UTF_8)
                     + "="
                     + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return url + (url.contains("?") ? "&" : "?") + q;
+    return q.toString();
   }
 
-  private ProviderEndpoint client(String url) {
+  private Answer withClient(String provider, String url, Function<Endpoint, Answer> use) {
+    Endpoint kept = clients.get(url);
+    if (kept == null && clients.size() < MAX_CLIENTS) {
+      kept = clients.computeIfAbsent(url, u -> build(provider, u));
+    }
+    if (kept != null) {
+      return use.apply(kept);
+    }
+    Endpoint once = build(provider, url);
+    try {
+      return use.apply(once);
+    } finally {
+      closeQuietly(once);
+    }
+  }
+
+  private Endpoint build(String provider, String url) {
+    try {
+      return factory.apply(url);
+    } catch (IllegalArgumentException e) {
+      throw new ProviderException(
+          provider, ErrorCode.NETWORK_ERROR, provider + " has no usable URL", e);
+    }
+  }
+
+  private Endpoint client(String url) {
     return RestClientBuilder.newBuilder()
         .baseUri(URI.create(url))
         .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
         .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
         .property("microprofile.rest.client.disable.default.mapper", true)
         .followRedirects(false)
-        .build(ProviderEndpoint.class);
+        .register(new QueryString())
+        .build(Endpoint.class);
+  }
+
+  private static void closeQuietly(Endpoint e) {
+    if (e instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception failed) {
+        LOG.log(Level.FINE, "Closing a provider client failed", failed);
+      }
+    }
   }
 
   private interface Call {

@@ -7,17 +7,15 @@ import io.junction.api.SocialConnector;
 import io.junction.api.SocialProfile;
 import io.junction.provider.ProviderCatalog;
 import io.junction.web.envelope.GigyaException;
+import io.junction.web.envelope.JsonInput;
 import io.junction.web.envelope.Parameters;
 import io.junction.web.site.Site;
 import io.junction.web.site.SiteService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +28,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ProviderSessionImport {
-
-  private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
   @Inject ProviderCatalog catalog;
   @Inject SiteService sites;
@@ -47,13 +43,8 @@ public class ProviderSessionImport {
   }
 
   private static JsonObject parse(String raw) {
-    JsonObject all;
-    try {
-      all = JSON.createReader(new StringReader(raw)).readObject();
-    } catch (RuntimeException e) {
-      throw GigyaException.invalid("providerSessions", "not a JSON object");
-    }
-    if (all.isEmpty()) {
+    JsonObject all = JsonInput.objectParameter("providerSessions", raw);
+    if (all == null || all.isEmpty()) {
       throw GigyaException.invalid("providerSessions", "names no provider");
     }
     return all;

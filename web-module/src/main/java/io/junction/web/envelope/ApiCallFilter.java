@@ -11,6 +11,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -39,6 +40,8 @@ public class ApiCallFilter implements ContainerRequestFilter {
   /** The largest request body accepted, in bytes. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
+  private static final String CIPHER_SUITE = "jakarta.servlet.request.cipher_suite";
+
   private static final Pattern METHOD = Pattern.compile("[A-Za-z0-9_]+\\.[A-Za-z0-9_]+");
 
   @Inject ApiCall call;
@@ -50,11 +53,18 @@ public class ApiCallFilter implements ContainerRequestFilter {
     String path = request.getUriInfo().getPath();
     String trimmed = path.startsWith("/") ? path.substring(1) : path;
     call.request(request.getMethod(), request.getHeaderString("Host"));
+    // The connection is TLS when the container says so and shows the TLS session's cipher suite
+    // (it is configured not to believe the WebSphere plug-in's private headers or
+    // X-Forwarded-Proto, which could otherwise make isSecure() true over plain HTTP);
+    // RequestSecurity decides what a trusted proxy may add.
     call.secure(
         security.secure(
-            request.getSecurityContext().isSecure(),
+            servletRequest != null
+                ? servletRequest.isSecure() && servletRequest.getAttribute(CIPHER_SUITE) != null
+                : request.getSecurityContext().isSecure(),
             servletRequest == null ? null : servletRequest.getRemoteAddr(),
-            request.getHeaderString("X-Forwarded-Proto")));
+            request.getHeaderString("X-Forwarded-Proto"),
+            request.getHeaders().keySet().stream().anyMatch(RequestSecurity::isPrivateHeader)));
     if (trimmed.equals("admin") || trimmed.startsWith("admin/")) {
       call.admin(true);
     } else if (METHOD.matcher(trimmed).matches()) {
@@ -73,6 +83,8 @@ public class ApiCallFilter implements ContainerRequestFilter {
     // The envelope options of the query string first, so that even a refused body is answered
     // the way the caller asked; a form body may then set them too.
     applyEnvelopeOptions(params);
+    refuseUnwritableText(params);
+    refuseContentEncoding(request.getHeaderString(HttpHeaders.CONTENT_ENCODING));
     if (request.hasEntity()) {
       byte[] body = readBounded(request);
       call.body(body);
@@ -81,6 +93,26 @@ public class ApiCallFilter implements ContainerRequestFilter {
       if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
         parseForm(new String(body, StandardCharsets.UTF_8), params);
         applyEnvelopeOptions(params);
+        refuseUnwritableText(params);
+      }
+    }
+  }
+
+  /**
+   * 400006 for a parameter (name or value) holding a character that no XML document can carry: a
+   * control character other than tab, line feed and carriage return, U+FFFE, U+FFFF or a lone
+   * surrogate. Whatever the format asked, so that a value means the same in JSON and XML.
+   */
+  static void refuseUnwritableText(MultivaluedMap<String, String> params) {
+    for (Map.Entry<String, List<String>> e : params.entrySet()) {
+      boolean bad = !XmlText.holdable(e.getKey());
+      for (String v : e.getValue()) {
+        bad |= !XmlText.holdable(v);
+      }
+      if (bad) {
+        throw GigyaException.invalid(
+            XmlText.printable(e.getKey()),
+            "contains a control character, U+FFFE, U+FFFF or a lone surrogate");
       }
     }
   }
@@ -98,7 +130,9 @@ public class ApiCallFilter implements ContainerRequestFilter {
         throw GigyaException.invalid("httpStatusCodes", "must be true or false");
       }
     }
-    call.context(params.getFirst("context"));
+    // A context that cannot be echoed is refused below; it is not echoed in that refusal.
+    String context = params.getFirst("context");
+    call.context(XmlText.holdable(context) ? context : null);
     String lang = params.getFirst("x_lang");
     call.lang(Messages.language(lang != null ? lang : params.getFirst("lang")));
     ResponseFormat format =
@@ -107,16 +141,51 @@ public class ApiCallFilter implements ContainerRequestFilter {
     call.format(format);
   }
 
-  private static byte[] readBounded(ContainerRequestContext request) throws IOException {
+  /**
+   * Bodies are taken as sent: a {@code Content-Encoding} other than {@code identity} (gzip,
+   * deflate, ...) is refused with 400001 (HTTP 415), before anything is read.
+   */
+  static void refuseContentEncoding(String contentEncoding) {
+    if (contentEncoding == null) {
+      return;
+    }
+    for (String coding : contentEncoding.split(",")) {
+      String c = coding.trim();
+      if (!c.isEmpty() && !c.equalsIgnoreCase("identity")) {
+        throw new GigyaException(
+            ErrorCode.INVALID_REQUEST_FORMAT,
+            "Content-Encoding is not supported: send the request body without compression",
+            415);
+      }
+    }
+  }
+
+  private static byte[] readBounded(ContainerRequestContext request) {
     if (request.getLength() > MAX_BODY_BYTES) {
       throw tooLarge();
     }
-    try (InputStream in = request.getEntityStream()) {
-      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-      if (body.length > MAX_BODY_BYTES) {
-        throw tooLarge();
-      }
-      return body;
+    byte[] body;
+    InputStream in = request.getEntityStream();
+    try {
+      body = in.readNBytes(MAX_BODY_BYTES + 1);
+    } catch (IOException | RuntimeException e) {
+      // A body the connection could not deliver (cut short, badly chunked): the caller's fault.
+      throw new GigyaException(
+          ErrorCode.INVALID_REQUEST_FORMAT, "The request body could not be read", 400);
+    } finally {
+      closeQuietly(in);
+    }
+    if (body.length > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    return body;
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException | RuntimeException ignored) {
+      // the body was read, or its failure already answered
     }
   }
 

@@ -63,8 +63,24 @@ public final class Envelope {
     return out;
   }
 
+  /**
+   * The body of an error answer, as {@link #error} writes it, for answers written outside JAX-RS
+   * (the servlet container's error pages).
+   */
+  public static String errorBody(ApiCall call, GigyaException e) {
+    return body(call, e.code(), e.details(), Map.of());
+  }
+
   private static Response build(
       ApiCall call, ErrorCode code, String details, Map<String, ?> data, int httpStatus) {
+    int status = call.httpStatusCodes() ? httpStatus : 200;
+    return Response.status(status)
+        .type(call.format().mediaType())
+        .entity(body(call, code, details, data))
+        .build();
+  }
+
+  private static String body(ApiCall call, ErrorCode code, String details, Map<String, ?> data) {
     Map<String, Object> fields = new LinkedHashMap<>(data);
     fields.put("statusCode", code.statusCode());
     fields.put("errorCode", code.code());
@@ -78,10 +94,7 @@ public final class Envelope {
     fields.put("apiVersion", 2);
     fields.put("context", call.context());
 
-    int status = call.httpStatusCodes() ? httpStatus : 200;
-    ResponseFormat format = call.format();
-    String body = format == ResponseFormat.XML ? xml(rootName(call), fields) : json(fields);
-    return Response.status(status).type(format.mediaType()).entity(body).build();
+    return call.format() == ResponseFormat.XML ? xml(rootName(call), fields) : json(fields);
   }
 
   static String rootName(ApiCall call) {
@@ -149,7 +162,7 @@ public final class Envelope {
     try {
       XMLStreamWriter w = XML.createXMLStreamWriter(out);
       w.writeStartDocument("utf-8", "1.0");
-      w.writeStartElement(root);
+      w.writeStartElement(XmlText.name(root));
       w.writeNamespace("xsi", "http://www.w3.org/2001/XMLSchema-instance");
       w.writeAttribute(
           "xsi",
@@ -174,7 +187,7 @@ public final class Envelope {
     if (v == null) {
       return;
     }
-    w.writeStartElement(name);
+    w.writeStartElement(XmlText.name(name));
     if (v instanceof Map<?, ?> m) {
       for (Map.Entry<?, ?> e : m.entrySet()) {
         writeXmlValue(w, String.valueOf(e.getKey()), e.getValue());
@@ -184,8 +197,40 @@ public final class Envelope {
         writeXmlValue(w, "item", item);
       }
     } else {
-      w.writeCharacters(String.valueOf(v));
+      writeXmlText(w, String.valueOf(v));
     }
     w.writeEndElement();
+  }
+
+  /**
+   * Text as XML 1.0 can carry it, whatever the input: a carriage return travels as a character
+   * reference (a parser would otherwise turn it into a line feed), and a character XML cannot hold
+   * at all (other control characters, U+FFFE, U+FFFF, a lone surrogate) becomes U+FFFD. Input
+   * parameters holding such characters are refused before they get here ({@link XmlText}); this
+   * guards everything else.
+   */
+  private static void writeXmlText(XMLStreamWriter w, String text) throws XMLStreamException {
+    int start = 0;
+    int i = 0;
+    while (i < text.length()) {
+      int cp = text.codePointAt(i);
+      int len = Character.charCount(cp);
+      boolean surrogate = len == 1 && Character.isSurrogate(text.charAt(i));
+      if (cp == '\r' || surrogate || !XmlText.allowed(cp)) {
+        if (i > start) {
+          w.writeCharacters(text.substring(start, i));
+        }
+        if (cp == '\r') {
+          w.writeEntityRef("#13");
+        } else {
+          w.writeCharacters("\uFFFD");
+        }
+        start = i + len;
+      }
+      i += len;
+    }
+    if (start < text.length()) {
+      w.writeCharacters(start == 0 ? text : text.substring(start));
+    }
   }
 }

@@ -42,6 +42,7 @@ public class SiteService {
   public record PutProvider(ProviderConfig config, boolean created) {}
 
   public CreatedSite create(SiteSettings settings) {
+    checkRegistrable(settings);
     Instant now = Instant.now();
     Site site = new Site("3_" + Randoms.urlSafe(32), now);
     site.update(settings, now);
@@ -131,9 +132,28 @@ public class SiteService {
   }
 
   public Site update(String apiKey, SiteSettings settings) {
+    checkRegistrable(settings);
     Site site = get(apiKey);
     site.update(settings, Instant.now());
     return site;
+  }
+
+  /**
+   * 400006 for a domain or CNAME that is a public suffix ({@code com}, {@code co.uk}, {@code
+   * github.io}): a site's domain covers its subdomains, so one of those would make every site under
+   * it a valid redirect target.
+   */
+  static void checkRegistrable(SiteSettings settings) {
+    for (String domain : settings.domains()) {
+      if (!HostNames.registrable(domain)) {
+        throw GigyaException.invalid(
+            "domains", "'" + domain + "' is a public suffix: give the site's own domain under it");
+      }
+    }
+    if (settings.cname() != null && !HostNames.registrable(settings.cname())) {
+      throw GigyaException.invalid(
+          "cname", "'" + settings.cname() + "' is a public suffix: give a host name of the site");
+    }
   }
 
   public void delete(String apiKey) {

@@ -2,16 +2,11 @@ package io.junction.web.rest.admin;
 
 import io.junction.api.ErrorCode;
 import io.junction.web.envelope.GigyaException;
-import jakarta.json.Json;
+import io.junction.web.envelope.JsonInput;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,12 +14,11 @@ import java.util.TreeSet;
 
 /**
  * Reads an admin request body: one JSON object with known fields, each of the expected type. Every
- * refusal names the field: 400004 for a body that is not a JSON object, 400002 for a missing field,
- * 400006 for a wrong value or an unknown field.
+ * refusal names the field: 400004 for a body that is not a JSON object (or not valid UTF-8, nested
+ * too deep, holding a lone surrogate: see {@link JsonInput}), 400002 for a missing field, 400006
+ * for a wrong value or an unknown field.
  */
 final class AdminJson {
-
-  private static final JsonReaderFactory JSON = Json.createReaderFactory(java.util.Map.of());
 
   private final JsonObject object;
 
@@ -33,28 +27,7 @@ final class AdminJson {
   }
 
   static AdminJson parse(byte[] body, Set<String> allowed) {
-    if (body.length == 0) {
-      throw new GigyaException(
-          ErrorCode.INVALID_PARAMETER_FORMAT,
-          "The request body is empty; a JSON object is expected",
-          400);
-    }
-    JsonValue value;
-    try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
-      value = reader.readValue();
-    } catch (JsonParsingException e) {
-      throw new GigyaException(
-          ErrorCode.INVALID_PARAMETER_FORMAT,
-          "The request body is not valid JSON (line "
-              + e.getLocation().getLineNumber()
-              + ", column "
-              + e.getLocation().getColumnNumber()
-              + ")",
-          400);
-    } catch (JsonException | IllegalStateException e) {
-      throw new GigyaException(
-          ErrorCode.INVALID_PARAMETER_FORMAT, "The request body is not valid JSON", 400);
-    }
+    JsonValue value = JsonInput.body(body);
     if (!(value instanceof JsonObject object)) {
       throw new GigyaException(
           ErrorCode.INVALID_PARAMETER_FORMAT, "The request body must be a JSON object", 400);

@@ -7,6 +7,7 @@ import io.junction.web.caller.Caller;
 import io.junction.web.config.JunctionConfig;
 import io.junction.web.envelope.Envelope;
 import io.junction.web.envelope.GigyaException;
+import io.junction.web.envelope.JsonInput;
 import io.junction.web.envelope.Parameters;
 import io.junction.web.oauth.OAuthToken;
 import io.junction.web.oauth.TokenService;
@@ -58,6 +59,7 @@ public class NotifyLoginResource extends ServerMethodResource {
       throw GigyaException.invalid("targetEnv", "must be browser or mobile");
     }
     Parameters.bool(call, "newUser");
+    JsonInput.objectParameter("userInfo", call.param("userInfo"));
     Long sessionSeconds = Parameters.sessionSeconds(call, "sessionExpiration");
     Account account =
         siteUid != null

@@ -1,0 +1,273 @@
+package io.junction.it;
+
+import static io.junction.it.Junction.HTTP;
+import static io.junction.it.Junction.admin;
+import static io.junction.it.Junction.get;
+import static io.junction.it.Junction.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/**
+ * What a fuzzer throws at a running server: compressed and malformed bodies, deep JSON, characters
+ * XML cannot carry, public suffixes as site domains, paths and headers the container itself
+ * refuses. Every answer is a Gigya envelope with a real error code, never a 500 or a page that
+ * names the server.
+ */
+class HostileInputIT {
+
+  private static byte[] gzip(String s) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+      z.write(s.getBytes(StandardCharsets.UTF_8));
+    }
+    return out.toByteArray();
+  }
+
+  private static HttpResponse<String> post(String url, String type, String encoding, byte[] body) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (encoding != null) {
+      b.header("Content-Encoding", encoding);
+    }
+    if (url.contains("/admin/")) {
+      b.header("Authorization", Junction.adminAuth());
+    }
+    return Junction.send(b);
+  }
+
+  private static void assertEnvelope(HttpResponse<String> r, int status, int errorCode) {
+    assertEquals(status, r.statusCode(), r.body());
+    JsonObject body = json(r);
+    assertEquals(errorCode, body.getInt("errorCode"), r.body());
+    assertEquals(errorCode / 1000, body.getInt("statusCode"), r.body());
+    assertTrue(body.getString("callId").matches("[0-9a-f]{32}"), r.body());
+  }
+
+  private static Document parseXml(String xml) throws Exception {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    var builder = f.newDocumentBuilder();
+    builder.setErrorHandler(null);
+    return builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String xmlText(Document d, String name) {
+    var nodes = d.getDocumentElement().getElementsByTagNameNS("*", name);
+    return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
+  }
+
+  // --- Content-Encoding ---------------------------------------------------------------------
+
+  @Test
+  void aCompressedFormOrAdminBodyIsRefusedInTheEnvelope() throws Exception {
+    String form = "apiKey=x&UID=y";
+    for (byte[] body : List.of(gzip(form), form.getBytes(StandardCharsets.UTF_8))) {
+      // A real gzip body, and a body that only claims to be one (which once failed with 500001).
+      assertEnvelope(
+          post(
+              HTTP + "/socialize.getUserInfo?httpStatusCodes=true",
+              "application/x-www-form-urlencoded",
+              "gzip",
+              body),
+          415,
+          400001);
+      assertEnvelope(
+          post(HTTP + "/socialize.getUserInfo", "application/x-www-form-urlencoded", "gzip", body),
+          200,
+          400001);
+    }
+    String site = "{\"name\":\"gz\",\"domains\":[\"shop.example.com\"]}";
+    for (byte[] body : List.of(gzip(site), site.getBytes(StandardCharsets.UTF_8))) {
+      assertEnvelope(post(HTTP + "/admin/sites", "application/json", "gzip", body), 415, 400001);
+    }
+    assertTrue(
+        json(post(
+                HTTP + "/socialize.getUserInfo",
+                "application/x-www-form-urlencoded",
+                "deflate",
+                form.getBytes(StandardCharsets.UTF_8)))
+            .getString("errorDetails")
+            .contains("Content-Encoding"));
+    // identity is no encoding at all
+    assertEnvelope(
+        post(
+            HTTP + "/socialize.getUserInfo?httpStatusCodes=true",
+            "application/x-www-form-urlencoded",
+            "identity",
+            form.getBytes(StandardCharsets.UTF_8)),
+        400,
+        400093);
+  }
+
+  // --- admin JSON bodies ---------------------------------------------------------------------
+
+  @Test
+  void deeplyNestedAdminJsonIs400004() {
+    String deep = "{\"name\":" + "[".repeat(3000) + "]".repeat(3000) + "}";
+    HttpResponse<String> r = admin("POST", "/admin/sites", deep);
+    assertEnvelope(r, 400, 400004);
+    assertTrue(json(r).getString("errorDetails").contains("nested"), r.body());
+    assertEnvelope(admin("POST", "/admin/sites", "[".repeat(3000)), 400, 400004);
+  }
+
+  @Test
+  void invalidUtf8OrLoneSurrogatesInAdminJsonAre400004() {
+    String name = "utf " + UUID.randomUUID();
+    byte[] invalid =
+        ("{\"name\":\"" + name + " \u00ff\",\"domains\":[\"shop.example.com\"]}")
+            .getBytes(StandardCharsets.ISO_8859_1); // 0xFF alone is not UTF-8
+    HttpResponse<String> r = post(HTTP + "/admin/sites", "application/json", null, invalid);
+    assertEnvelope(r, 400, 400004);
+    assertTrue(json(r).getString("errorDetails").contains("UTF-8"), r.body());
+    for (String surrogate : List.of("\\ud800", "x\\udfff", "\\ud83d\\u0041")) {
+      HttpResponse<String> s =
+          admin(
+              "POST",
+              "/admin/sites",
+              "{\"name\":\"" + surrogate + "\",\"domains\":[\"shop.example.com\"]}");
+      assertEnvelope(s, 400, 400004);
+      assertTrue(json(s).getString("errorDetails").contains("surrogate"), s.body());
+    }
+    // Nothing was created by the refused bodies.
+    assertFalse(admin("GET", "/admin/sites", null).body().contains(name));
+    // A real pair is fine.
+    assertEquals(
+        201,
+        admin(
+                "POST",
+                "/admin/sites",
+                "{\"name\":\"pair \\ud83d\\ude00\",\"domains\":[\"shop.example.com\"]}")
+            .statusCode());
+  }
+
+  // --- XML ------------------------------------------------------------------------------------
+
+  @Test
+  void aContextXmlCannotCarryIs400006InWellFormedXml() throws Exception {
+    for (String context : List.of("%01", "a%00b", "%EF%BF%BF", "%EF%BF%BE", "x%1Fy")) {
+      HttpResponse<String> r = get(HTTP + "/socialize.getUserInfo?format=xml&context=" + context);
+      Document d = parseXml(r.body());
+      assertEquals("400006", xmlText(d, "errorCode"), r.body());
+      assertTrue(xmlText(d, "errorDetails").contains("context"), r.body());
+      assertNull(xmlText(d, "context"), "a refused context is not echoed: " + r.body());
+    }
+    // Any other parameter alike, in JSON too.
+    JsonObject j = json(get(HTTP + "/socialize.getUserInfo?UID=a%02b&context=ok"));
+    assertEquals(400006, j.getInt("errorCode"), j.toString());
+    assertEquals("ok", j.getString("context"));
+  }
+
+  @Test
+  void whatXmlCanCarryIsEchoedExactly() throws Exception {
+    HttpResponse<String> r =
+        get(HTTP + "/socialize.getUserInfo?format=xml&context=" + "a%0D%0Ab%09%3C%26%F0%9F%98%80");
+    Document d = parseXml(r.body());
+    assertEquals("a\r\nb\t<&\uD83D\uDE00", xmlText(d, "context"), r.body());
+    assertEquals("400002", xmlText(d, "errorCode"));
+  }
+
+  // --- public suffixes ------------------------------------------------------------------------
+
+  @Test
+  void aPublicSuffixIsNoSiteDomainNorCname() {
+    for (String suffix : List.of("com", "co.uk", "com.au", "co.jp", "com.br", "github.io")) {
+      HttpResponse<String> r =
+          admin("POST", "/admin/sites", "{\"name\":\"ps\",\"domains\":[\"" + suffix + "\"]}");
+      assertEnvelope(r, 400, 400006);
+      assertTrue(json(r).getString("errorDetails").contains("domains"), r.body());
+    }
+    HttpResponse<String> cname =
+        admin(
+            "POST",
+            "/admin/sites",
+            "{\"name\":\"ps\",\"domains\":[\"shop.example.com\"],\"cname\":\"COM.\"}");
+    assertEnvelope(cname, 400, 400006);
+    assertTrue(json(cname).getString("errorDetails").contains("cname"), cname.body());
+
+    HttpResponse<String> created =
+        admin("POST", "/admin/sites", "{\"name\":\"ps\",\"domains\":[\"shop.example.co.uk\"]}");
+    assertEquals(201, created.statusCode(), created.body());
+    String apiKey = json(created).getString("apiKey");
+    assertEnvelope(
+        admin("PUT", "/admin/sites/" + apiKey, "{\"name\":\"ps\",\"domains\":[\"co.uk\"]}"),
+        400,
+        400006);
+    assertEquals(
+        "[\"shop.example.co.uk\"]",
+        json(admin("GET", "/admin/sites/" + apiKey, null)).getJsonArray("domains").toString());
+  }
+
+  // --- what the container refuses -------------------------------------------------------------
+
+  private static void assertNamesNoServer(RawHttp.Answer r) {
+    assertNull(r.header("Server"), r.headers().toString());
+    assertNull(r.header("X-Powered-By"), r.headers().toString());
+    assertNull(r.header("$WSEP"), r.headers().toString());
+    String all = (r.headers() + r.body()).toLowerCase(Locale.ROOT);
+    for (String name : List.of("liberty", "websphere", "ibm", "srve", "exception", "at com.")) {
+      assertFalse(all.contains(name), name + " in " + r.headers() + " " + r.body());
+    }
+  }
+
+  @Test
+  void oddPathsTheApplicationSeesAreAnsweredInTheEnvelope() {
+    for (String path :
+        List.of(
+            "/a%2fb",
+            "/admin%2Fsites",
+            "/%ff",
+            "/socialize.getUserInfo%c3",
+            "/..\\admin",
+            "/WEB-INF/web.xml",
+            "/META-INF/MANIFEST.MF",
+            "/junction-error")) {
+      RawHttp.Answer r = RawHttp.send("GET " + path + " HTTP/1.1");
+      assertNamesNoServer(r);
+      assertTrue(r.status() == 400 || r.status() == 404, path + " -> " + r.status());
+      JsonObject body = r.json();
+      assertEquals(r.status(), body.getInt("statusCode"), path + " -> " + r.body());
+      assertTrue(
+          body.getInt("errorCode") == 400001 || body.getInt("errorCode") == 404000, r.body());
+      assertEquals(body.getString("callId"), r.header("X-Call-Id"), path);
+    }
+  }
+
+  @Test
+  void whatOnlyTheContainerSeesAtLeastNamesNoServer() {
+    // The servlet container refuses these before any application runs: a path it must not
+    // canonicalise (an encoded NUL, a dot segment with a path parameter) and headers beyond its
+    // limits. The answer is a bare 400 that does not say what server this is.
+    for (String path : List.of("/x%00", "/..;/admin", "/%2e%2e/admin", "/socialize.login%00")) {
+      RawHttp.Answer r = RawHttp.send("GET " + path + " HTTP/1.1");
+      assertEquals(400, r.status(), path);
+      assertNamesNoServer(r);
+    }
+    RawHttp.Answer big =
+        RawHttp.send("GET /socialize.getUserInfo HTTP/1.1\r\nX-Big: " + "a".repeat(100_000));
+    assertEquals(400, big.status());
+    assertNamesNoServer(big);
+    assertEquals("", big.body());
+  }
+}
