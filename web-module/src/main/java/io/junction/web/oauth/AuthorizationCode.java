@@ -6,7 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A single-use, short-lived authorization code for socialize.getToken; stored as a digest. */
+/**
+ * A single-use, short-lived authorization code for socialize.getToken; stored as a digest, bound to
+ * the site, the redirect URI and, when the login carried one, the site's PKCE challenge.
+ */
 @Entity
 @Table(name = "authorization_code")
 public class AuthorizationCode {
@@ -30,6 +33,9 @@ public class AuthorizationCode {
   @Column(name = "expires_at", nullable = false)
   private Instant expiresAt;
 
+  @Column(name = "client_code_challenge", length = 128)
+  private String clientCodeChallenge;
+
   protected AuthorizationCode() {}
 
   public AuthorizationCode(
@@ -38,12 +44,14 @@ public class AuthorizationCode {
       String accountId,
       String redirectUri,
       Long sessionSeconds,
+      String clientCodeChallenge,
       Instant expiresAt) {
     this.codeHash = codeHash;
     this.apiKey = apiKey;
     this.accountId = accountId;
     this.redirectUri = redirectUri;
     this.sessionSeconds = sessionSeconds;
+    this.clientCodeChallenge = clientCodeChallenge;
     this.expiresAt = expiresAt;
   }
 
@@ -65,5 +73,10 @@ public class AuthorizationCode {
 
   public Instant expiresAt() {
     return expiresAt;
+  }
+
+  /** The site's S256 code_challenge of the login, or null: getToken then takes no verifier. */
+  public String clientCodeChallenge() {
+    return clientCodeChallenge;
   }
 }
