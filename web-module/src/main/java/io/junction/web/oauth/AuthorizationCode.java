@@ -38,6 +38,17 @@ public class AuthorizationCode {
 
   protected AuthorizationCode() {}
 
+  /** A code whose login carried no PKCE challenge. */
+  public AuthorizationCode(
+      String codeHash,
+      String apiKey,
+      String accountId,
+      String redirectUri,
+      Long sessionSeconds,
+      Instant expiresAt) {
+    this(codeHash, apiKey, accountId, redirectUri, sessionSeconds, null, expiresAt);
+  }
+
   public AuthorizationCode(
       String codeHash,
       String apiKey,

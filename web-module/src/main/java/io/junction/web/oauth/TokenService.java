@@ -124,6 +124,12 @@ public class TokenService {
         .executeUpdate();
   }
 
+  /** Issues a single-use code for the account, bound to the site and the redirect URI, no PKCE. */
+  public String issueCode(
+      String apiKey, String accountId, String redirectUri, Long sessionSeconds) {
+    return issueCode(apiKey, accountId, redirectUri, sessionSeconds, null);
+  }
+
   /**
    * Issues a single-use code for the account, bound to the site, the redirect URI and the site's
    * PKCE challenge (null when the login carried none).
@@ -145,6 +151,12 @@ public class TokenService {
             clientCodeChallenge,
             Instant.now().plus(CODE_LIFETIME)));
     return code;
+  }
+
+  /** Redeems a code once, without a code_verifier: see the four-argument form. */
+  @Transactional(dontRollbackOn = GigyaException.class)
+  public AuthorizationCode redeemCode(String apiKey, String code, String redirectUri) {
+    return redeemCode(apiKey, code, redirectUri, null);
   }
 
   /**
