@@ -6,7 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A single-use, short-lived authorization code for socialize.getToken; stored as a digest. */
+/**
+ * A single-use, short-lived authorization code for socialize.getToken; stored as a digest, bound to
+ * the site, the redirect URI and, when the login carried one, the site's PKCE challenge.
+ */
 @Entity
 @Table(name = "authorization_code")
 public class AuthorizationCode {
@@ -30,8 +33,12 @@ public class AuthorizationCode {
   @Column(name = "expires_at", nullable = false)
   private Instant expiresAt;
 
+  @Column(name = "client_code_challenge", length = 128)
+  private String clientCodeChallenge;
+
   protected AuthorizationCode() {}
 
+  /** A code whose login carried no PKCE challenge. */
   public AuthorizationCode(
       String codeHash,
       String apiKey,
@@ -39,11 +46,23 @@ public class AuthorizationCode {
       String redirectUri,
       Long sessionSeconds,
       Instant expiresAt) {
+    this(codeHash, apiKey, accountId, redirectUri, sessionSeconds, null, expiresAt);
+  }
+
+  public AuthorizationCode(
+      String codeHash,
+      String apiKey,
+      String accountId,
+      String redirectUri,
+      Long sessionSeconds,
+      String clientCodeChallenge,
+      Instant expiresAt) {
     this.codeHash = codeHash;
     this.apiKey = apiKey;
     this.accountId = accountId;
     this.redirectUri = redirectUri;
     this.sessionSeconds = sessionSeconds;
+    this.clientCodeChallenge = clientCodeChallenge;
     this.expiresAt = expiresAt;
   }
 
@@ -65,5 +84,10 @@ public class AuthorizationCode {
 
   public Instant expiresAt() {
     return expiresAt;
+  }
+
+  /** The site's S256 code_challenge of the login, or null: getToken then takes no verifier. */
+  public String clientCodeChallenge() {
+    return clientCodeChallenge;
   }
 }

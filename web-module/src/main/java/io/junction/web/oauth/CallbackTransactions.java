@@ -87,7 +87,12 @@ public class CallbackTransactions {
     } else {
       params.put(
           "code",
-          tokens.issueCode(p.apiKey(), linked.account().id(), p.redirectUri(), p.sessionSeconds()));
+          tokens.issueCode(
+              p.apiKey(),
+              linked.account().id(),
+              p.redirectUri(),
+              p.sessionSeconds(),
+              p.clientCodeChallenge()));
     }
     return new LoggedIn(linked, params);
   }

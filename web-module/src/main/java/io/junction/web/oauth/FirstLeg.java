@@ -110,6 +110,7 @@ public class FirstLeg {
     Site site = target.site();
     sites.checkDataCenter(site);
     FirstLegRequest request = FirstLegRequest.read(call, providerParam, catalog);
+    request.checkSitePolicy(site.allowImplicit(), site.requirePkce());
     FirstLegTransactions.Setup setup =
         transactions.setup(site, request.provider().id(), call.secure());
 
@@ -153,6 +154,7 @@ public class FirstLeg {
             .codeVerifierEncrypted(
                 verifier == null ? null : secrets.cipher().encrypt(verifier, "pkce:" + stateHash))
             .nonce(nonce)
+            .clientCodeChallenge(request.codeChallenge())
             .expiresAt(Instant.now().plusSeconds(lifetimeSeconds))
             .build());
     return new BrowserRedirect(location, List.of(BrowserCookies.flow(browser, lifetimeSeconds)));

@@ -23,20 +23,22 @@ public class FirstLegTransactions {
   @Inject SiteService sites;
   @Inject JunctionConfig config;
 
-  /** The site of a flow and the redirect_uri checked against its domains. */
+  /** The site of a flow and the redirect_uri checked against its redirect URIs or domains. */
   public record Target(Site site, String redirectUri) {}
 
   /** The site's application at a provider and the callback URL to give the provider. */
   public record Setup(ProviderApp app, String callbackUrl) {}
 
   /**
-   * The site of {@code apiKey} (400093 when none) and {@code redirectUri} checked against its
-   * domains (400002 when absent, 400011 when not the site's): these refusals are answered directly,
-   * since there is no trusted page to send them to yet.
+   * The site of {@code apiKey} (400093 when none) and {@code redirectUri} checked (400002 when
+   * absent, 400011 when not the site's): one of the site's registered redirect URIs exactly when it
+   * registered any, else a URL on its domains. These refusals are answered directly, since there is
+   * no trusted page to send them to yet.
    */
   public Target target(String apiKey, String redirectUri) {
     Site site = sites.siteOrInvalidKey(apiKey);
-    return new Target(site, RedirectUris.validate(redirectUri, site.domains()));
+    return new Target(
+        site, RedirectUris.validate(redirectUri, site.domains(), site.redirectUris()));
   }
 
   /** The site's enabled application at the provider (500031 when none) and its callback URL. */

@@ -68,6 +68,9 @@ public class PendingAuthorization {
   @Column(name = "nonce", length = 100)
   private String nonce;
 
+  @Column(name = "client_code_challenge", length = 128)
+  private String clientCodeChallenge;
+
   protected PendingAuthorization() {}
 
   private PendingAuthorization(Builder b) {
@@ -86,6 +89,7 @@ public class PendingAuthorization {
     this.codeVerifierEncrypted = b.codeVerifierEncrypted;
     this.expiresAt = required(b.expiresAt, "expiresAt");
     this.nonce = b.nonce;
+    this.clientCodeChallenge = b.clientCodeChallenge;
   }
 
   private static <T> T required(T value, String part) {
@@ -120,6 +124,7 @@ public class PendingAuthorization {
     private String codeVerifierEncrypted;
     private Instant expiresAt;
     private String nonce;
+    private String clientCodeChallenge;
 
     private Builder() {}
 
@@ -213,6 +218,15 @@ public class PendingAuthorization {
       return this;
     }
 
+    /**
+     * The site's own PKCE challenge (S256) for the code it will redeem, or null; not the code
+     * verifier Junction keeps for the provider.
+     */
+    public Builder clientCodeChallenge(String value) {
+      this.clientCodeChallenge = value;
+      return this;
+    }
+
     /** The entity; {@link IllegalStateException} naming the first required part that is missing. */
     public PendingAuthorization build() {
       return new PendingAuthorization(this);
@@ -278,5 +292,10 @@ public class PendingAuthorization {
   /** The OpenID Connect nonce sent to the provider, or null. */
   public String nonce() {
     return nonce;
+  }
+
+  /** The site's S256 code_challenge, carried to the code it ends with; null when none. */
+  public String clientCodeChallenge() {
+    return clientCodeChallenge;
   }
 }

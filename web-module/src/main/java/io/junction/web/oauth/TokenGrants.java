@@ -12,10 +12,10 @@ import jakarta.transaction.Transactional;
 
 /**
  * The grants of socialize.getToken, for a client already authenticated: {@code authorization_code}
- * (the site's own secret only), {@code none} (an anonymous session) and {@code client_credentials}
- * (a server session, or with {@code x_siteUID} a session of the site's own user). One transaction;
- * a refusal does not roll it back, so a code presented with the wrong redirect_uri or client stays
- * burnt.
+ * (the site's own secret only, with the code_verifier when the login carried a PKCE challenge),
+ * {@code none} (an anonymous session) and {@code client_credentials} (a server session, or with
+ * {@code x_siteUID} a session of the site's own user). One transaction; a refusal does not roll it
+ * back, so a code presented with the wrong redirect_uri or client stays burnt.
  */
 @ApplicationScoped
 public class TokenGrants {
@@ -42,7 +42,8 @@ public class TokenGrants {
       case "authorization_code" -> {
         String code = Parameters.required(call, "code");
         String redirectUri = Parameters.required(call, "redirect_uri");
-        AuthorizationCode c = tokens.redeemCode(site.apiKey(), code, redirectUri);
+        AuthorizationCode c =
+            tokens.redeemCode(site.apiKey(), code, redirectUri, call.paramOrNull("code_verifier"));
         yield tokens.issueToken(
             site.apiKey(), c.accountId(), OAuthToken.Kind.USER, c.sessionSeconds(), client);
       }

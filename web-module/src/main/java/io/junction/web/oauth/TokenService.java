@@ -124,9 +124,22 @@ public class TokenService {
         .executeUpdate();
   }
 
-  /** Issues a single-use code for the account, bound to the site and the redirect URI. */
+  /** Issues a single-use code for the account, bound to the site and the redirect URI, no PKCE. */
   public String issueCode(
       String apiKey, String accountId, String redirectUri, Long sessionSeconds) {
+    return issueCode(apiKey, accountId, redirectUri, sessionSeconds, null);
+  }
+
+  /**
+   * Issues a single-use code for the account, bound to the site, the redirect URI and the site's
+   * PKCE challenge (null when the login carried none).
+   */
+  public String issueCode(
+      String apiKey,
+      String accountId,
+      String redirectUri,
+      Long sessionSeconds,
+      String clientCodeChallenge) {
     String code = "jc1." + Randoms.urlSafe(32);
     em.persist(
         new AuthorizationCode(
@@ -135,16 +148,26 @@ public class TokenService {
             accountId,
             redirectUri,
             sessionSeconds,
+            clientCodeChallenge,
             Instant.now().plus(CODE_LIFETIME)));
     return code;
   }
 
-  /**
-   * Redeems a code once: 400006 when it is unknown or already used, 400015 when it expired, 400014
-   * when it was issued to another site or redirect URI. A refused code is burnt all the same.
-   */
+  /** Redeems a code once, without a code_verifier: see the four-argument form. */
   @Transactional(dontRollbackOn = GigyaException.class)
   public AuthorizationCode redeemCode(String apiKey, String code, String redirectUri) {
+    return redeemCode(apiKey, code, redirectUri, null);
+  }
+
+  /**
+   * Redeems a code once: 400006 when it is unknown or already used, 400015 when it expired, 400014
+   * when it was issued to another site or redirect URI, and the PKCE refusals of {@link
+   * ClientPkce#verify} when {@code codeVerifier} does not answer the code's challenge (or is given
+   * for a code without one). A refused code is burnt all the same.
+   */
+  @Transactional(dontRollbackOn = GigyaException.class)
+  public AuthorizationCode redeemCode(
+      String apiKey, String code, String redirectUri, String codeVerifier) {
     String hash = Hashes.sha256Hex(code);
     AuthorizationCode found = em.find(AuthorizationCode.class, hash);
     int deleted =
@@ -167,6 +190,7 @@ public class TokenService {
           ErrorCode.INVALID_GRANT,
           "redirect_uri differs from the one of the authorization request");
     }
+    ClientPkce.verify(found.clientCodeChallenge(), codeVerifier);
     return found;
   }
 

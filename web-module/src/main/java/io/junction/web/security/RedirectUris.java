@@ -14,9 +14,11 @@ import java.util.StringJoiner;
 
 /**
  * The redirect_uri rules (RFC 9700): an absolute https URL (http only to the loopback host), with
- * no user info, fragment, backslash, white space or control character, whose host, compared after
- * normalisation, is one of the site's domains or a subdomain of one. Anything else is 400011, and
- * Junction never redirects to it.
+ * no user info, fragment, backslash, white space or control character, and no port but a number
+ * from 1 to 65535. When the site registered exact redirect URIs, it must be one of them, character
+ * for character, and nothing else is compared; otherwise its host, compared after normalisation,
+ * must be one of the site's domains or a subdomain of one. Anything else is 400011, and Junction
+ * never redirects to it.
  */
 public final class RedirectUris {
 
@@ -24,7 +26,19 @@ public final class RedirectUris {
 
   private RedirectUris() {}
 
+  /** {@code raw} checked against the site's domains (a site that registered no exact URI). */
   public static String validate(String raw, List<String> siteDomains) {
+    return validate(raw, siteDomains, List.of());
+  }
+
+  /**
+   * {@code raw} checked: with {@code registered} URIs, an exact string match of one of them (no
+   * normalisation: a registered URI is kept as the administrator wrote it, so another case, port,
+   * path, query or encoding is another URI); without, a URL on one of {@code siteDomains}.
+   *
+   * @return {@code raw}, unchanged
+   */
+  public static String validate(String raw, List<String> siteDomains, List<String> registered) {
     if (raw == null || raw.isEmpty()) {
       throw GigyaException.missing("redirect_uri");
     }
@@ -53,6 +67,7 @@ public final class RedirectUris {
     if (uri.getRawFragment() != null) {
       throw invalid("a fragment is not allowed");
     }
+    checkPort(uri.getRawAuthority());
     String host = uri.getHost();
     if (host == null) {
       throw invalid("no host");
@@ -69,6 +84,12 @@ public final class RedirectUris {
     if (normalized == null && !host.equals("[::1]")) {
       throw invalid("the host is not a valid host name");
     }
+    if (!registered.isEmpty()) {
+      if (registered.contains(raw)) {
+        return raw;
+      }
+      throw invalid("is not one of the site's registered redirect URIs");
+    }
     String compared = normalized == null ? host : normalized;
     for (String domain : siteDomains) {
       if (HostNames.within(compared, domain)) {
@@ -76,6 +97,26 @@ public final class RedirectUris {
       }
     }
     throw invalid("the host " + compared + " is not one of the site's domains");
+  }
+
+  /**
+   * The port, when the authority names one (after the host, or after an IPv6 literal's closing
+   * bracket): 1 to 65535 in decimal digits. An empty port ({@code host:}) is refused too, so that
+   * one URL is never written two ways.
+   */
+  private static void checkPort(String authority) {
+    int colon = authority.indexOf(':', authority.lastIndexOf(']') + 1);
+    if (colon < 0) {
+      return;
+    }
+    String port = authority.substring(colon + 1);
+    if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw invalid("has a port that is not a number from 1 to 65535");
+    }
+    int number = Integer.parseInt(port);
+    if (number < 1 || number > 65535) {
+      throw invalid("has a port that is not a number from 1 to 65535");
+    }
   }
 
   private static GigyaException invalid(String why) {

@@ -35,6 +35,7 @@ class PendingAuthorizationTest {
             .sessionSeconds(3600L)
             .codeVerifierEncrypted("enc-verifier")
             .nonce("n-1")
+            .clientCodeChallenge("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM")
             .build();
     assertEquals("s".repeat(64), p.stateHash());
     assertEquals("3_key", p.apiKey());
@@ -51,6 +52,7 @@ class PendingAuthorizationTest {
     assertEquals("enc-verifier", p.codeVerifierEncrypted());
     assertEquals(EXPIRY, p.expiresAt());
     assertEquals("n-1", p.nonce());
+    assertEquals("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", p.clientCodeChallenge());
   }
 
   @Test
@@ -62,6 +64,7 @@ class PendingAuthorizationTest {
     assertNull(p.sessionSeconds());
     assertNull(p.codeVerifierEncrypted());
     assertNull(p.nonce());
+    assertNull(p.clientCodeChallenge());
   }
 
   @Test

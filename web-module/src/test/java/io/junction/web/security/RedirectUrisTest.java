@@ -2,6 +2,7 @@ package io.junction.web.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.junction.api.ErrorCode;
 import io.junction.web.envelope.GigyaException;
@@ -59,6 +60,74 @@ class RedirectUrisTest {
     assertEquals(
         ErrorCode.MISSING_REQUIRED_PARAMETER,
         assertThrows(GigyaException.class, () -> RedirectUris.validate(null, DOMAINS)).code());
+  }
+
+  @Test
+  void aPortIsANumberFrom1To65535() {
+    for (String ok :
+        List.of(
+            "https://shop.example.com:1/cb",
+            "https://shop.example.com:443/cb",
+            "https://shop.example.com:8443/cb",
+            "https://shop.example.com:65535/cb")) {
+      assertEquals(ok, RedirectUris.validate(ok, DOMAINS));
+    }
+    for (String bad :
+        List.of(
+            "https://shop.example.com:0/cb",
+            "https://shop.example.com:65536/cb",
+            "https://shop.example.com:99999/cb",
+            "https://shop.example.com:99999999999/cb",
+            "https://shop.example.com:abc/cb",
+            "https://shop.example.com:/cb",
+            "https://shop.example.com:+443/cb",
+            "https://shop.example.com:-1/cb",
+            "https://shop.example.com:443:443/cb",
+            "http://[::1]:70000/cb")) {
+      GigyaException e =
+          assertThrows(
+              GigyaException.class,
+              () -> RedirectUris.validate(bad, List.of("shop.example.com", "[::1]")),
+              bad);
+      assertEquals(ErrorCode.INVALID_REDIRECT_URI, e.code(), bad);
+      assertTrue(e.details().contains("port"), bad + ": " + e.details());
+    }
+  }
+
+  @Test
+  void registeredRedirectUrisMatchExactlyAndTurnDomainMatchingOff() {
+    List<String> registered =
+        List.of("https://shop.example.com/after-login", "https://m.shop.example.com/cb?app=1");
+    for (String ok : registered) {
+      assertEquals(ok, RedirectUris.validate(ok, DOMAINS, registered));
+    }
+    for (String bad :
+        List.of(
+            "https://shop.example.com/other",
+            "https://shop.example.com/after-login/",
+            "https://shop.example.com/after-login?x=1",
+            "https://shop.example.com/After-Login",
+            "https://SHOP.example.com/after-login",
+            "https://shop.example.com./after-login",
+            "https://shop.example.com:443/after-login",
+            "https://shop.example.com/after%2Dlogin",
+            "https://m.shop.example.com/cb",
+            "https://m.shop.example.com/cb?app=1&x=2",
+            "https://example.org/")) {
+      GigyaException e =
+          assertThrows(
+              GigyaException.class, () -> RedirectUris.validate(bad, DOMAINS, registered), bad);
+      assertEquals(ErrorCode.INVALID_REDIRECT_URI, e.code(), bad);
+    }
+    // The structural rules still come first: a registered URI never lets a bad one through.
+    List<String> badRegistered = List.of("https://shop.example.com:99999/cb");
+    assertThrows(
+        GigyaException.class,
+        () -> RedirectUris.validate(badRegistered.get(0), DOMAINS, badRegistered));
+    // Without registered URIs, the site's domains decide.
+    assertEquals(
+        "https://shop.example.com/other",
+        RedirectUris.validate("https://shop.example.com/other", DOMAINS, List.of()));
   }
 
   @Test
