@@ -31,13 +31,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/**
- * A site's application at each social network. An oidc-&lt;name&gt; provider's issuer must be an
- * https URL (plain http on loopback only where {@code junction.provider.allow-private-addresses}
- * allows private addresses) whose host is not a private address; its {@code allowedHosts} are host
- * names that are not private addresses either. A name that does not resolve yet is accepted: the
- * connector checks every address again at each use.
- */
+/** A site's application at each social network (seed 000, Phase 3). */
 @Path("admin/sites/{apiKey}/providers")
 @AdminOnly
 @RequestScoped
@@ -172,6 +166,12 @@ public class ProviderConfigResource {
         allowedHosts);
   }
 
+  /**
+   * An oidc-&lt;name&gt; provider's issuer: an https URL without user, query or fragment (plain
+   * http on loopback only where {@code junction.provider.allow-private-addresses} allows private
+   * addresses) whose host is not a private address. A name that does not resolve yet is accepted:
+   * the connector checks every address again at each use.
+   */
   void checkIssuer(String issuer) {
     URI u;
     try {
@@ -194,7 +194,10 @@ public class ProviderConfigResource {
     }
   }
 
-  /** The hosts an oidc-&lt;name&gt; provider's endpoints may be on besides its issuer's. */
+  /**
+   * The hosts an oidc-&lt;name&gt; provider's endpoints may be on besides its issuer's: host names
+   * (normalised) whose addresses are not private; one that does not resolve yet is accepted.
+   */
   List<String> allowedHosts(AdminJson json, boolean custom) {
     List<String> raw = json.strings("allowedHosts", MAX_ALLOWED_HOSTS, 253);
     if (raw == null || raw.isEmpty()) {
