@@ -288,7 +288,12 @@ async function saveProvider(evt) {
   };
   if ($('pv-publicKey').value.trim()) body.publicKey = $('pv-publicKey').value.trim();
   if ($('pv-secretKey').value) body.secretKey = $('pv-secretKey').value;
-  if ($('pv-provider').value === 'oidc') body.issuer = $('pv-issuer').value.trim();
+  if ($('pv-provider').value === 'oidc') {
+    body.issuer = $('pv-issuer').value.trim();
+    // allowedHosts are set through the admin API only: a save here keeps the stored ones.
+    const cfg = state.providers.find((p) => p.provider === id);
+    if (cfg && cfg.allowedHosts) body.allowedHosts = cfg.allowedHosts;
+  }
   try {
     await api('PUT', '/admin/sites/' + encodeURIComponent(state.site.apiKey) + '/providers/' + encodeURIComponent(id), body);
     await loadProviders();

@@ -14,19 +14,33 @@ import java.util.Objects;
  * @param permissions the permissions configured for the site (may be empty)
  * @param issuer the OpenID Connect issuer URL of a provider the site names itself ({@code
  *     oidc-<name>}), or null
+ * @param allowedHosts the hosts besides the issuer's on which that provider's discovery document
+ *     may place its endpoints (normalised host names; empty for none)
  */
 public record ProviderApp(
-    String appId, String publicKey, String secretKey, List<String> permissions, String issuer) {
+    String appId,
+    String publicKey,
+    String secretKey,
+    List<String> permissions,
+    String issuer,
+    List<String> allowedHosts) {
 
   public ProviderApp {
     Objects.requireNonNull(appId, "appId");
     Objects.requireNonNull(secretKey, "secretKey");
     permissions = List.copyOf(permissions);
+    allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+  }
+
+  /** An application of a provider found by its issuer, its endpoints on the issuer's host only. */
+  public ProviderApp(
+      String appId, String publicKey, String secretKey, List<String> permissions, String issuer) {
+    this(appId, publicKey, secretKey, permissions, issuer, List.of());
   }
 
   /** An application of a provider with fixed endpoints. */
   public ProviderApp(String appId, String publicKey, String secretKey, List<String> permissions) {
-    this(appId, publicKey, secretKey, permissions, null);
+    this(appId, publicKey, secretKey, permissions, null, List.of());
   }
 
   @Override

@@ -251,7 +251,7 @@ class OidcIT {
   }
 
   /** A site on shop.example.com with an oidc-&lt;name&gt; provider at {@code issuer}. */
-  private static Sites.Site siteWithIssuer(String name, String issuer) {
+  static Sites.Site siteWithIssuer(String name, String issuer) {
     HttpResponse<String> created =
         admin(
             "POST",

@@ -38,8 +38,9 @@ class ArchitectureTest {
               resideInAPackage("io.junction.provider..")
                   .and(not(resideInAPackage("io.junction.provider"))))
           .because(
-              "the web layer uses io.junction.api and the registry (io.junction.provider"
-                  + ".ProviderCatalog), never a connector or the connectors' shared support");
+              "the web layer uses io.junction.api, the registry (io.junction.provider"
+                  + ".ProviderCatalog) and the address rule (io.junction.provider"
+                  + ".PublicAddresses), never a connector or the connectors' shared support");
 
   @ArchTest
   static final ArchRule providersKnowNothingOfTheWebLayer =

@@ -15,6 +15,9 @@ import java.util.List;
 @ApplicationScoped
 public class MicrosoftConnector extends OidcConnector {
 
+  /** Where the configured issuer names the user's tenant. */
+  private static final String TENANT = "{tenantid}";
+
   public MicrosoftConnector() {
     super(
         new ProviderInfo(
@@ -39,5 +42,25 @@ public class MicrosoftConnector extends OidcConnector {
     return expected.contains("{tenantid}")
         ? tid != null && expected.replace("{tenantid}", tid).equals(issuer)
         : expected.equals(issuer);
+  }
+
+  /**
+   * An authorization response names the issuer of the user's tenant, unknown before the id_token:
+   * with {@code {tenantid}} in the configured issuer, any one tenant in its place matches.
+   */
+  @Override
+  protected boolean authorizationIssuerMatches(ProviderApp app, String iss) {
+    String expected = issuer(app);
+    int at = expected.indexOf(TENANT);
+    if (at < 0) {
+      return expected.equals(iss);
+    }
+    String prefix = expected.substring(0, at);
+    String suffix = expected.substring(at + TENANT.length());
+    return iss.length() > prefix.length() + suffix.length()
+        && iss.startsWith(prefix)
+        && iss.endsWith(suffix)
+        && iss.substring(prefix.length(), iss.length() - suffix.length())
+            .matches("[A-Za-z0-9.-]{1,100}");
   }
 }

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * token answer verified ({@link IdTokens}) against the provider's key set, fetched from {@code
  * junction.provider.<id>.jwks-url} and kept for ten minutes (fetched again at once when a token
  * names an unknown key). The profile is the id_token's claims, completed from the userinfo endpoint
- * when they hold no name.
+ * when they hold no name. The issuer an authorization response names ({@code iss}) must be the
+ * provider's before its code is exchanged.
  */
 public abstract class OidcConnector extends OAuth2Connector {
 
@@ -116,8 +117,67 @@ public abstract class OidcConnector extends OAuth2Connector {
     return true;
   }
 
+  /**
+   * Whether {@code iss}, the issuer the provider named in its authorization response, is this
+   * application's provider; exact by default.
+   */
+  protected boolean authorizationIssuerMatches(ProviderApp app, String iss) {
+    return issuer(app).equals(iss);
+  }
+
+  /**
+   * Whether this application's provider declares that it names itself in every authorization
+   * response ({@code authorization_response_iss_parameter_supported}), so that a response without
+   * {@code iss} is refused; false by default.
+   */
+  protected boolean requiresAuthorizationIssuer(ProviderApp app) {
+    return false;
+  }
+
+  /**
+   * A code is exchanged only at the provider the browser was sent to: when the authorization
+   * response names an issuer, it must be this application's provider, else the code came from
+   * another provider (a mix-up) and goes to no token endpoint. Refused with 403017: the provider's
+   * answer belongs to another provider's login than this flow's, as a user other than the expected
+   * one does, and nothing about it is worth retrying.
+   */
+  private void checkAuthorizationIssuer(ProviderApp app, String iss) {
+    if (iss == null) {
+      if (requiresAuthorizationIssuer(app)) {
+        throw new ProviderException(
+            id(),
+            ErrorCode.UNEXPECTED_PROVIDER_USER,
+            "the authorization response names no issuer, though "
+                + issuer(app)
+                + " names itself in every one: the code was not used");
+      }
+      return;
+    }
+    if (!authorizationIssuerMatches(app, iss)) {
+      throw new ProviderException(
+          id(),
+          ErrorCode.UNEXPECTED_PROVIDER_USER,
+          "the authorization response comes from the issuer "
+              + printable(iss)
+              + ", not from "
+              + issuer(app)
+              + " where this login was sent: the code was not used");
+    }
+  }
+
+  /** Text from the request as it may appear in a message: printable ASCII, clipped. */
+  private static String printable(String s) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < s.length() && out.length() < 200; i++) {
+      char c = s.charAt(i);
+      out.append(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    return out.toString();
+  }
+
   @Override
   public ProviderTokens exchangeCode(ProviderApp app, CodeExchange exchange) {
+    checkAuthorizationIssuer(app, exchange.issuer());
     ProviderTokens tokens = super.exchangeCode(app, exchange);
     String idToken = tokens.extras().get("id_token");
     if (idToken == null) {

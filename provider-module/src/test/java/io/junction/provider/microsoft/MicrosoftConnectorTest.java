@@ -27,4 +27,20 @@ class MicrosoftConnectorTest {
         ms.issuerMatches(
             null, "https://evil.example/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0", claims));
   }
+
+  @Test
+  void anAuthorizationResponseNamesOneTenantInTheIssuersPlace() {
+    MicrosoftConnector ms = new MicrosoftConnector();
+    assertTrue(
+        ms.authorizationIssuerMatches(
+            null, "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0"));
+    assertFalse(
+        ms.authorizationIssuerMatches(null, "https://login.microsoftonline.com/a/b/v2.0"),
+        "one tenant, not a path");
+    assertFalse(ms.authorizationIssuerMatches(null, "https://login.microsoftonline.com//v2.0"));
+    assertFalse(
+        ms.authorizationIssuerMatches(
+            null, "https://evil.example/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0"));
+    assertFalse(ms.authorizationIssuerMatches(null, "https://accounts.google.com"));
+  }
 }

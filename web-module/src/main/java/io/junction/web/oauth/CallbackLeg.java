@@ -94,8 +94,12 @@ public class CallbackLeg {
           p.codeVerifierEncrypted() == null
               ? null
               : secrets.cipher().decrypt(p.codeVerifierEncrypted(), "pkce:" + p.stateHash());
+      // The issuer the provider names in its answer (iss): the connector refuses a code that
+      // comes from another provider than the one this flow went to.
+      String issuer = call.paramOrNull("iss");
       ProviderTokens providerTokens =
-          connector.exchangeCode(app, new CodeExchange(code, p.callbackUrl(), verifier, p.nonce()));
+          connector.exchangeCode(
+              app, new CodeExchange(code, p.callbackUrl(), verifier, p.nonce(), issuer));
       SocialProfile profile = connector.fetchProfile(app, providerTokens);
       String guestKey = cookies.get(BrowserCookies.guestCookieName(p.apiKey()));
       return p.flow() == PendingAuthorization.Flow.LOGIN

@@ -49,6 +49,10 @@ public class ProviderConfig {
   @Column(name = "issuer", length = 500)
   private String issuer;
 
+  @Convert(converter = StringListConverter.class)
+  @Column(name = "allowed_hosts", length = 2000)
+  private List<String> allowedHosts = new ArrayList<>();
+
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
@@ -107,6 +111,14 @@ public class ProviderConfig {
     return issuer;
   }
 
+  /**
+   * The hosts besides the issuer's on which an oidc-&lt;name&gt; provider's endpoints may be; empty
+   * for none.
+   */
+  public List<String> allowedHosts() {
+    return allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+  }
+
   /** Applies an administrator's settings; a null encrypted secret keeps the stored one. */
   public void update(ProviderSettings s, String secretKeyEncrypted, Instant now) {
     this.appId = s.appId();
@@ -119,6 +131,7 @@ public class ProviderConfig {
     this.enabled = s.enabled();
     this.permissions = new ArrayList<>(s.permissions());
     this.issuer = s.issuer();
+    this.allowedHosts = new ArrayList<>(s.allowedHosts());
     this.updatedAt = now;
   }
 }

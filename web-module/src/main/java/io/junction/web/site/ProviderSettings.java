@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What an administrator sets for a provider, validated; {@code secretKey} is null when the stored
- * one is kept, {@code issuer} is set for oidc-&lt;name&gt; providers only.
+ * one is kept, {@code issuer} is set and {@code allowedHosts} may be set for oidc-&lt;name&gt;
+ * providers only.
  */
 public record ProviderSettings(
     String appId,
@@ -14,10 +15,12 @@ public record ProviderSettings(
     boolean secureRedirectsOnly,
     boolean enabled,
     List<String> permissions,
-    String issuer) {
+    String issuer,
+    List<String> allowedHosts) {
 
   public ProviderSettings {
     permissions = List.copyOf(permissions);
+    allowedHosts = List.copyOf(allowedHosts);
   }
 
   @Override

@@ -128,7 +128,13 @@ public class SiteService {
                         "The site has no enabled " + provider + " application"));
     return new ProviderSetup(
         p,
-        new ProviderApp(p.appId(), p.publicKey(), providerSecret(p), p.permissions(), p.issuer()));
+        new ProviderApp(
+            p.appId(),
+            p.publicKey(),
+            providerSecret(p),
+            p.permissions(),
+            p.issuer(),
+            p.allowedHosts()));
   }
 
   public Site update(String apiKey, SiteSettings settings) {

@@ -41,6 +41,7 @@ public final class AdminViews {
       List<String> permissions,
       List<String> callbackUrls,
       String issuer,
+      List<String> allowedHosts,
       String updatedAt) {}
 
   public record ProviderList(List<ProviderView> providers) {}

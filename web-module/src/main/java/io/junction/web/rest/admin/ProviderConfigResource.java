@@ -2,11 +2,13 @@ package io.junction.web.rest.admin;
 
 import io.junction.api.ProviderInfo;
 import io.junction.provider.ProviderCatalog;
+import io.junction.provider.PublicAddresses;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.envelope.Parameters;
 import io.junction.web.rest.admin.AdminViews.ProviderList;
 import io.junction.web.rest.admin.AdminViews.ProviderView;
+import io.junction.web.site.HostNames;
 import io.junction.web.site.ProviderConfig;
 import io.junction.web.site.ProviderSettings;
 import io.junction.web.site.Site;
@@ -21,6 +23,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,10 +48,15 @@ public class ProviderConfigResource {
           "secureRedirectsOnly",
           "enabled",
           "permissions",
-          "issuer");
+          "issuer",
+          "allowedHosts");
+
+  /** The most hosts an oidc-&lt;name&gt; provider may list besides its issuer's. */
+  private static final int MAX_ALLOWED_HOSTS = 20;
 
   @Inject SiteService sites;
   @Inject ProviderCatalog catalog;
+  @Inject PublicAddresses addresses;
   @Inject ApiCall call;
 
   @PathParam("apiKey")
@@ -117,6 +126,7 @@ public class ProviderConfigResource {
         p.permissions().isEmpty() ? info.defaultPermissions() : p.permissions(),
         sites.callbackUrls(site, p),
         p.issuer(),
+        ProviderCatalog.isCustomOidc(p.provider()) ? p.allowedHosts() : null,
         p.updatedAt().toString());
   }
 
@@ -135,24 +145,15 @@ public class ProviderConfigResource {
         permissions.add(p);
       }
     }
-    String issuer = json.string("issuer", ProviderCatalog.isCustomOidc(info.id()), 500);
+    boolean custom = ProviderCatalog.isCustomOidc(info.id());
+    String issuer = json.string("issuer", custom, 500);
     if (issuer != null) {
-      if (!ProviderCatalog.isCustomOidc(info.id())) {
+      if (!custom) {
         throw GigyaException.invalid("issuer", "only oidc-<name> providers take an issuer");
       }
-      try {
-        java.net.URI u = new java.net.URI(issuer);
-        boolean loopback = "localhost".equals(u.getHost()) || "127.0.0.1".equals(u.getHost());
-        if (u.getHost() == null
-            || u.getRawQuery() != null
-            || u.getRawFragment() != null
-            || !("https".equals(u.getScheme()) || ("http".equals(u.getScheme()) && loopback))) {
-          throw new java.net.URISyntaxException(issuer, "not an https URL");
-        }
-      } catch (java.net.URISyntaxException e) {
-        throw GigyaException.invalid("issuer", "must be an https URL without query or fragment");
-      }
+      checkIssuer(issuer);
     }
+    List<String> allowedHosts = allowedHosts(json, custom);
     return new ProviderSettings(
         appId,
         publicKey,
@@ -161,6 +162,68 @@ public class ProviderConfigResource {
         json.bool("secureRedirectsOnly", true),
         json.bool("enabled", true),
         List.copyOf(permissions),
-        issuer);
+        issuer,
+        allowedHosts);
+  }
+
+  /**
+   * An oidc-&lt;name&gt; provider's issuer: an https URL without user, query or fragment (plain
+   * http on loopback only where {@code junction.provider.allow-private-addresses} allows private
+   * addresses) whose host is not a private address. A name that does not resolve yet is accepted:
+   * the connector checks every address again at each use.
+   */
+  void checkIssuer(String issuer) {
+    URI u;
+    try {
+      u = new URI(issuer);
+    } catch (URISyntaxException e) {
+      throw GigyaException.invalid("issuer", "must be an https URL without query or fragment");
+    }
+    if (u.getHost() == null
+        || u.getRawUserInfo() != null
+        || u.getRawQuery() != null
+        || u.getRawFragment() != null) {
+      throw GigyaException.invalid("issuer", "must be an https URL without query or fragment");
+    }
+    try {
+      addresses.checkHttps(u);
+    } catch (PublicAddresses.Refused e) {
+      if (e.reason() != PublicAddresses.Reason.UNRESOLVED) {
+        throw GigyaException.invalid("issuer", e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * The hosts an oidc-&lt;name&gt; provider's endpoints may be on besides its issuer's: host names
+   * (normalised) whose addresses are not private; one that does not resolve yet is accepted.
+   */
+  List<String> allowedHosts(AdminJson json, boolean custom) {
+    List<String> raw = json.strings("allowedHosts", MAX_ALLOWED_HOSTS, 253);
+    if (raw == null || raw.isEmpty()) {
+      return List.of();
+    }
+    if (!custom) {
+      throw GigyaException.invalid("allowedHosts", "only oidc-<name> providers take allowedHosts");
+    }
+    Set<String> hosts = new LinkedHashSet<>();
+    for (String entry : raw) {
+      String host =
+          HostNames.normalize(entry)
+              .orElseThrow(
+                  () ->
+                      GigyaException.invalid(
+                          "allowedHosts",
+                          "'" + entry + "' is not a host name (no scheme, port or path)"));
+      try {
+        addresses.check(URI.create("https://" + host + "/"));
+      } catch (PublicAddresses.Refused e) {
+        if (e.reason() != PublicAddresses.Reason.UNRESOLVED) {
+          throw GigyaException.invalid("allowedHosts", e.getMessage());
+        }
+      }
+      hosts.add(host);
+    }
+    return List.copyOf(hosts);
   }
 }
