@@ -3,6 +3,7 @@ package io.junction.web.caller;
 import io.junction.api.ErrorCode;
 import io.junction.web.account.Account;
 import io.junction.web.account.AccountService;
+import io.junction.web.config.JunctionConfig;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.oauth.OAuthToken;
@@ -38,6 +39,7 @@ public class Authentication {
   @Inject Secrets secrets;
   @Inject RequestSignatures signatures;
   @Inject AdminCredentials administrator;
+  @Inject JunctionConfig config;
 
   /** The caller of the current server method, checked against the method's {@link MethodAccess}. */
   public Caller serverMethod() {
@@ -223,10 +225,17 @@ public class Authentication {
   }
 
   /**
-   * The administrator of the admin API and console, by HTTP Basic: 400008 without readable
-   * credentials, 403005 for wrong ones (both answered with HTTP 401).
+   * The administrator of the admin API and console, by HTTP Basic: over HTTPS only (403006, HTTP
+   * 403) unless {@code junction.admin.allow-http} is set; 400008 without readable credentials,
+   * 403005 for wrong ones (both answered with HTTP 401).
    */
   public void administrator() {
+    if (!administratorConnection()) {
+      throw new GigyaException(
+          ErrorCode.SECRET_SENT_OVER_HTTP,
+          "The admin API takes HTTPS only: the administrator's password must not travel in clear",
+          403);
+    }
     BasicCredentials basic;
     try {
       basic =
@@ -243,6 +252,15 @@ public class Authentication {
       LOG.warning(call + " administrator login refused: wrong user name or password");
       throw new GigyaException(ErrorCode.UNAUTHORIZED_USER, "Wrong user name or password", 401);
     }
+  }
+
+  /**
+   * Whether this connection may carry the administrator's calls and pages: HTTPS (directly or from
+   * a trusted proxy, as {@link ApiCall#secure()} says), or any when {@code
+   * junction.admin.allow-http} is set.
+   */
+  public boolean administratorConnection() {
+    return call.secure() || config.adminAllowHttp();
   }
 
   /** The oauth_token of the call (parameter, or OAuth/Bearer header), or null when none. */

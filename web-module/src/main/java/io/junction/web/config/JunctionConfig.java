@@ -48,6 +48,10 @@ public class JunctionConfig {
   @ConfigProperty(name = "JUNCTION_ADMIN_PASSWORD")
   Optional<String> adminPassword;
 
+  @Inject
+  @ConfigProperty(name = "junction.admin.allow-http", defaultValue = "false")
+  boolean adminAllowHttp;
+
   @PostConstruct
   void check() {
     dataCenter = dataCenter.trim().toLowerCase(Locale.ROOT);
@@ -100,5 +104,14 @@ public class JunctionConfig {
   /** The administrator's password, when one is configured. */
   public Optional<String> adminPassword() {
     return adminPassword.filter(s -> !s.isEmpty());
+  }
+
+  /**
+   * Whether the admin API and the console may be used over plain HTTP ({@code
+   * junction.admin.allow-http}, false by default): for local tests only, since the administrator's
+   * password travels with every call.
+   */
+  public boolean adminAllowHttp() {
+    return adminAllowHttp;
   }
 }

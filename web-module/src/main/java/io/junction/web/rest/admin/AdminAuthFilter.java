@@ -15,9 +15,9 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * The administrator's authentication ({@link Authentication#administrator}) for every {@link
- * AdminOnly} resource. A browser page (which sends {@code X-Requested-With}) gets no {@code
- * WWW-Authenticate} challenge, so that the console shows its own login form rather than the
- * browser's dialog.
+ * AdminOnly} resource. A refusal for want of credentials (HTTP 401) carries a {@code
+ * WWW-Authenticate} challenge, except to a browser page (which sends {@code X-Requested-With}), so
+ * that the console shows its own login form rather than the browser's dialog.
  */
 @Provider
 @AdminOnly
@@ -33,7 +33,7 @@ public class AdminAuthFilter implements ContainerRequestFilter {
       authentication.administrator();
     } catch (GigyaException refused) {
       Response.ResponseBuilder answer = Response.fromResponse(Envelope.error(call, refused));
-      if (request.getHeaderString("X-Requested-With") == null) {
+      if (refused.httpStatus() == 401 && request.getHeaderString("X-Requested-With") == null) {
         answer.header(
             HttpHeaders.WWW_AUTHENTICATE,
             "Basic realm=\"Junction administration\", charset=\"UTF-8\"");
