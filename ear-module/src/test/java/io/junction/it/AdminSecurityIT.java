@@ -16,7 +16,7 @@ import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
-/** The admin API and console as an attacker meets them: HTTPS only. */
+/** The admin API and console as an attacker meets them: HTTPS only, answers never cached. */
 class AdminSecurityIT {
 
   private static final int HTTPS_PORT = URI.create(HTTPS).getPort();
@@ -83,5 +83,33 @@ class AdminSecurityIT {
     assertEquals(HTTPS + "/console", forged.headers().firstValue("Location").orElseThrow());
 
     assertEquals(200, Junction.get(HTTPS + "/console").statusCode());
+  }
+
+  @Test
+  void adminAnswersAreNeverStored() {
+    assertEquals(
+        "no-store",
+        admin("GET", "/admin/sites", null).headers().firstValue("Cache-Control").orElseThrow());
+    assertEquals(
+        "no-store",
+        admin("GET", "/admin/sites/3_nope", null)
+            .headers()
+            .firstValue("Cache-Control")
+            .orElseThrow());
+    assertEquals(
+        "no-store",
+        admin("GET", "/admin/no/such/path", null)
+            .headers()
+            .firstValue("Cache-Control")
+            .orElseThrow());
+    assertEquals(
+        "no-store",
+        get(HTTPS + "/admin/sites", null).headers().firstValue("Cache-Control").orElseThrow());
+    assertEquals(
+        "no-store",
+        get(HTTP + "/admin/sites", Junction.adminAuth())
+            .headers()
+            .firstValue("Cache-Control")
+            .orElseThrow());
   }
 }
