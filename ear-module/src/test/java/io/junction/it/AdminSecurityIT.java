@@ -7,16 +7,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 
-/** The admin API and console as an attacker meets them: HTTPS only, answers never cached. */
+/**
+ * The admin API and console as an attacker meets them: HTTPS only, answers that are never cached,
+ * and password guessing locked out per client address.
+ */
 class AdminSecurityIT {
 
   private static final int HTTPS_PORT = URI.create(HTTPS).getPort();
@@ -111,5 +130,115 @@ class AdminSecurityIT {
             .headers()
             .firstValue("Cache-Control")
             .orElseThrow());
+  }
+
+  @Test
+  void guessingLocksTheAddressOutEvenForTheRightPasswordUntilTheLockoutEnds() throws Exception {
+    // An address of its own on the loopback network, so no other test is locked out.
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    String attacker =
+        "127." + r.nextInt(1, 255) + "." + r.nextInt(0, 256) + "." + r.nextInt(2, 255);
+    for (int i = 1; i <= 20; i++) {
+      // A forged X-Forwarded-For from an untrusted peer does not move the count elsewhere.
+      Answer wrong =
+          Answer.from(
+              attacker,
+              "/admin/info",
+              Map.of(
+                  "Authorization", basic("admin", "guess-" + i), "X-Forwarded-For", "10.9.8." + i));
+      assertEquals(401, wrong.status(), "guess " + i + ": " + wrong.body());
+      assertEquals(403005, wrong.json().getInt("errorCode"));
+    }
+
+    Answer locked =
+        Answer.from(attacker, "/admin/info", Map.of("Authorization", basic("admin", "guess-21")));
+    long lockedAt = System.nanoTime();
+    assertEquals(429, locked.status(), locked.body());
+    assertEquals(403048, locked.json().getInt("errorCode"));
+    assertTrue(locked.json().getString("callId").matches("[0-9a-f]{32}"));
+    assertEquals("no-store", locked.header("cache-control"));
+    long retryAfter = Long.parseLong(locked.header("retry-after"));
+    assertTrue(retryAfter >= 1 && retryAfter <= LOCKOUT_SECONDS, "Retry-After " + retryAfter);
+
+    Answer rightPassword =
+        Answer.from(attacker, "/admin/info", Map.of("Authorization", Junction.adminAuth()));
+    assertEquals(429, rightPassword.status(), "the right password cannot be told apart");
+    assertEquals(403048, rightPassword.json().getInt("errorCode"));
+    assertFalse(rightPassword.body().contains("publicUrl"), rightPassword.body());
+
+    assertEquals(200, admin("GET", "/admin/info", null).statusCode(), "other addresses are served");
+
+    Path log = Path.of(Junction.SERVER_DIR, "logs", "messages.log");
+    String lockedLine = "Administrator logins from " + attacker + " are locked out";
+    String text = "";
+    for (int i = 0; i < 50 && !text.contains(lockedLine); i++) {
+      Thread.sleep(100);
+      text = Files.readString(log, StandardCharsets.UTF_8);
+    }
+    assertEquals(1, text.lines().filter(l -> l.contains(lockedLine)).count(), "one WARNING line");
+    assertTrue(
+        text.lines().anyMatch(l -> l.contains(" W " + lockedLine)), "logged as a WARNING (W)");
+    assertFalse(text.contains("guess-"), "no password in the log");
+    assertFalse(text.contains(Junction.ADMIN_PASSWORD), "no password in the log");
+
+    Thread.sleep(Math.max(0, (retryAfter + 1) * 1000 - (System.nanoTime() - lockedAt) / 1_000_000));
+    Answer after =
+        Answer.from(attacker, "/admin/info", Map.of("Authorization", Junction.adminAuth()));
+    assertEquals(200, after.status(), after.body());
+    assertEquals(HTTPS, after.json().getString("publicUrl"));
+  }
+
+  /**
+   * One HTTPS request from a chosen local address (Java 17's HttpClient cannot bind one): HTTP/1.0
+   * so that the answer is neither chunked nor kept alive.
+   */
+  record Answer(int status, Map<String, String> headers, String body) {
+
+    static Answer from(String localAddress, String path, Map<String, String> headers)
+        throws Exception {
+      Socket plain = new Socket();
+      plain.bind(new InetSocketAddress(localAddress, 0));
+      plain.connect(new InetSocketAddress("127.0.0.1", HTTPS_PORT), 10_000);
+      plain.setSoTimeout(30_000);
+      try (SSLSocket tls =
+          (SSLSocket) TLS.getSocketFactory().createSocket(plain, "localhost", HTTPS_PORT, true)) {
+        StringBuilder request = new StringBuilder();
+        request.append("GET ").append(path).append(" HTTP/1.0\r\n");
+        request.append("Host: localhost:").append(HTTPS_PORT).append("\r\n");
+        headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+        request.append("\r\n");
+        OutputStream out = tls.getOutputStream();
+        out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        InputStream in = tls.getInputStream();
+        in.transferTo(all);
+        String raw = all.toString(StandardCharsets.UTF_8);
+        int end = raw.indexOf("\r\n\r\n");
+        assertTrue(end > 0, "an HTTP answer: " + raw);
+        String[] lines = raw.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, String> answerHeaders = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+          int colon = lines[i].indexOf(':');
+          answerHeaders.put(
+              lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+              lines[i].substring(colon + 1).trim());
+        }
+        return new Answer(status, answerHeaders, raw.substring(end + 4));
+      }
+    }
+
+    String header(String lowerCaseName) {
+      String v = headers.get(lowerCaseName);
+      assertTrue(v != null, lowerCaseName + " in " + headers);
+      return v;
+    }
+
+    JsonObject json() {
+      try (JsonReader r = Json.createReader(new StringReader(body))) {
+        return r.readObject();
+      }
+    }
   }
 }

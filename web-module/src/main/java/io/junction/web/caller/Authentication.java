@@ -39,6 +39,8 @@ public class Authentication {
   @Inject Secrets secrets;
   @Inject RequestSignatures signatures;
   @Inject AdminCredentials administrator;
+  @Inject AdminLoginThrottle throttle;
+  @Inject ClientAddress clientAddress;
   @Inject JunctionConfig config;
 
   /** The caller of the current server method, checked against the method's {@link MethodAccess}. */
@@ -225,9 +227,11 @@ public class Authentication {
   }
 
   /**
-   * The administrator of the admin API and console, by HTTP Basic: over HTTPS only (403006, HTTP
-   * 403) unless {@code junction.admin.allow-http} is set; 400008 without readable credentials,
-   * 403005 for wrong ones (both answered with HTTP 401).
+   * The administrator of the admin API and console, by HTTP Basic, in this order: over HTTPS only
+   * (403006, HTTP 403) unless {@code junction.admin.allow-http} is set; not from an address locked
+   * out by {@link AdminLoginThrottle} (403048, HTTP 429), whatever the credentials; 400008 without
+   * readable credentials, 403005 for wrong ones (both answered with HTTP 401), each wrong pair
+   * counting towards the lockout of the client's address.
    */
   public void administrator() {
     if (!administratorConnection()) {
@@ -235,6 +239,11 @@ public class Authentication {
           ErrorCode.SECRET_SENT_OVER_HTTP,
           "The admin API takes HTTPS only: the administrator's password must not travel in clear",
           403);
+    }
+    String client = clientAddress.of(request);
+    long lockedOut = throttle.lockedOutSeconds(client);
+    if (lockedOut > 0) {
+      throw new AdministratorLockedOut(lockedOut);
     }
     BasicCredentials basic;
     try {
@@ -250,6 +259,7 @@ public class Authentication {
     }
     if (!administrator.matches(basic.user(), basic.password())) {
       LOG.warning(call + " administrator login refused: wrong user name or password");
+      throttle.failed(client);
       throw new GigyaException(ErrorCode.UNAUTHORIZED_USER, "Wrong user name or password", 401);
     }
   }
