@@ -1,6 +1,6 @@
 package io.junction.it;
 
-import static io.junction.it.Junction.HTTP;
+import static io.junction.it.Junction.HTTPS;
 import static io.junction.it.Junction.admin;
 import static io.junction.it.Junction.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -304,7 +304,7 @@ class AdminApiIT {
 
   @Test
   void credentialsAreRequired() {
-    HttpResponse<String> none = Junction.get(HTTP + "/admin/sites");
+    HttpResponse<String> none = Junction.get(HTTPS + "/admin/sites");
     assertError(none, 401, 400008, "Basic");
     assertTrue(none.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Basic"));
 
@@ -313,13 +313,13 @@ class AdminApiIT {
             + Base64.getEncoder().encodeToString("admin:nope".getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> bad =
         Junction.send(
-            HttpRequest.newBuilder(URI.create(HTTP + "/admin/sites"))
+            HttpRequest.newBuilder(URI.create(HTTPS + "/admin/sites"))
                 .header("Authorization", wrong));
     assertError(bad, 401, 403005, "Wrong");
 
     HttpResponse<String> fromConsole =
         Junction.send(
-            HttpRequest.newBuilder(URI.create(HTTP + "/admin/sites"))
+            HttpRequest.newBuilder(URI.create(HTTPS + "/admin/sites"))
                 .header("Authorization", wrong)
                 .header("X-Requested-With", "junction-console"));
     assertEquals(401, fromConsole.statusCode());

@@ -65,10 +65,10 @@ final class Junction {
             .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
-  /** An admin API call with the administrator's credentials; body may be null. */
+  /** An admin API call (over HTTPS) with the administrator's credentials; body may be null. */
   static HttpResponse<String> admin(String method, String path, String jsonBody) {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(HTTP + path)).header("Authorization", adminAuth());
+        HttpRequest.newBuilder(URI.create(HTTPS + path)).header("Authorization", adminAuth());
     if (jsonBody == null) {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     } else {

@@ -1,6 +1,7 @@
 package io.junction.it;
 
 import static io.junction.it.Junction.HTTP;
+import static io.junction.it.Junction.HTTPS;
 import static io.junction.it.Junction.get;
 import static io.junction.it.Junction.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,14 +55,14 @@ class OperationsIT {
 
   @Test
   void consoleIsServedWithAStrictPolicy() {
-    HttpResponse<String> page = get(HTTP + "/console");
+    HttpResponse<String> page = get(HTTPS + "/console");
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("<title>Junction console</title>"));
     String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
     assertTrue(csp.contains("default-src 'self'"), csp);
     assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElseThrow());
-    assertEquals(200, get(HTTP + "/console/console.js").statusCode());
-    assertEquals(404, get(HTTP + "/console/secret.key").statusCode());
+    assertEquals(200, get(HTTPS + "/console/console.js").statusCode());
+    assertEquals(404, get(HTTPS + "/console/secret.key").statusCode());
     HttpResponse<String> root = get(HTTP + "/");
     assertEquals(303, root.statusCode());
     assertTrue(root.headers().firstValue("Location").orElseThrow().endsWith("/console"));

@@ -3,6 +3,7 @@ package io.junction.web.caller;
 import io.junction.api.ErrorCode;
 import io.junction.web.account.Account;
 import io.junction.web.account.AccountService;
+import io.junction.web.config.JunctionConfig;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.oauth.OAuthToken;
@@ -38,6 +39,9 @@ public class Authentication {
   @Inject Secrets secrets;
   @Inject RequestSignatures signatures;
   @Inject AdminCredentials administrator;
+  @Inject AdminLoginThrottle throttle;
+  @Inject ClientAddress clientAddress;
+  @Inject JunctionConfig config;
 
   /** The caller of the current server method, checked against the method's {@link MethodAccess}. */
   public Caller serverMethod() {
@@ -223,10 +227,24 @@ public class Authentication {
   }
 
   /**
-   * The administrator of the admin API and console, by HTTP Basic: 400008 without readable
-   * credentials, 403005 for wrong ones (both answered with HTTP 401).
+   * The administrator of the admin API and console, by HTTP Basic, in this order: over HTTPS only
+   * (403006, HTTP 403) unless {@code junction.admin.allow-http} is set; not from an address locked
+   * out by {@link AdminLoginThrottle} (403048, HTTP 429), whatever the credentials; 400008 without
+   * readable credentials, 403005 for wrong ones (both answered with HTTP 401), each wrong pair
+   * counting towards the lockout of the client's address.
    */
   public void administrator() {
+    if (!administratorConnection()) {
+      throw new GigyaException(
+          ErrorCode.SECRET_SENT_OVER_HTTP,
+          "The admin API takes HTTPS only: the administrator's password must not travel in clear",
+          403);
+    }
+    String client = clientAddress.of(request);
+    long lockedOut = throttle.lockedOutSeconds(client);
+    if (lockedOut > 0) {
+      throw new AdministratorLockedOut(lockedOut);
+    }
     BasicCredentials basic;
     try {
       basic =
@@ -241,8 +259,18 @@ public class Authentication {
     }
     if (!administrator.matches(basic.user(), basic.password())) {
       LOG.warning(call + " administrator login refused: wrong user name or password");
+      throttle.failed(client);
       throw new GigyaException(ErrorCode.UNAUTHORIZED_USER, "Wrong user name or password", 401);
     }
+  }
+
+  /**
+   * Whether this connection may carry the administrator's calls and pages: HTTPS (directly or from
+   * a trusted proxy, as {@link ApiCall#secure()} says), or any when {@code
+   * junction.admin.allow-http} is set.
+   */
+  public boolean administratorConnection() {
+    return call.secure() || config.adminAllowHttp();
   }
 
   /** The oauth_token of the call (parameter, or OAuth/Bearer header), or null when none. */

@@ -16,7 +16,9 @@
  *   <li>the client authentication of socialize.getToken: {@code client_id} and {@code
  *       client_secret} in the form or in HTTP Basic (form-encoded inside, RFC 6749 §2.3.1), or an
  *       application key ({@code client_id} + {@code userKey} + {@code secret});
- *   <li>the administrator's HTTP Basic credentials for the admin API and console.
+ *   <li>the administrator's HTTP Basic credentials for the admin API and console, HTTPS only
+ *       (403006), with guessing locked out per client address ({@link
+ *       io.junction.web.caller.AdminLoginThrottle}, {@link io.junction.web.caller.ClientAddress}).
  * </ul>
  *
  * <p>Which of these each Socialize method accepts is the table of {@link

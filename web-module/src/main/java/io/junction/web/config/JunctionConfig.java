@@ -48,6 +48,18 @@ public class JunctionConfig {
   @ConfigProperty(name = "JUNCTION_ADMIN_PASSWORD")
   Optional<String> adminPassword;
 
+  @Inject
+  @ConfigProperty(name = "junction.admin.allow-http", defaultValue = "false")
+  boolean adminAllowHttp;
+
+  @Inject
+  @ConfigProperty(name = "junction.admin.max-failures-per-minute", defaultValue = "20")
+  int adminMaxFailuresPerMinute;
+
+  @Inject
+  @ConfigProperty(name = "junction.admin.lockout-seconds", defaultValue = "300")
+  int adminLockoutSeconds;
+
   @PostConstruct
   void check() {
     dataCenter = dataCenter.trim().toLowerCase(Locale.ROOT);
@@ -66,6 +78,12 @@ public class JunctionConfig {
       throw new IllegalStateException("junction.public-url must be an absolute http(s) URL");
     }
     publicUrl = url;
+    if (adminMaxFailuresPerMinute < 1) {
+      throw new IllegalStateException("junction.admin.max-failures-per-minute must be at least 1");
+    }
+    if (adminLockoutSeconds < 1) {
+      throw new IllegalStateException("junction.admin.lockout-seconds must be at least 1");
+    }
   }
 
   /** The external base URL of this data center, without a trailing slash. */
@@ -100,5 +118,30 @@ public class JunctionConfig {
   /** The administrator's password, when one is configured. */
   public Optional<String> adminPassword() {
     return adminPassword.filter(s -> !s.isEmpty());
+  }
+
+  /**
+   * Whether the admin API and the console may be used over plain HTTP ({@code
+   * junction.admin.allow-http}, false by default): for local tests only, since the administrator's
+   * password travels with every call.
+   */
+  public boolean adminAllowHttp() {
+    return adminAllowHttp;
+  }
+
+  /**
+   * How many failed administrator logins one client address may make within a minute before it is
+   * locked out ({@code junction.admin.max-failures-per-minute}, 20 by default).
+   */
+  public int adminMaxFailuresPerMinute() {
+    return adminMaxFailuresPerMinute;
+  }
+
+  /**
+   * How long a locked-out address is refused, whatever it sends ({@code
+   * junction.admin.lockout-seconds}, 300 by default).
+   */
+  public int adminLockoutSeconds() {
+    return adminLockoutSeconds;
   }
 }

@@ -29,6 +29,11 @@ public final class FakeHttpRequest {
             (proxy, method, args) ->
                 switch (method.getName()) {
                   case "getHeader" -> byName.get((String) args[0]);
+                  case "getHeaders" ->
+                      java.util.Collections.enumeration(
+                          byName.containsKey((String) args[0])
+                              ? java.util.List.of(byName.get((String) args[0]))
+                              : java.util.List.<String>of());
                   case "getServerName" -> serverName;
                   case "getServerPort" -> port;
                   case "getRequestURI" -> requestUri;

@@ -1,5 +1,6 @@
 package io.junction.web.rest.admin;
 
+import io.junction.web.caller.AdministratorLockedOut;
 import io.junction.web.caller.Authentication;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.Envelope;
@@ -15,9 +16,10 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * The administrator's authentication ({@link Authentication#administrator}) for every {@link
- * AdminOnly} resource. A browser page (which sends {@code X-Requested-With}) gets no {@code
- * WWW-Authenticate} challenge, so that the console shows its own login form rather than the
- * browser's dialog.
+ * AdminOnly} resource. A refusal for want of credentials (HTTP 401) carries a {@code
+ * WWW-Authenticate} challenge, except to a browser page (which sends {@code X-Requested-With}), so
+ * that the console shows its own login form rather than the browser's dialog; a lockout carries
+ * {@code Retry-After}.
  */
 @Provider
 @AdminOnly
@@ -33,10 +35,13 @@ public class AdminAuthFilter implements ContainerRequestFilter {
       authentication.administrator();
     } catch (GigyaException refused) {
       Response.ResponseBuilder answer = Response.fromResponse(Envelope.error(call, refused));
-      if (request.getHeaderString("X-Requested-With") == null) {
+      if (refused.httpStatus() == 401 && request.getHeaderString("X-Requested-With") == null) {
         answer.header(
             HttpHeaders.WWW_AUTHENTICATE,
             "Basic realm=\"Junction administration\", charset=\"UTF-8\"");
+      }
+      if (refused instanceof AdministratorLockedOut lockedOut) {
+        answer.header(HttpHeaders.RETRY_AFTER, lockedOut.retryAfterSeconds());
       }
       request.abortWith(answer.build());
     }
