@@ -63,7 +63,7 @@ public final class Beans {
    * servlet request) preferred to the beans held here, and not kept.
    */
   public <T> T create(Class<T> type, Object... requestBeans) {
-    T bean = instantiate(type);
+    T bean = type.cast(instantiate(type, "a request"));
     inject(bean, List.of(requestBeans));
     postConstruct(bean);
     return bean;
@@ -109,7 +109,7 @@ public final class Beans {
       throw new IllegalStateException(
           "No bean of " + type.getName() + " for " + forWhat + ": add or bind one");
     }
-    Object bean = instantiate(implementation);
+    Object bean = instantiate(implementation, forWhat);
     instances.add(bean);
     // A bean held here outlives a request: it never sees the request's beans.
     inject(bean, List.of());
@@ -117,8 +117,31 @@ public final class Beans {
     return bean;
   }
 
-  private static <T> T instantiate(Class<T> type) {
+  /**
+   * A bean made by its {@code @Inject} constructor, when it has one, else by its no-argument one.
+   */
+  private Object instantiate(Class<?> type, String forWhat) {
     try {
+      for (var c : type.getDeclaredConstructors()) {
+        if (c.isAnnotationPresent(Inject.class)) {
+          Object[] args = new Object[c.getParameterCount()];
+          var parameters = c.getParameters();
+          for (int i = 0; i < args.length; i++) {
+            ConfigProperty property = parameters[i].getAnnotation(ConfigProperty.class);
+            String what = type.getName() + " constructor (" + forWhat + ")";
+            args[i] =
+                property != null
+                    ? setting(
+                        parameters[i].getType(),
+                        parameters[i].getParameterizedType(),
+                        property,
+                        what)
+                    : resolve(parameters[i].getType(), List.of(), what);
+          }
+          c.setAccessible(true);
+          return c.newInstance(args);
+        }
+      }
       var constructor = type.getDeclaredConstructor();
       constructor.setAccessible(true);
       return constructor.newInstance();
@@ -144,7 +167,10 @@ public final class Beans {
           value = resolve(f.getType(), local, what);
         } else if (f.isAnnotationPresent(Inject.class)) {
           ConfigProperty property = f.getAnnotation(ConfigProperty.class);
-          value = property != null ? setting(f, property, what) : resolve(f.getType(), local, what);
+          value =
+              property != null
+                  ? setting(f.getType(), f.getGenericType(), property, what)
+                  : resolve(f.getType(), local, what);
         } else {
           continue;
         }
@@ -158,14 +184,14 @@ public final class Beans {
     }
   }
 
-  private Object setting(Field f, ConfigProperty property, String what) {
+  private Object setting(
+      Class<?> type, java.lang.reflect.Type genericType, ConfigProperty property, String what) {
     String raw = config.get(property.name());
     if (raw == null && !property.defaultValue().equals(ConfigProperty.UNCONFIGURED_VALUE)) {
       raw = property.defaultValue();
     }
-    Class<?> type = f.getType();
     if (type == Optional.class) {
-      if (!(f.getGenericType() instanceof ParameterizedType p)
+      if (!(genericType instanceof ParameterizedType p)
           || p.getActualTypeArguments()[0] != String.class) {
         throw new IllegalStateException("Only Optional<String> settings are supported: " + what);
       }
