@@ -165,6 +165,17 @@ class IdTokensTest {
             .getString("sub"));
   }
 
+  @Test
+  void aKeySetWithoutKeysOrWithKeysThatAreNoObjectsIsAProviderError() throws Exception {
+    String token =
+        jwt(RSA, "RS256", "k1", claims("https://issuer.example", "client-1", later, "n-1"));
+    for (String keys : new String[] {"{}", "{\"keys\":{}}", "{\"keys\":[1,\"k1\",null]}"}) {
+      JsonObject jwks = IdTokens.parse(keys);
+      assertTrue(refused(token, jwks).contains("no key"), keys);
+      assertFalse(IdTokens.knowsKey(jwks, token), keys);
+    }
+  }
+
   private static String refused(String token, JsonObject keys) {
     return assertThrows(
             ProviderException.class,
