@@ -5,6 +5,7 @@ import static io.junction.provider.support.JsonBodies.text;
 import io.junction.api.ErrorCode;
 import io.junction.api.ProviderException;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -115,8 +116,7 @@ public final class IdTokens {
       throw fail(provider, "the id_token is not meant for this application");
     }
     long now = Instant.now().getEpochSecond();
-    if (!claims.containsKey("exp")
-        || claims.getJsonNumber("exp").longValue() + SKEW_SECONDS < now) {
+    if (!(claims.get("exp") instanceof JsonNumber exp) || exp.longValue() + SKEW_SECONDS < now) {
       throw fail(provider, "the id_token has expired");
     }
     if (nonce != null && !nonce.equals(text(claims.get("nonce")))) {

@@ -176,6 +176,23 @@ class IdTokensTest {
     }
   }
 
+  @Test
+  void anExpiryThatIsNoNumberIsAProviderError() throws Exception {
+    JsonObject keys = jwks(RSA, "k1");
+    for (String exp : new String[] {"\"" + later + "\"", "null", "true", "{}"}) {
+      String token =
+          jwt(
+              RSA,
+              "RS256",
+              "k1",
+              "{\"iss\":\"https://issuer.example\",\"aud\":\"client-1\",\"sub\":\"1\","
+                  + "\"nonce\":\"n-1\",\"exp\":"
+                  + exp
+                  + "}");
+      assertTrue(refused(token, keys).contains("expired"), exp);
+    }
+  }
+
   private static String refused(String token, JsonObject keys) {
     return assertThrows(
             ProviderException.class,
