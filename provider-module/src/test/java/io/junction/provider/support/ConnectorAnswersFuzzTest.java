@@ -57,7 +57,7 @@ class ConnectorAnswersFuzzTest {
   @Target(ElementType.METHOD)
   @Retention(RetentionPolicy.RUNTIME)
   @DictionaryEntries({
-    "\n~~~\n",
+    "~~~",
     "\"access_token\":",
     "\"refresh_token\":",
     "\"expires_in\":",
