@@ -65,7 +65,7 @@ public class RenrenConnector extends OAuth2Connector {
 
   SocialProfile profile(JsonObject user) {
     String id = text(user.get("id"));
-    if (id == null) {
+    if (id == null || id.isEmpty()) {
       throw new ProviderException(
           id(), ErrorCode.PROVIDER_ERROR, "the token answer's user has no id");
     }

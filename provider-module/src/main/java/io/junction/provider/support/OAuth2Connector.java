@@ -305,6 +305,19 @@ public abstract class OAuth2Connector implements SocialConnector {
     return out.toString();
   }
 
+  /**
+   * The user's id at the provider, which every profile needs: a provider error when the answer
+   * holds none (absent, null or empty).
+   *
+   * @param call the call as the message names it ({@code users/me})
+   */
+  protected String userId(String value, String call) {
+    if (value == null || value.isEmpty()) {
+      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, call + " returned no user id");
+    }
+    return value;
+  }
+
   /** A JSON value as text: strings unquoted, numbers and booleans as written, null as null. */
   protected static String text(JsonValue v) {
     return JsonBodies.text(v);

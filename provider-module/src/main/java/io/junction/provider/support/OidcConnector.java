@@ -209,7 +209,7 @@ public abstract class OidcConnector extends OAuth2Connector {
   /** The standard claims as a profile; a provider maps its own claims by overriding. */
   protected SocialProfile profile(JsonObject c) {
     return new SocialProfile(
-        text(c.get("sub")),
+        userId(text(c.get("sub")), id() + " id_token or userinfo"),
         text(c.get("name")),
         text(c.get("given_name")),
         text(c.get("family_name")),
