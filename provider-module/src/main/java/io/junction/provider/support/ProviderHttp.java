@@ -12,8 +12,10 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,13 +62,14 @@ public class ProviderHttp {
       String provider, String url, Map<String, String> form, String authorization) {
     MultivaluedMap<String, String> body = new MultivaluedHashMap<>();
     form.forEach(body::putSingle);
-    ProviderEndpoint endpoint = postClients.computeIfAbsent(url, this::client);
+    URI target = target(provider, url);
+    ProviderEndpoint endpoint = postClients.computeIfAbsent(url, u -> client(target));
     return call(provider, () -> endpoint.post("application/json, */*", authorization, body));
   }
 
   /** GETs {@code url} with the query parameters, optionally with an Authorization header. */
   public Answer get(String provider, String url, Map<String, String> query, String authorization) {
-    ProviderEndpoint endpoint = client(withQuery(url, query));
+    ProviderEndpoint endpoint = client(target(provider, withQuery(url, query)));
     return call(provider, () -> endpoint.get("application/json, */*", authorization));
   }
 
@@ -84,9 +87,31 @@ public class ProviderHttp {
     return url + (url.contains("?") ? "&" : "?") + q;
   }
 
-  private ProviderEndpoint client(String url) {
+  /**
+   * The URL to call, which must be an absolute http(s) URL with a host: endpoints come from
+   * configuration and from providers' own documents (OpenID Connect discovery), and anything else
+   * is a provider that cannot be reached. The message leaves the URL out: a query may carry a
+   * token.
+   */
+  static URI target(String provider, String url) {
+    try {
+      URI uri = new URI(url == null ? "" : url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // not a URL: refused below
+    }
+    throw new ProviderException(
+        provider,
+        ErrorCode.NETWORK_ERROR,
+        provider + " could not be reached: its endpoint is not an http(s) URL");
+  }
+
+  private ProviderEndpoint client(URI url) {
     return RestClientBuilder.newBuilder()
-        .baseUri(URI.create(url))
+        .baseUri(url)
         .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
         .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
         .property("microprofile.rest.client.disable.default.mapper", true)

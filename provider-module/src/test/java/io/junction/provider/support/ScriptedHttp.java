@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * A provider that answers a connector's calls in order from a script, without a network: a call
- * past the end of the script is a provider that cannot be reached, as {@link ProviderHttp} reports
- * it.
+ * past the end of the script, or to what is no http(s) URL, is a provider that cannot be reached,
+ * as {@link ProviderHttp} reports it.
  *
  * <p>A script is the answers' bodies separated by lines of {@value #SEPARATOR_LINE}; a body that
  * begins with three digits and a line end has that HTTP status, any other 200.
@@ -67,6 +67,7 @@ public final class ScriptedHttp extends ProviderHttp {
   }
 
   private Answer next(String provider, String url) {
+    ProviderHttp.target(provider, url); // what ProviderHttp refuses before sending
     urls.add(url);
     Answer a = answers.poll();
     if (a == null) {
