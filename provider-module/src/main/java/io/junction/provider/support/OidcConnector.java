@@ -172,7 +172,7 @@ public abstract class OidcConnector extends OAuth2Connector {
               id() + " userinfo",
               http.get(id(), userinfo, Map.of(), "Bearer " + tokens.accessToken()),
               i -> null);
-      if (!claims.getString("sub").equals(text(info.get("sub")))) {
+      if (!text(claims.get("sub")).equals(text(info.get("sub")))) {
         throw new ProviderException(
             id(), ErrorCode.UNEXPECTED_PROVIDER_USER, id() + " userinfo names another user");
       }
