@@ -90,7 +90,7 @@ public class FacebookConnector extends OAuth2Connector {
 
   SocialProfile profile(JsonObject me) {
     String id = text(me.get("id"));
-    if (id == null) {
+    if (id == null || id.isEmpty()) {
       throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "Graph /me returned no id");
     }
     String photo = null;

@@ -63,7 +63,9 @@ public class InstagramConnector extends OAuth2Connector {
             "/me",
             answer,
             b -> b.get("error") instanceof JsonObject e ? errorFields(e, "code", "message") : null);
-    String uid = text(me.get("user_id")) != null ? text(me.get("user_id")) : text(me.get("id"));
+    String uid =
+        userId(
+            text(me.get("user_id")) != null ? text(me.get("user_id")) : text(me.get("id")), "/me");
     String username = text(me.get("username"));
     String photo = text(me.get("profile_picture_url"));
     return new SocialProfile(

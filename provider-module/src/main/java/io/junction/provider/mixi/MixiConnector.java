@@ -63,7 +63,7 @@ public class MixiConnector extends OAuth2Connector {
             .getJsonObject("entry");
     String photo = text(entry.get("thumbnailUrl"));
     return new SocialProfile(
-        text(entry.get("id")),
+        userId(text(entry.get("id")), "people/@me/@self"),
         text(entry.get("displayName")),
         null,
         null,

@@ -59,13 +59,21 @@ public class QqConnector extends OAuth2Connector {
   @Override
   public ProviderTokens exchangeCode(ProviderApp app, CodeExchange exchange) {
     ProviderTokens tokens = super.exchangeCode(app, exchange);
+    Map<String, String> extras = new HashMap<>(tokens.extras());
+    extras.put("openid", openid(tokens.accessToken()));
+    return new ProviderTokens(
+        tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), extras);
+  }
+
+  /** The openid of the user an access token belongs to, from {@code /oauth2.0/me}. */
+  private String openid(String accessToken) {
     ProviderHttp.Answer me =
         http.get(
             id(),
             url("me", "https://graph.qq.com/oauth2.0/me"),
-            Map.of("access_token", tokens.accessToken(), "fmt", "json"),
+            Map.of("access_token", accessToken, "fmt", "json"),
             null);
-    String openid =
+    return userId(
         text(
             apiAnswer(
                     "oauth2.0/me",
@@ -74,19 +82,24 @@ public class QqConnector extends OAuth2Connector {
                         text(b.get("openid")) == null
                             ? errorFields(b, "error", "error_description")
                             : null)
-                .get("openid"));
-    Map<String, String> extras = new HashMap<>(tokens.extras());
-    extras.put("openid", openid);
-    return new ProviderTokens(
-        tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), extras);
+                .get("openid")),
+        "oauth2.0/me");
   }
 
+  /**
+   * The profile of the tokens' user; a token that came without its openid (a session the site hands
+   * over) is asked for it first.
+   */
   @Override
   public SocialProfile fetchProfile(ProviderApp app, ProviderTokens tokens) {
+    String openid = tokens.extras().get("openid");
+    if (openid == null) {
+      openid = openid(tokens.accessToken());
+    }
     Map<String, String> query = new LinkedHashMap<>();
     query.put("access_token", tokens.accessToken());
     query.put("oauth_consumer_key", app.appId());
-    query.put("openid", tokens.extras().get("openid"));
+    query.put("openid", openid);
     ProviderHttp.Answer answer =
         http.get(id(), url("api", "https://graph.qq.com/user/get_user_info"), query, null);
     JsonObject user =
@@ -97,7 +110,7 @@ public class QqConnector extends OAuth2Connector {
               String ret = text(b.get("ret"));
               return ret == null || ret.equals("0") ? null : errorFields(b, "ret", "msg");
             });
-    return profile(tokens.extras().get("openid"), user);
+    return profile(openid, user);
   }
 
   SocialProfile profile(String openid, JsonObject user) {

@@ -60,12 +60,19 @@ public class RenrenConnector extends OAuth2Connector {
     if (user == null) {
       throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "the token answer holds no user");
     }
-    return profile(Json.createReader(new StringReader(user)).readObject());
+    JsonObject parsed;
+    try {
+      parsed = Json.createReader(new StringReader(user)).readObject();
+    } catch (RuntimeException notAnObject) {
+      throw new ProviderException(
+          id(), ErrorCode.PROVIDER_ERROR, "the token answer's user is not a JSON object");
+    }
+    return profile(parsed);
   }
 
   SocialProfile profile(JsonObject user) {
     String id = text(user.get("id"));
-    if (id == null) {
+    if (id == null || id.isEmpty()) {
       throw new ProviderException(
           id(), ErrorCode.PROVIDER_ERROR, "the token answer's user has no id");
     }
@@ -73,7 +80,9 @@ public class RenrenConnector extends OAuth2Connector {
     String small = null;
     if (user.get("avatar") instanceof JsonArray avatars) {
       for (JsonValue v : avatars) {
-        JsonObject a = v.asJsonObject();
+        if (!(v instanceof JsonObject a)) {
+          continue;
+        }
         String type = text(a.get("type"));
         if ("large".equals(type) || "main".equals(type)) {
           large = text(a.get("url"));

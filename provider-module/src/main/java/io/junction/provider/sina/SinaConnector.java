@@ -65,7 +65,7 @@ public class SinaConnector extends OAuth2Connector {
 
   SocialProfile profile(JsonObject user) {
     String uid = text(user.get("idstr")) != null ? text(user.get("idstr")) : text(user.get("id"));
-    if (uid == null) {
+    if (uid == null || uid.isEmpty()) {
       throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "users/show returned no id");
     }
     String gender = text(user.get("gender"));

@@ -4,6 +4,8 @@ import static io.junction.provider.support.JsonBodies.text;
 
 import io.junction.api.ErrorCode;
 import io.junction.api.ProviderException;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -19,7 +21,9 @@ import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Checks an OpenID Connect id_token (a JWS): its signature with the provider's JSON Web Key Set
@@ -64,8 +68,7 @@ public final class IdTokens {
     String alg = header.getString("alg", "");
     String kid = header.getString("kid", null);
     JsonObject jwk = null;
-    for (JsonValue k : jwks.getJsonArray("keys")) {
-      JsonObject key = k.asJsonObject();
+    for (JsonObject key : keys(jwks)) {
       if (kid == null || kid.equals(key.getString("kid", null))) {
         jwk = key;
         break;
@@ -113,8 +116,7 @@ public final class IdTokens {
       throw fail(provider, "the id_token is not meant for this application");
     }
     long now = Instant.now().getEpochSecond();
-    if (!claims.containsKey("exp")
-        || claims.getJsonNumber("exp").longValue() + SKEW_SECONDS < now) {
+    if (!(claims.get("exp") instanceof JsonNumber exp) || exp.longValue() + SKEW_SECONDS < now) {
       throw fail(provider, "the id_token has expired");
     }
     if (nonce != null && !nonce.equals(text(claims.get("nonce")))) {
@@ -132,12 +134,23 @@ public final class IdTokens {
       String kid =
           JsonBodies.object(Base64.getUrlDecoder().decode(idToken.split("\\.")[0]))
               .getString("kid", null);
-      return kid == null
-          || jwks.getJsonArray("keys").stream()
-              .anyMatch(k -> kid.equals(k.asJsonObject().getString("kid", null)));
+      return kid == null || keys(jwks).stream().anyMatch(k -> kid.equals(k.getString("kid", null)));
     } catch (RuntimeException e) {
       return true; // unreadable: verify() says why
     }
+  }
+
+  /** The keys of a key set: the objects of its {@code keys} array (none when it has no array). */
+  private static List<JsonObject> keys(JsonObject jwks) {
+    List<JsonObject> out = new ArrayList<>();
+    if (jwks.get("keys") instanceof JsonArray keys) {
+      for (JsonValue k : keys) {
+        if (k instanceof JsonObject key) {
+          out.add(key);
+        }
+      }
+    }
+    return out;
   }
 
   private static PublicKey rsa(JsonObject jwk) throws Exception {

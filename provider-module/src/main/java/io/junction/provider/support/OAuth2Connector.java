@@ -205,29 +205,43 @@ public abstract class OAuth2Connector implements SocialConnector {
     return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  /** The top-level fields of a JSON object or form-encoded body, as strings. */
+  /**
+   * The top-level fields of a JSON object or form-encoded body, as strings; a field whose value is
+   * JSON null is left out.
+   */
   protected Map<String, String> fields(ProviderHttp.Answer answer) {
     String body = answer.body() == null ? "" : answer.body().trim();
     Map<String, String> out = new HashMap<>();
     if (body.startsWith("{")) {
       JsonObject json = json(answer);
       for (Map.Entry<String, JsonValue> e : json.entrySet()) {
-        out.put(e.getKey(), text(e.getValue()));
-      }
-    } else if (!body.isEmpty() && body.contains("=") && !body.startsWith("<")) {
-      for (String pair : body.split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0) {
-          out.put(
-              URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        String v = text(e.getValue());
+        if (v != null) {
+          out.put(e.getKey(), v);
         }
       }
+    } else if (!body.isEmpty() && body.contains("=") && !body.startsWith("<")) {
+      try {
+        for (String pair : body.split("&")) {
+          int eq = pair.indexOf('=');
+          if (eq > 0) {
+            out.put(
+                URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+          }
+        }
+      } catch (IllegalArgumentException badEscape) {
+        throw unreadable();
+      }
     } else if (answer.ok()) {
-      throw new ProviderException(
-          id(), ErrorCode.PROVIDER_ERROR, id() + " answered a body that cannot be read");
+      throw unreadable();
     }
     return out;
+  }
+
+  private ProviderException unreadable() {
+    return new ProviderException(
+        id(), ErrorCode.PROVIDER_ERROR, id() + " answered a body that cannot be read");
   }
 
   /** Parses a JSON object body; anything else is a provider error. */
@@ -289,6 +303,19 @@ public abstract class OAuth2Connector implements SocialConnector {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The user's id at the provider, which every profile needs: a provider error when the answer
+   * holds none (absent, null or empty).
+   *
+   * @param call the call as the message names it ({@code users/me})
+   */
+  protected String userId(String value, String call) {
+    if (value == null || value.isEmpty()) {
+      throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, call + " returned no user id");
+    }
+    return value;
   }
 
   /** A JSON value as text: strings unquoted, numbers and booleans as written, null as null. */

@@ -232,7 +232,7 @@ public abstract class OidcConnector extends OAuth2Connector {
               id() + " userinfo",
               http.get(id(), userinfo, Map.of(), "Bearer " + tokens.accessToken()),
               i -> null);
-      if (!claims.getString("sub").equals(text(info.get("sub")))) {
+      if (!text(claims.get("sub")).equals(text(info.get("sub")))) {
         throw new ProviderException(
             id(), ErrorCode.UNEXPECTED_PROVIDER_USER, id() + " userinfo names another user");
       }
@@ -269,7 +269,7 @@ public abstract class OidcConnector extends OAuth2Connector {
   /** The standard claims as a profile; a provider maps its own claims by overriding. */
   protected SocialProfile profile(JsonObject c) {
     return new SocialProfile(
-        text(c.get("sub")),
+        userId(text(c.get("sub")), id() + " id_token or userinfo"),
         text(c.get("name")),
         text(c.get("given_name")),
         text(c.get("family_name")),

@@ -20,8 +20,10 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
@@ -192,6 +194,7 @@ public class ProviderHttp {
   }
 
   private Endpoint build(String provider, String url) {
+    target(provider, url);
     try {
       return factory.apply(url);
     } catch (IllegalArgumentException e) {
@@ -200,9 +203,31 @@ public class ProviderHttp {
     }
   }
 
+  /**
+   * The URL to call, which must be an absolute http(s) URL with a host: endpoints come from
+   * configuration and from providers' own documents (OpenID Connect discovery), and anything else
+   * is a provider that cannot be reached. The message leaves the URL out: a query may carry a
+   * token.
+   */
+  static URI target(String provider, String url) {
+    try {
+      URI uri = new URI(url == null ? "" : url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // not a URL: refused below
+    }
+    throw new ProviderException(
+        provider,
+        ErrorCode.NETWORK_ERROR,
+        provider + " could not be reached: its endpoint is not an http(s) URL");
+  }
+
   private Endpoint client(String url) {
     return RestClientBuilder.newBuilder()
-        .baseUri(URI.create(url))
+        .baseUri(url)
         .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
         .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
         .property("microprofile.rest.client.disable.default.mapper", true)

@@ -71,7 +71,7 @@ public class TwitterConnector extends OAuth2Connector {
     String username = text(user.get("username"));
     String photo = text(user.get("profile_image_url"));
     return new SocialProfile(
-        text(user.get("id")),
+        userId(text(user.get("id")), "users/me"),
         username,
         text(user.get("name")),
         null,

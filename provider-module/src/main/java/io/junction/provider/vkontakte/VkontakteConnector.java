@@ -109,7 +109,7 @@ public class VkontakteConnector extends OAuth2Connector {
         || !(users.get(0) instanceof JsonObject user)) {
       throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "users.get returned no user");
     }
-    String uid = text(user.get("id"));
+    String uid = userId(text(user.get("id")), "users.get");
     String first = text(user.get("first_name"));
     String last = text(user.get("last_name"));
     String screen = text(user.get("screen_name"));

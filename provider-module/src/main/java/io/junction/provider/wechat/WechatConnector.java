@@ -105,8 +105,8 @@ public class WechatConnector extends OAuth2Connector {
   SocialProfile profile(JsonObject user) {
     String unionid = text(user.get("unionid"));
     String openid = text(user.get("openid"));
-    String uid = unionid != null ? unionid : openid;
-    if (uid == null) {
+    String uid = unionid != null && !unionid.isEmpty() ? unionid : openid;
+    if (uid == null || uid.isEmpty()) {
       throw new ProviderException(
           id(), ErrorCode.PROVIDER_ERROR, "sns/userinfo returned no openid");
     }

@@ -1,12 +1,18 @@
 package io.junction.provider.qq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.junction.api.ProviderApp;
+import io.junction.api.ProviderException;
 import io.junction.api.ProviderTokens;
 import io.junction.api.SocialProfile;
 import io.junction.provider.support.ProviderHttp;
+import io.junction.provider.support.ScriptedHttp;
 import jakarta.json.Json;
 import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class QqConnectorTest {
@@ -58,5 +64,35 @@ class QqConnectorTest {
     assertEquals("Peter", p.nickname());
     assertEquals("m", p.gender());
     assertEquals("http://q.qlogo.cn/qqapp/100312990/100", p.photoUrl());
+  }
+
+  @Test
+  void aHandedOverTokenWithoutItsOpenidIsAskedForIt() {
+    ScriptedHttp http =
+        new ScriptedHttp(
+            ScriptedHttp.answers(
+                "{\"client_id\":\"101234567\",\"openid\":\"2A1A4C8D\"}\n~~~\n"
+                    + "{\"ret\":0,\"msg\":\"\",\"nickname\":\"Peter\"}"));
+    http.install(qq);
+    SocialProfile p =
+        qq.fetchProfile(
+            new ProviderApp("101234567", null, "s", List.of()),
+            new ProviderTokens("FE04", null, null, Map.of()));
+    assertEquals("2A1A4C8D", p.providerUid());
+    assertEquals("Peter", p.nickname());
+    assertEquals(
+        List.of("https://graph.qq.com/oauth2.0/me", "https://graph.qq.com/user/get_user_info"),
+        http.urls());
+  }
+
+  @Test
+  void anEmptyOpenidIsAProviderError() {
+    new ScriptedHttp(ScriptedHttp.answers("{\"openid\":\"\"}")).install(qq);
+    assertThrows(
+        ProviderException.class,
+        () ->
+            qq.fetchProfile(
+                new ProviderApp("101234567", null, "s", List.of()),
+                new ProviderTokens("FE04", null, null, Map.of())));
   }
 }

@@ -3,6 +3,7 @@ package io.junction.provider.renren;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.junction.api.ProviderApp;
+import io.junction.api.ProviderException;
 import io.junction.api.ProviderTokens;
 import io.junction.api.SocialProfile;
 import io.junction.provider.support.ProviderHttp;
@@ -49,5 +50,29 @@ class RenrenConnectorTest {
     assertEquals("Zhang San", p.nickname());
     assertEquals("http://hdn.xnimg.cn/l.jpg", p.photoUrl());
     assertEquals("http://www.renren.com/222209506", p.profileUrl());
+  }
+
+  @Test
+  void aUserThatIsNoObjectIsAProviderErrorAndAvatarsThatAreNoObjectsAreSkipped() {
+    RenrenConnector renren = new RenrenConnector();
+    ProviderApp app = new ProviderApp("127021", null, "s", List.of());
+    for (String user : new String[] {"\"Zhang San\"", "[1]", "222209506"}) {
+      ProviderTokens t =
+          renren.tokens(
+              new ProviderHttp.Answer(
+                  200, "application/json", "{\"access_token\":\"a1\",\"user\":" + user + "}"),
+              null);
+      org.junit.jupiter.api.Assertions.assertThrows(
+          ProviderException.class, () -> renren.fetchProfile(app, t), user);
+    }
+    ProviderTokens t =
+        renren.tokens(
+            new ProviderHttp.Answer(
+                200,
+                "application/json",
+                "{\"access_token\":\"a1\",\"user\":{\"id\":7,\"avatar\":[1,null,"
+                    + "{\"type\":\"main\",\"url\":\"http://hdn.xnimg.cn/m.jpg\"}]}}"),
+            null);
+    assertEquals("http://hdn.xnimg.cn/m.jpg", renren.fetchProfile(app, t).photoUrl());
   }
 }

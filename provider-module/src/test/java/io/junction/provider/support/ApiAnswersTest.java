@@ -1,6 +1,7 @@
 package io.junction.provider.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -82,6 +83,29 @@ class ApiAnswersTest {
     assertEquals(
         "users.get failed: HTTP 200, error_code=" + "x".repeat(200),
         refusal(answer(200, "{\"error_code\":\"" + "x".repeat(300) + "\"}")));
+  }
+
+  @Test
+  void aTokenAnswerWithNullFieldsGivesTheTokensWithoutThem() {
+    ProviderTokens t =
+        example.tokens(
+            answer(200, "{\"access_token\":\"a1\",\"scope\":null,\"refresh_token\":null}"), "r0");
+    assertEquals("a1", t.accessToken());
+    assertEquals("r0", t.refreshToken());
+    assertFalse(t.extras().containsKey("scope"));
+  }
+
+  @Test
+  void aFormEncodedTokenAnswerWithABadEscapeIsAProviderError() {
+    for (String body : List.of("access_token=a1&x=%zz", "access_token=%", "a%G1=1")) {
+      ProviderException e =
+          assertThrows(
+              ProviderException.class,
+              () -> example.tokens(new ProviderHttp.Answer(200, "text/plain", body), null),
+              body);
+      assertEquals(ErrorCode.PROVIDER_ERROR, e.code(), body);
+      assertEquals("example answered a body that cannot be read", e.getMessage(), body);
+    }
   }
 
   @Test

@@ -165,6 +165,34 @@ class IdTokensTest {
             .getString("sub"));
   }
 
+  @Test
+  void aKeySetWithoutKeysOrWithKeysThatAreNoObjectsIsAProviderError() throws Exception {
+    String token =
+        jwt(RSA, "RS256", "k1", claims("https://issuer.example", "client-1", later, "n-1"));
+    for (String keys : new String[] {"{}", "{\"keys\":{}}", "{\"keys\":[1,\"k1\",null]}"}) {
+      JsonObject jwks = IdTokens.parse(keys);
+      assertTrue(refused(token, jwks).contains("no key"), keys);
+      assertFalse(IdTokens.knowsKey(jwks, token), keys);
+    }
+  }
+
+  @Test
+  void anExpiryThatIsNoNumberIsAProviderError() throws Exception {
+    JsonObject keys = jwks(RSA, "k1");
+    for (String exp : new String[] {"\"" + later + "\"", "null", "true", "{}"}) {
+      String token =
+          jwt(
+              RSA,
+              "RS256",
+              "k1",
+              "{\"iss\":\"https://issuer.example\",\"aud\":\"client-1\",\"sub\":\"1\","
+                  + "\"nonce\":\"n-1\",\"exp\":"
+                  + exp
+                  + "}");
+      assertTrue(refused(token, keys).contains("expired"), exp);
+    }
+  }
+
   private static String refused(String token, JsonObject keys) {
     return assertThrows(
             ProviderException.class,

@@ -72,7 +72,8 @@ public final class RedirectUris {
     if (host == null) {
       throw invalid("no host");
     }
-    String normalized = HostNames.normalize(host.startsWith("[") ? "invalid" : host).orElse(null);
+    // An IPv6 literal is no host name: it never normalises to one, nor matches a site's domain.
+    String normalized = host.startsWith("[") ? null : HostNames.normalize(host).orElse(null);
     boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
     if (scheme.equals("http")) {
       if (!loopback) {

@@ -95,6 +95,18 @@ class RedirectUrisTest {
   }
 
   @Test
+  void anIpv6LiteralIsNoneOfTheSiteDomainsEvenOneNamedInvalid() {
+    for (String bad : List.of("https://[2001:db8::1]/cb", "https://[::1]/cb", "http://[::1]/cb")) {
+      GigyaException e =
+          assertThrows(
+              GigyaException.class,
+              () -> RedirectUris.validate(bad, List.of("invalid", "example.org")),
+              bad);
+      assertEquals(ErrorCode.INVALID_REDIRECT_URI, e.code(), bad);
+    }
+  }
+
+  @Test
   void registeredRedirectUrisMatchExactlyAndTurnDomainMatchingOff() {
     List<String> registered =
         List.of("https://shop.example.com/after-login", "https://m.shop.example.com/cb?app=1");
