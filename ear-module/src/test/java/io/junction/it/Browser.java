@@ -45,6 +45,18 @@ final class Browser {
     return r.headers().firstValue("Location").orElseThrow();
   }
 
+  /**
+   * Puts a cookie into this browser's jar as if {@code origin} had set it with this Set-Cookie
+   * header: what a page of another origin could have planted.
+   */
+  void plant(String origin, String setCookie) {
+    try {
+      jar.put(URI.create(origin + "/"), Map.of("Set-Cookie", java.util.List.of(setCookie)));
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   HttpCookie cookie(String name) {
     return jar.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals(name))

@@ -65,7 +65,7 @@ public class CallbackLeg {
   /**
    * /GS/GSLogin.aspx: the provider sent the browser back.
    *
-   * @param flowCookie the browser's flow cookie, or null
+   * @param flowCookie the browser cookie's value, or null
    * @param cookies every cookie of the request, by name (for the site's guest cookie)
    */
   public BrowserRedirect complete(ApiCall call, String flowCookie, Map<String, String> cookies) {

@@ -35,7 +35,7 @@ public class CallbackTransactions {
 
   /**
    * A pending authorization found at the callback: whether the callback came from the browser that
-   * started the flow (its flow cookie's digest is the stored one), and whether the flow had
+   * started the flow (its browser cookie's digest is the stored one), and whether the flow had
    * expired.
    */
   public record Claim(PendingAuthorization pending, boolean ownBrowser, boolean expired) {}
@@ -45,10 +45,10 @@ public class CallbackTransactions {
 
   /**
    * Claims the pending authorization of a state. From the browser that started the flow it is taken
-   * away, so that no second callback can use it; from any other browser (no flow cookie, or another
-   * one) it is left in place, so that whoever merely sees a callback URL cannot cancel the flow; an
-   * expired one is taken away whoever calls. Empty when the state is unknown, already used or
-   * purged (two callbacks of the same browser racing: one wins).
+   * away, so that no second callback can use it; from any other browser (no browser cookie, or
+   * another one) it is left in place, so that whoever merely sees a callback URL cannot cancel the
+   * flow; an expired one is taken away whoever calls. Empty when the state is unknown, already used
+   * or purged (two callbacks of the same browser racing: one wins).
    */
   public Optional<Claim> claim(String state, String flowCookie) {
     Optional<PendingAuthorization> found = pending.find(state);

@@ -27,7 +27,7 @@ public class AddConnectionResource {
   @Inject FirstLeg flows;
   @Inject Authentication authentication;
 
-  @CookieParam(BrowserCookies.FLOW)
+  @CookieParam(BrowserCookies.BROWSER)
   String flowCookie;
 
   @GET

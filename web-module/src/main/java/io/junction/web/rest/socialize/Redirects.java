@@ -23,6 +23,15 @@ final class Redirects {
         .build();
   }
 
+  /** A redirect with the given status that sets no cookie. */
+  static Response to(String location, Response.Status status) {
+    return Response.status(status)
+        .location(URI.create(location))
+        .header("Cache-Control", "no-store")
+        .header("Referrer-Policy", "no-referrer")
+        .build();
+  }
+
   static Map<String, String> cookies(HttpHeaders headers) {
     Map<String, String> out = new HashMap<>();
     for (Map.Entry<String, Cookie> e : headers.getCookies().entrySet()) {
