@@ -40,6 +40,21 @@ final class Browser {
     }
   }
 
+  /** A form POST, as a page's form sends it. */
+  HttpResponse<String> post(String url, String form) {
+    try {
+      return client.send(
+          HttpRequest.newBuilder(URI.create(url))
+              .timeout(Duration.ofSeconds(30))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new AssertionError("POST " + url + " failed: " + e, e);
+    }
+  }
+
   static String location(HttpResponse<String> r) {
     assertEquals(302, r.statusCode(), "a redirect expected: " + r.body());
     return r.headers().firstValue("Location").orElseThrow();

@@ -129,7 +129,9 @@ class SocialFlowIT {
 
   @Test
   void guestConnectionsFollowTheBrowserAndMergeAtLogin() {
-    Sites.Site site = Sites.withOdnoklassniki();
+    // A site that merges a browser's guest connections at login without asking (GuestMergeIT
+    // has the other policies).
+    Sites.Site site = Sites.withOdnoklassniki(",\"guestMerge\":\"always\"", "");
     Browser browser = new Browser();
     String anonymous = Sites.token(site, "grant_type=none");
     OkStandIn.User first = OkStandIn.newUser("Guest");

@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.NewCookie;
 import java.util.List;
 
 /** Where a browser flow sends the browser next, and the cookies to set on the way. */
-public record BrowserRedirect(String location, List<NewCookie> cookies) {
+public record BrowserRedirect(String location, List<NewCookie> cookies) implements BrowserAnswer {
 
   public BrowserRedirect {
     cookies = List.copyOf(cookies);

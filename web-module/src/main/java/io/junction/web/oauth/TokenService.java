@@ -11,6 +11,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Junction's own OAuth 2.0 credentials for sites: access tokens and single-use authorization codes.
@@ -137,6 +139,29 @@ public class TokenService {
             sessionSeconds,
             Instant.now().plus(CODE_LIFETIME)));
     return code;
+  }
+
+  /**
+   * What a login sends back to the site's redirect_uri: a code for the account ({@code
+   * response_type=code}), or a token and its expiry ({@code response_type=token}).
+   */
+  public Map<String, String> loginAnswer(
+      String apiKey,
+      String accountId,
+      String redirectUri,
+      String responseType,
+      Long sessionSeconds) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (responseType.equals("token")) {
+      Issued issued = issueToken(apiKey, accountId, OAuthToken.Kind.USER, sessionSeconds);
+      params.put("access_token", issued.token());
+      if (issued.expiresIn() != null) {
+        params.put("expires_in", Long.toString(issued.expiresIn()));
+      }
+    } else {
+      params.put("code", issueCode(apiKey, accountId, redirectUri, sessionSeconds));
+    }
+    return params;
   }
 
   /**
