@@ -169,7 +169,9 @@ class SocialFlowIT {
 
   @Test
   void siteUserConnectsAndLaterLogsInSocially() {
-    Sites.Site site = Sites.withOdnoklassniki();
+    // The site mints tokens for its own users and connects them without a confirmation page
+    // (ConnectConfirmationIT has the page).
+    Sites.Site site = Sites.withOdnoklassniki(",\"connectConfirmation\":false", "");
     String siteUid = "member-" + System.nanoTime();
     String server = Sites.token(site, "grant_type=client_credentials&x_siteUID=" + siteUid);
     OkStandIn.User user = OkStandIn.newUser("Member");
@@ -185,7 +187,9 @@ class SocialFlowIT {
 
   @Test
   void anIdentityOfAnotherAccountIsNeverRelinked() {
-    Sites.Site site = Sites.withOdnoklassniki();
+    // The site mints tokens for its own users and connects them without a confirmation page
+    // (ConnectConfirmationIT has the page).
+    Sites.Site site = Sites.withOdnoklassniki(",\"connectConfirmation\":false", "");
     OkStandIn.User taken = OkStandIn.newUser("Taken");
     String owner = login(new Browser(), site, taken);
     String ownerUid = Sites.call("socialize.getUserInfo", owner, "").getString("UID");
@@ -390,7 +394,9 @@ class SocialFlowIT {
 
   @Test
   void providerFailuresEndAsGigyaErrorsAndWriteNothing() {
-    Sites.Site site = Sites.withOdnoklassniki();
+    // The site mints tokens for its own users and connects them without a confirmation page
+    // (ConnectConfirmationIT has the page).
+    Sites.Site site = Sites.withOdnoklassniki(",\"connectConfirmation\":false", "");
     String server =
         Sites.token(site, "grant_type=client_credentials&x_siteUID=fail-" + System.nanoTime());
     OkStandIn.User user = OkStandIn.newUser("Fail");

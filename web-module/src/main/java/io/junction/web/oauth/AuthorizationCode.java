@@ -30,6 +30,10 @@ public class AuthorizationCode {
   @Column(name = "expires_at", nullable = false)
   private Instant expiresAt;
 
+  /** The digest of the browser cookie of the browser whose login the code ends; null if none. */
+  @Column(name = "browser_hash", length = 64)
+  private String browserHash;
+
   protected AuthorizationCode() {}
 
   public AuthorizationCode(
@@ -65,5 +69,15 @@ public class AuthorizationCode {
 
   public Instant expiresAt() {
     return expiresAt;
+  }
+
+  /** The digest of the browser cookie of the browser whose login the code ends, or null. */
+  public String browserHash() {
+    return browserHash;
+  }
+
+  /** Binds the code to the browser whose login it ends; its token inherits the binding. */
+  void browserHash(String value) {
+    this.browserHash = value;
   }
 }

@@ -6,6 +6,7 @@ import io.junction.web.db.OncePerInterval;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.security.Hashes;
 import io.junction.web.security.Randoms;
+import io.junction.web.security.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,6 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The questions put to browsers on a page ({@link BrowserConfirmation}): parked when the page is
  * shown, answered at most once.
+ *
+ * <p>A parked connection keeps the provider's authorization URL encrypted (it holds the flow's
+ * state): it is the one thing the Continue answer gives the browser.
  *
  * <p>An answer is claimed and acted on in one transaction: the claim marks the question used only
  * if no answer did before, and the merge and the code or token it issues commit with it. So a
@@ -38,6 +42,7 @@ public class BrowserConfirmations {
 
   @Inject AccountService accounts;
   @Inject TokenService tokens;
+  @Inject Secrets secrets;
 
   /** How long a page may wait for its answer: {@code junction.flow.lifetime-seconds}, 600. */
   @Inject
@@ -78,6 +83,54 @@ public class BrowserConfirmations {
     return new GuestQuestion(value, guest.identities());
   }
 
+  /**
+   * Parks a connection started from a browser other than the one that obtained the token: the
+   * provider's authorization URL (encrypted) waits for the user's Continue. Returns the page's
+   * single-use value.
+   *
+   * @param browserHash the digest of the browser cookie of the browser the page is shown to
+   * @param accountId the account the connection would join
+   */
+  public String askConnect(
+      String apiKey,
+      String browserHash,
+      String accountId,
+      String provider,
+      String redirectUri,
+      String responseType,
+      String clientState,
+      String lang,
+      String providerLocation) {
+    purgeIfDue();
+    String value = newValue();
+    String hash = Hashes.sha256Hex(value);
+    em.persist(
+        new BrowserConfirmation(
+                hash,
+                BrowserConfirmation.Kind.CONNECT,
+                apiKey,
+                browserHash,
+                accountId,
+                provider,
+                redirectUri,
+                responseType,
+                clientState,
+                lang,
+                expiry())
+            .providerLocation(secrets.cipher().encrypt(providerLocation, locationContext(hash))));
+    return value;
+  }
+
+  /** The provider's authorization URL a parked connection waits with, in clear. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public String providerLocation(BrowserConfirmation c) {
+    return secrets.cipher().decrypt(c.locationEncrypted(), locationContext(c.confirmationHash()));
+  }
+
+  private static String locationContext(String confirmationHash) {
+    return "confirmation-location:" + confirmationHash;
+  }
+
   /** The question of a page's value, answered or not, expired or not; empty when unknown. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<BrowserConfirmation> find(String value) {
@@ -94,12 +147,17 @@ public class BrowserConfirmations {
     boolean merged = merge && accounts.mergeGuest(c.apiKey(), c.guestAccountId(), c.accountId());
     return new LoginAnswer(
         tokens.loginAnswer(
-            c.apiKey(), c.accountId(), c.redirectUri(), c.responseType(), c.sessionSeconds()),
+            c.apiKey(),
+            c.accountId(),
+            c.redirectUri(),
+            c.responseType(),
+            c.sessionSeconds(),
+            c.browserHash()),
         merged);
   }
 
   /** Marks a question answered: 400006 when an answer came first. */
-  void claim(BrowserConfirmation c) {
+  public void claim(BrowserConfirmation c) {
     int claimed =
         em.createQuery(
                 "UPDATE BrowserConfirmation c SET c.used = TRUE"

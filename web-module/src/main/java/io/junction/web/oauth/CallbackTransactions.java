@@ -107,7 +107,8 @@ public class CallbackTransactions {
             linked.account().id(),
             p.redirectUri(),
             p.responseType(),
-            p.sessionSeconds()),
+            p.sessionSeconds(),
+            p.browserHash()),
         null);
   }
 

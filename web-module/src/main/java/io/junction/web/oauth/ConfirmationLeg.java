@@ -68,7 +68,7 @@ public class ConfirmationLeg {
       }
       return switch (c.kind()) {
         case GUEST_MERGE -> loggedIn(call, c, yes);
-        case CONNECT -> throw new IllegalStateException("not asked yet");
+        case CONNECT -> connect(call, c, yes);
       };
     } catch (GigyaException e) {
       return ErrorRedirects.to(call, c.redirectUri(), c.responseType(), c.clientState(), e);
@@ -89,6 +89,23 @@ public class ConfirmationLeg {
     }
     throw GigyaException.invalid(
         ConfirmationPages.CHOICE_FIELD, "must be " + ConfirmationPages.CONTINUE + " or " + no);
+  }
+
+  /**
+   * The connection goes on to the provider, or back to the site with 200001 (the pending
+   * authorization is left to expire: nobody knows its state).
+   */
+  private BrowserRedirect connect(ApiCall call, BrowserConfirmation c, boolean go) {
+    confirmations.claim(c);
+    if (!go) {
+      return ErrorRedirects.to(
+          call,
+          c.redirectUri(),
+          c.responseType(),
+          c.clientState(),
+          new GigyaException(ErrorCode.OPERATION_CANCELED, "The user cancelled the connection"));
+    }
+    return BrowserRedirect.to(confirmations.providerLocation(c));
   }
 
   /** The login goes on to the site, with or without the guest connections. */

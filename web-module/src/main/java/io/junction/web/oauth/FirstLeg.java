@@ -156,6 +156,6 @@ public class FirstLeg {
             .nonce(nonce)
             .expiresAt(Instant.now().plusSeconds(lifetimeSeconds))
             .build());
-    return new BrowserRedirect(location, List.of(BrowserCookies.browser(browser)));
+    return BrowserRedirect.toProvider(location, List.of(BrowserCookies.browser(browser)));
   }
 }

@@ -43,8 +43,14 @@ public class TokenGrants {
         String code = Parameters.required(call, "code");
         String redirectUri = Parameters.required(call, "redirect_uri");
         AuthorizationCode c = tokens.redeemCode(site.apiKey(), code, redirectUri);
+        // The token stays bound to the browser whose login issued the code.
         yield tokens.issueToken(
-            site.apiKey(), c.accountId(), OAuthToken.Kind.USER, c.sessionSeconds(), client);
+            site.apiKey(),
+            c.accountId(),
+            OAuthToken.Kind.USER,
+            c.sessionSeconds(),
+            client,
+            c.browserHash());
       }
       case "none" ->
           tokens.issueToken(site.apiKey(), null, OAuthToken.Kind.ANONYMOUS, sessionSeconds(call));

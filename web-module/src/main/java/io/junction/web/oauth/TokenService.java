@@ -52,10 +52,24 @@ public class TokenService {
       OAuthToken.Kind kind,
       Long sessionSeconds,
       OAuthToken.Client client) {
+    return issueToken(apiKey, accountId, kind, sessionSeconds, client, null);
+  }
+
+  /**
+   * Issues an access token minted by {@code client}, bound to the browser that obtained it (the
+   * digest of its browser cookie; null for none).
+   */
+  public Issued issueToken(
+      String apiKey,
+      String accountId,
+      OAuthToken.Kind kind,
+      Long sessionSeconds,
+      OAuthToken.Client client,
+      String browserHash) {
     Instant now = Instant.now();
     Long lifetime = lifetimeSeconds(sessionSeconds);
     String token = "jt1." + Randoms.urlSafe(32);
-    em.persist(
+    OAuthToken t =
         new OAuthToken(
             Hashes.sha256Hex(token),
             apiKey,
@@ -63,7 +77,9 @@ public class TokenService {
             kind,
             now,
             lifetime == null ? null : now.plusSeconds(lifetime),
-            client));
+            client);
+    t.browserHash(browserHash);
+    em.persist(t);
     return new Issued(token, lifetime);
   }
 
@@ -143,23 +159,35 @@ public class TokenService {
 
   /**
    * What a login sends back to the site's redirect_uri: a code for the account ({@code
-   * response_type=code}), or a token and its expiry ({@code response_type=token}).
+   * response_type=code}), or a token and its expiry ({@code response_type=token}); either bound to
+   * the browser that completed the login (the digest of its browser cookie), as is the token a code
+   * becomes.
    */
   public Map<String, String> loginAnswer(
       String apiKey,
       String accountId,
       String redirectUri,
       String responseType,
-      Long sessionSeconds) {
+      Long sessionSeconds,
+      String browserHash) {
     Map<String, String> params = new LinkedHashMap<>();
     if (responseType.equals("token")) {
-      Issued issued = issueToken(apiKey, accountId, OAuthToken.Kind.USER, sessionSeconds);
+      Issued issued =
+          issueToken(
+              apiKey,
+              accountId,
+              OAuthToken.Kind.USER,
+              sessionSeconds,
+              OAuthToken.Client.BROWSER_FLOW,
+              browserHash);
       params.put("access_token", issued.token());
       if (issued.expiresIn() != null) {
         params.put("expires_in", Long.toString(issued.expiresIn()));
       }
     } else {
-      params.put("code", issueCode(apiKey, accountId, redirectUri, sessionSeconds));
+      String code = issueCode(apiKey, accountId, redirectUri, sessionSeconds);
+      em.find(AuthorizationCode.class, Hashes.sha256Hex(code)).browserHash(browserHash);
+      params.put("code", code);
     }
     return params;
   }
