@@ -40,9 +40,36 @@ final class Browser {
     }
   }
 
+  /** A form POST, as a page's form sends it. */
+  HttpResponse<String> post(String url, String form) {
+    try {
+      return client.send(
+          HttpRequest.newBuilder(URI.create(url))
+              .timeout(Duration.ofSeconds(30))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new AssertionError("POST " + url + " failed: " + e, e);
+    }
+  }
+
   static String location(HttpResponse<String> r) {
     assertEquals(302, r.statusCode(), "a redirect expected: " + r.body());
     return r.headers().firstValue("Location").orElseThrow();
+  }
+
+  /**
+   * Puts a cookie into this browser's jar as if {@code origin} had set it with this Set-Cookie
+   * header: what a page of another origin could have planted.
+   */
+  void plant(String origin, String setCookie) {
+    try {
+      jar.put(URI.create(origin + "/"), Map.of("Set-Cookie", java.util.List.of(setCookie)));
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
   }
 
   HttpCookie cookie(String name) {

@@ -282,7 +282,7 @@ class OidcIT {
     assertEquals(errorCode, back.get("errorCode"), back.toString());
     assertEquals(state, back.get("state"));
     assertTrue(back.get("callId").matches("[0-9a-f]{32}"), back.toString());
-    assertNull(browser.cookie("junction_flow"), "no flow was started");
+    assertNull(browser.cookie("__Host-junction_browser"), "no flow was started");
   }
 
   @Test

@@ -61,7 +61,7 @@ class SocialFlowIT {
     assertEquals(Junction.HTTPS + "/GS/GSLogin.aspx", authorize.get("redirect_uri"));
     assertTrue(authorize.get("state").length() >= 40, "an unguessable state");
     assertNotEquals("st-1", authorize.get("state"), "the site's state never goes to the provider");
-    HttpCookie flow = browser.cookie("junction_flow");
+    HttpCookie flow = browser.cookie("__Host-junction_browser");
     assertNotNull(flow);
     assertTrue(flow.getSecure() && flow.isHttpOnly());
 
@@ -129,21 +129,23 @@ class SocialFlowIT {
 
   @Test
   void guestConnectionsFollowTheBrowserAndMergeAtLogin() {
-    Sites.Site site = Sites.withOdnoklassniki();
+    // A site that merges a browser's guest connections at login without asking (GuestMergeIT
+    // has the other policies).
+    Sites.Site site = Sites.withOdnoklassniki(",\"guestMerge\":\"always\"", "");
     Browser browser = new Browser();
     String anonymous = Sites.token(site, "grant_type=none");
     OkStandIn.User first = OkStandIn.newUser("Guest");
     OkStandIn.User second = OkStandIn.newUser("Guesta");
 
     assertEquals("0", answer(browser.roundTrip(connectUrl(anonymous, ""), first)).get("errorCode"));
-    HttpCookie guest = browser.cookie("jg_" + site.apiKey());
+    HttpCookie guest = browser.cookie("__Host-jg_" + site.apiKey());
     assertNotNull(guest, "a guest cookie holds the browser's connections");
     assertTrue(guest.getSecure() && guest.isHttpOnly());
     assertEquals(
         "0", answer(browser.roundTrip(connectUrl(anonymous, ""), second)).get("errorCode"));
     assertEquals(
         guest.getValue(),
-        browser.cookie("jg_" + site.apiKey()).getValue(),
+        browser.cookie("__Host-jg_" + site.apiKey()).getValue(),
         "the same guest account");
 
     // An anonymous session has no user of its own.
@@ -156,7 +158,8 @@ class SocialFlowIT {
     assertEquals(
         List.of(first.uid(), second.uid(), owner.uid()).stream().sorted().toList(),
         identityUids(info).stream().sorted().toList());
-    assertNull(browser.cookie("jg_" + site.apiKey()), "the guest cookie is gone after the merge");
+    assertNull(
+        browser.cookie("__Host-jg_" + site.apiKey()), "the guest cookie is gone after the merge");
 
     // And the guest identities now log in to that account from anywhere.
     String again = login(new Browser(), site, first);
@@ -166,7 +169,9 @@ class SocialFlowIT {
 
   @Test
   void siteUserConnectsAndLaterLogsInSocially() {
-    Sites.Site site = Sites.withOdnoklassniki();
+    // The site mints tokens for its own users and connects them without a confirmation page
+    // (ConnectConfirmationIT has the page).
+    Sites.Site site = Sites.withOdnoklassniki(",\"connectConfirmation\":false", "");
     String siteUid = "member-" + System.nanoTime();
     String server = Sites.token(site, "grant_type=client_credentials&x_siteUID=" + siteUid);
     OkStandIn.User user = OkStandIn.newUser("Member");
@@ -182,7 +187,9 @@ class SocialFlowIT {
 
   @Test
   void anIdentityOfAnotherAccountIsNeverRelinked() {
-    Sites.Site site = Sites.withOdnoklassniki();
+    // The site mints tokens for its own users and connects them without a confirmation page
+    // (ConnectConfirmationIT has the page).
+    Sites.Site site = Sites.withOdnoklassniki(",\"connectConfirmation\":false", "");
     OkStandIn.User taken = OkStandIn.newUser("Taken");
     String owner = login(new Browser(), site, taken);
     String ownerUid = Sites.call("socialize.getUserInfo", owner, "").getString("UID");
@@ -370,7 +377,7 @@ class SocialFlowIT {
     assertNull(noCookie.get("code"));
     Browser other = new Browser();
     other.start(loginUrl(site.apiKey(), ""));
-    assertNotNull(other.cookie("junction_flow"));
+    assertNotNull(other.cookie("__Host-junction_browser"));
     Map<String, String> otherCookie = answer(location(other.get(callback)));
     assertEquals("403035", otherCookie.get("errorCode"), otherCookie.toString());
     assertNull(otherCookie.get("code"));
@@ -387,7 +394,9 @@ class SocialFlowIT {
 
   @Test
   void providerFailuresEndAsGigyaErrorsAndWriteNothing() {
-    Sites.Site site = Sites.withOdnoklassniki();
+    // The site mints tokens for its own users and connects them without a confirmation page
+    // (ConnectConfirmationIT has the page).
+    Sites.Site site = Sites.withOdnoklassniki(",\"connectConfirmation\":false", "");
     String server =
         Sites.token(site, "grant_type=client_credentials&x_siteUID=fail-" + System.nanoTime());
     OkStandIn.User user = OkStandIn.newUser("Fail");

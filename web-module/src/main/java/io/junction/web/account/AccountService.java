@@ -104,15 +104,57 @@ public class AccountService {
     refresh(identity, profile, tokens, now);
     Account guest = guestKey == null ? null : guest(apiKey, guestKey).orElse(null);
     if (guest != null && !guest.id().equals(account.id())) {
-      for (SocialIdentity moved : identities(guest.id())) {
-        moved.moveTo(account.id());
-      }
-      em.flush();
-      em.remove(guest);
+      moveAll(guest, account);
     }
     account.loggedIn(provider, now);
     em.flush();
     return new Linked(account, identity, null, guestKey != null);
+  }
+
+  /**
+   * The connections of a browser's guest account that a login into {@code accountId} would take in:
+   * present when the guest key names a guest account of the site other than that account, and it
+   * holds identities.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<GuestConnections> guestConnections(
+      String apiKey, String guestKey, String accountId) {
+    return guest(apiKey, guestKey)
+        .filter(g -> !g.id().equals(accountId))
+        .map(g -> new GuestConnections(g, identities(g.id())))
+        .filter(c -> !c.identities().isEmpty());
+  }
+
+  /** A guest account and the identities it holds. */
+  public record GuestConnections(Account guest, List<SocialIdentity> identities) {}
+
+  /**
+   * Moves a guest account's identities into an account and removes the guest account; false when
+   * the guest account is no longer there as a guest of the site (merged or logged into meanwhile),
+   * and then nothing changes.
+   */
+  public boolean mergeGuest(String apiKey, String guestAccountId, String accountId) {
+    Account guest = em.find(Account.class, guestAccountId);
+    Account account = em.find(Account.class, accountId);
+    if (guest == null
+        || account == null
+        || !guest.isGuest()
+        || !guest.apiKey().equals(apiKey)
+        || !account.apiKey().equals(apiKey)
+        || guest.id().equals(account.id())) {
+      return false;
+    }
+    moveAll(guest, account);
+    em.flush();
+    return true;
+  }
+
+  private void moveAll(Account guest, Account account) {
+    for (SocialIdentity moved : identities(guest.id())) {
+      moved.moveTo(account.id());
+    }
+    em.flush();
+    em.remove(guest);
   }
 
   /** An identity read from its provider, to be linked. */

@@ -36,6 +36,10 @@ public class AuthorizationCode {
   @Column(name = "client_code_challenge", length = 128)
   private String clientCodeChallenge;
 
+  /** The digest of the browser cookie of the browser whose login the code ends; null if none. */
+  @Column(name = "browser_hash", length = 64)
+  private String browserHash;
+
   protected AuthorizationCode() {}
 
   /** A code whose login carried no PKCE challenge. */
@@ -89,5 +93,15 @@ public class AuthorizationCode {
   /** The site's S256 code_challenge of the login, or null: getToken then takes no verifier. */
   public String clientCodeChallenge() {
     return clientCodeChallenge;
+  }
+
+  /** The digest of the browser cookie of the browser whose login the code ends, or null. */
+  public String browserHash() {
+    return browserHash;
+  }
+
+  /** Binds the code to the browser whose login it ends; its token inherits the binding. */
+  void browserHash(String value) {
+    this.browserHash = value;
   }
 }

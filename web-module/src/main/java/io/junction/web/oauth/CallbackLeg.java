@@ -4,11 +4,13 @@ import io.junction.api.CodeExchange;
 import io.junction.api.ErrorCode;
 import io.junction.api.ProviderApp;
 import io.junction.api.ProviderException;
+import io.junction.api.ProviderInfo;
 import io.junction.api.ProviderTokens;
 import io.junction.api.SocialConnector;
 import io.junction.api.SocialProfile;
 import io.junction.provider.ProviderCatalog;
 import io.junction.web.account.AccountService;
+import io.junction.web.account.SocialIdentity;
 import io.junction.web.db.Constraints;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.Envelope;
@@ -32,7 +34,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The callback at /GS/GSLogin.aspx, where every provider sends the browser back: claims the pending
  * authorization of the state, exchanges the code, reads the profile, links the identity (a login or
  * a connection), and sends the browser back to the site's redirect_uri with the code or token, or
- * with the error.
+ * with the error. A login whose browser holds guest connections the site merges only on the user's
+ * word answers instead with a page that asks ({@link ConfirmationPages}; {@link ConfirmationLeg}
+ * takes the answer).
  *
  * <p>An unknown, used or expired state is answered directly (there is no trusted page to send it
  * to); every other failure travels to the flow's redirect_uri. A callback from another browser than
@@ -65,10 +69,10 @@ public class CallbackLeg {
   /**
    * /GS/GSLogin.aspx: the provider sent the browser back.
    *
-   * @param flowCookie the browser's flow cookie, or null
+   * @param flowCookie the browser cookie's value, or null
    * @param cookies every cookie of the request, by name (for the site's guest cookie)
    */
-  public BrowserRedirect complete(ApiCall call, String flowCookie, Map<String, String> cookies) {
+  public BrowserAnswer complete(ApiCall call, String flowCookie, Map<String, String> cookies) {
     String state = Parameters.required(call, "state");
     CallbackTransactions.Claim claim =
         transactions
@@ -137,10 +141,13 @@ public class CallbackLeg {
     return code;
   }
 
-  private BrowserRedirect loggedIn(
+  private BrowserAnswer loggedIn(
       PendingAuthorization p, SocialProfile profile, ProviderTokens t, String guestKey) {
     CallbackTransactions.LoggedIn done =
         Constraints.retryOnceOnViolation(() -> transactions.login(p, profile, t, guestKey));
+    if (done.question() != null) {
+      return guestMergePage(p, done);
+    }
     List<NewCookie> cookies = new ArrayList<>();
     if (done.linked().guestConsumed()) {
       cookies.add(BrowserCookies.guestGone(p.apiKey()));
@@ -150,6 +157,31 @@ public class CallbackLeg {
     return new BrowserRedirect(
         RedirectUris.append(p.redirectUri(), params, ErrorRedirects.inFragment(p.responseType())),
         cookies);
+  }
+
+  /** The page that asks whether the browser's guest connections join the account. */
+  private BrowserPage guestMergePage(PendingAuthorization p, CallbackTransactions.LoggedIn done) {
+    SocialIdentity me = done.linked().identity();
+    List<ConfirmationPages.Network> networks = new ArrayList<>();
+    for (SocialIdentity i : done.question().guestIdentities()) {
+      networks.add(
+          new ConfirmationPages.Network(
+              displayName(i.provider()),
+              ConfirmationPages.person(i.nickname(), i.firstName(), i.lastName(), i.email())));
+    }
+    return ConfirmationPages.guestMerge(
+        p.lang(),
+        done.question().value(),
+        displayName(p.provider()),
+        ConfirmationPages.person(me.nickname(), me.firstName(), me.lastName(), me.email()),
+        networks,
+        p.redirectUri(),
+        List.of());
+  }
+
+  /** A provider's name as people know it. */
+  private String displayName(String provider) {
+    return catalog.resolve(provider).map(ProviderInfo::displayName).orElse(provider);
   }
 
   private BrowserRedirect connected(

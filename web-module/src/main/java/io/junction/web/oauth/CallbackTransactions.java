@@ -5,13 +5,13 @@ import io.junction.api.ProviderTokens;
 import io.junction.api.SocialProfile;
 import io.junction.web.account.AccountService;
 import io.junction.web.security.Hashes;
+import io.junction.web.site.GuestMerge;
 import io.junction.web.site.Site;
 import io.junction.web.site.SiteService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,23 +32,30 @@ public class CallbackTransactions {
   @Inject SiteService sites;
   @Inject AccountService accounts;
   @Inject TokenService tokens;
+  @Inject BrowserConfirmations confirmations;
 
   /**
    * A pending authorization found at the callback: whether the callback came from the browser that
-   * started the flow (its flow cookie's digest is the stored one), and whether the flow had
+   * started the flow (its browser cookie's digest is the stored one), and whether the flow had
    * expired.
    */
   public record Claim(PendingAuthorization pending, boolean ownBrowser, boolean expired) {}
 
-  /** A login's link and what goes back to the site (code, or token and expiry). */
-  public record LoggedIn(AccountService.Linked linked, Map<String, String> params) {}
+  /**
+   * A login's link and what goes back to the site (code, or token and expiry); or, when the user is
+   * to be asked about the browser's guest connections first, the question and nothing to send yet.
+   */
+  public record LoggedIn(
+      AccountService.Linked linked,
+      Map<String, String> params,
+      BrowserConfirmations.GuestQuestion question) {}
 
   /**
    * Claims the pending authorization of a state. From the browser that started the flow it is taken
-   * away, so that no second callback can use it; from any other browser (no flow cookie, or another
-   * one) it is left in place, so that whoever merely sees a callback URL cannot cancel the flow; an
-   * expired one is taken away whoever calls. Empty when the state is unknown, already used or
-   * purged (two callbacks of the same browser racing: one wins).
+   * away, so that no second callback can use it; from any other browser (no browser cookie, or
+   * another one) it is left in place, so that whoever merely sees a callback URL cannot cancel the
+   * flow; an expired one is taken away whoever calls. Empty when the state is unknown, already used
+   * or purged (two callbacks of the same browser racing: one wins).
    */
   public Optional<Claim> claim(String state, String flowCookie) {
     Optional<PendingAuthorization> found = pending.find(state);
@@ -71,30 +78,39 @@ public class CallbackTransactions {
     return sites.providerSetup(site, p.provider()).app();
   }
 
-  /** Links the identity and issues the code or token, together. */
+  /**
+   * Links the identity and issues the code or token, together; the browser's guest connections
+   * (behind {@code guestKey}) follow the site's {@link GuestMerge} policy: {@code always} merges
+   * them into the account, {@code never} leaves them alone, and {@code confirm} leaves them alone
+   * and, when they hold identities, parks the login instead of issuing anything: the user is asked
+   * first (see {@link BrowserConfirmations}).
+   */
   public LoggedIn login(
       PendingAuthorization p, SocialProfile profile, ProviderTokens t, String guestKey) {
-    AccountService.Linked linked = accounts.login(p.apiKey(), p.provider(), profile, t, guestKey);
-    Map<String, String> params = new LinkedHashMap<>();
-    if (p.responseType().equals("token")) {
-      TokenService.Issued issued =
-          tokens.issueToken(
-              p.apiKey(), linked.account().id(), OAuthToken.Kind.USER, p.sessionSeconds());
-      params.put("access_token", issued.token());
-      if (issued.expiresIn() != null) {
-        params.put("expires_in", Long.toString(issued.expiresIn()));
+    GuestMerge policy =
+        guestKey == null ? GuestMerge.ALWAYS : sites.siteOrInvalidKey(p.apiKey()).guestMerge();
+    AccountService.Linked linked =
+        accounts.login(
+            p.apiKey(), p.provider(), profile, t, policy == GuestMerge.ALWAYS ? guestKey : null);
+    if (policy == GuestMerge.CONFIRM) {
+      Optional<AccountService.GuestConnections> guest =
+          accounts.guestConnections(p.apiKey(), guestKey, linked.account().id());
+      if (guest.isPresent()) {
+        return new LoggedIn(
+            linked, Map.of(), confirmations.askGuestMerge(p, linked.account().id(), guest.get()));
       }
-    } else {
-      params.put(
-          "code",
-          tokens.issueCode(
-              p.apiKey(),
-              linked.account().id(),
-              p.redirectUri(),
-              p.sessionSeconds(),
-              p.clientCodeChallenge()));
     }
-    return new LoggedIn(linked, params);
+    return new LoggedIn(
+        linked,
+        tokens.loginAnswer(
+            p.apiKey(),
+            linked.account().id(),
+            p.redirectUri(),
+            p.responseType(),
+            p.sessionSeconds(),
+            p.browserHash(),
+            p.clientCodeChallenge()),
+        null);
   }
 
   /** Links the identity to the flow's account, or to the browser's guest account. */

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The first leg of socialize.login and socialize.addConnection: checks the request, remembers it as
- * a pending authorization under a fresh unguessable state bound to the browser by the flow cookie,
- * and sends the browser to the provider.
+ * a pending authorization under a fresh unguessable state bound to the browser by its browser
+ * cookie, and sends the browser to the provider.
  *
  * <p>Until redirect_uri is known to be the site's, a refusal is answered directly; after that,
  * every failure, a provider's included, travels to redirect_uri (see {@link ErrorRedirects}).
@@ -114,8 +114,9 @@ public class FirstLeg {
     FirstLegTransactions.Setup setup =
         transactions.setup(site, request.provider().id(), call.secure());
 
-    String browser =
-        flowCookie != null && flowCookie.length() >= 32 ? flowCookie : Randoms.urlSafe(32);
+    // The browser keeps its id across flows, so that each of its pending authorizations (one per
+    // tab) stays bound to it.
+    String browser = BrowserCookies.browserIdOrNew(flowCookie);
     String providerState = Randoms.urlSafe(32);
     String stateHash = Hashes.sha256Hex(providerState);
     String verifier = request.connector().supportsPkce() ? Pkce.newVerifier() : null;
@@ -157,6 +158,6 @@ public class FirstLeg {
             .clientCodeChallenge(request.codeChallenge())
             .expiresAt(Instant.now().plusSeconds(lifetimeSeconds))
             .build());
-    return new BrowserRedirect(location, List.of(BrowserCookies.flow(browser, lifetimeSeconds)));
+    return BrowserRedirect.toProvider(location, List.of(BrowserCookies.browser(browser)));
   }
 }

@@ -59,6 +59,14 @@ public class OAuthToken {
   private boolean bySiteSecret;
 
   /**
+   * The SHA-256 digest of the browser cookie of the browser that obtained the token: the one that
+   * completed the login that issued it (directly, or through its code). Null for tokens minted
+   * server-side (client_credentials, notifyLogin) and anonymous ones.
+   */
+  @Column(name = "browser_hash", length = 64)
+  private String browserHash;
+
+  /**
    * The client that minted a token: an application key, the site secret, or neither (a browser
    * flow's token, issued to whoever holds the code or the redirect).
    */
@@ -122,6 +130,16 @@ public class OAuthToken {
 
   public Instant expiresAt() {
     return expiresAt;
+  }
+
+  /** The digest of the browser cookie of the browser that obtained the token, or null. */
+  public String browserHash() {
+    return browserHash;
+  }
+
+  /** Binds the token to the browser that obtained it (the digest of its browser cookie). */
+  void browserHash(String value) {
+    this.browserHash = value;
   }
 
   public String sessionSecretEncrypted() {

@@ -9,8 +9,8 @@ import java.time.Instant;
 /**
  * A browser on its way to a provider and back: what socialize.login or socialize.addConnection
  * asked for, keyed by the digest of the state sent to the provider, bound to the browser by the
- * digest of its flow cookie. Taken away at the callback of that browser, once; expires after {@code
- * junction.flow.lifetime-seconds} (ten minutes by default). Built with {@link #builder()}.
+ * digest of its browser cookie. Taken away at the callback of that browser, once; expires after
+ * {@code junction.flow.lifetime-seconds} (ten minutes by default). Built with {@link #builder()}.
  */
 @Entity
 @Table(name = "pending_authorization")
@@ -158,7 +158,7 @@ public class PendingAuthorization {
       return this;
     }
 
-    /** The SHA-256 digest (hex) of the browser's flow cookie. */
+    /** The SHA-256 digest (hex) of the browser cookie (the browser's id). */
     public Builder browserHash(String value) {
       this.browserHash = value;
       return this;

@@ -44,11 +44,18 @@ public class TokenGrants {
         String redirectUri = Parameters.required(call, "redirect_uri");
         AuthorizationCode c =
             tokens.redeemCode(site.apiKey(), code, redirectUri, call.paramOrNull("code_verifier"));
+        // The token stays bound to the browser whose login issued the code.
         yield tokens.issueToken(
-            site.apiKey(), c.accountId(), OAuthToken.Kind.USER, c.sessionSeconds(), client);
+            site.apiKey(),
+            c.accountId(),
+            OAuthToken.Kind.USER,
+            c.sessionSeconds(),
+            client,
+            c.browserHash());
       }
       case "none" ->
-          tokens.issueToken(site.apiKey(), null, OAuthToken.Kind.ANONYMOUS, sessionSeconds(call));
+          tokens.issueToken(
+              site.apiKey(), null, OAuthToken.Kind.ANONYMOUS, sessionSeconds(call), client);
       case "client_credentials" -> {
         String siteUid = Parameters.siteUid(call, "x_siteUID");
         yield siteUid == null

@@ -11,6 +11,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Junction's own OAuth 2.0 credentials for sites: access tokens and single-use authorization codes.
@@ -50,10 +52,24 @@ public class TokenService {
       OAuthToken.Kind kind,
       Long sessionSeconds,
       OAuthToken.Client client) {
+    return issueToken(apiKey, accountId, kind, sessionSeconds, client, null);
+  }
+
+  /**
+   * Issues an access token minted by {@code client}, bound to the browser that obtained it (the
+   * digest of its browser cookie; null for none).
+   */
+  public Issued issueToken(
+      String apiKey,
+      String accountId,
+      OAuthToken.Kind kind,
+      Long sessionSeconds,
+      OAuthToken.Client client,
+      String browserHash) {
     Instant now = Instant.now();
     Long lifetime = lifetimeSeconds(sessionSeconds);
     String token = "jt1." + Randoms.urlSafe(32);
-    em.persist(
+    OAuthToken t =
         new OAuthToken(
             Hashes.sha256Hex(token),
             apiKey,
@@ -61,7 +77,9 @@ public class TokenService {
             kind,
             now,
             lifetime == null ? null : now.plusSeconds(lifetime),
-            client));
+            client);
+    t.browserHash(browserHash);
+    em.persist(t);
     return new Issued(token, lifetime);
   }
 
@@ -151,6 +169,42 @@ public class TokenService {
             clientCodeChallenge,
             Instant.now().plus(CODE_LIFETIME)));
     return code;
+  }
+
+  /**
+   * What a login sends back to the site's redirect_uri: a code for the account ({@code
+   * response_type=code}), or a token and its expiry ({@code response_type=token}); either bound to
+   * the browser that completed the login (the digest of its browser cookie), as is the token a code
+   * becomes; a code carries the site's PKCE code_challenge when the login had one.
+   */
+  public Map<String, String> loginAnswer(
+      String apiKey,
+      String accountId,
+      String redirectUri,
+      String responseType,
+      Long sessionSeconds,
+      String browserHash,
+      String clientCodeChallenge) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (responseType.equals("token")) {
+      Issued issued =
+          issueToken(
+              apiKey,
+              accountId,
+              OAuthToken.Kind.USER,
+              sessionSeconds,
+              OAuthToken.Client.BROWSER_FLOW,
+              browserHash);
+      params.put("access_token", issued.token());
+      if (issued.expiresIn() != null) {
+        params.put("expires_in", Long.toString(issued.expiresIn()));
+      }
+    } else {
+      String code = issueCode(apiKey, accountId, redirectUri, sessionSeconds, clientCodeChallenge);
+      em.find(AuthorizationCode.class, Hashes.sha256Hex(code)).browserHash(browserHash);
+      params.put("code", code);
+    }
+    return params;
   }
 
   /** Redeems a code once, without a code_verifier: see the four-argument form. */

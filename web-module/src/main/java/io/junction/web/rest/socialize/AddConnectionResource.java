@@ -1,9 +1,10 @@
 package io.junction.web.rest.socialize;
 
 import io.junction.web.caller.Authentication;
+import io.junction.web.caller.Caller;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.oauth.BrowserCookies;
-import io.junction.web.oauth.FirstLeg;
+import io.junction.web.oauth.ConnectConfirmation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
@@ -16,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * socialize.addConnection: connects the token's user (or, for an anonymous session, this browser)
- * to another social network.
+ * to another social network; from a browser other than the one that obtained a user's token, after
+ * the user confirms on a page.
  */
 @Path("socialize.addConnection")
 @RequestScoped
@@ -24,18 +26,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AddConnectionResource {
 
   @Inject ApiCall call;
-  @Inject FirstLeg flows;
+  @Inject ConnectConfirmation connections;
   @Inject Authentication authentication;
 
-  @CookieParam(BrowserCookies.FLOW)
+  @CookieParam(BrowserCookies.BROWSER)
   String flowCookie;
 
   @GET
   @Operation(summary = "Connect a social network (browser redirect)")
   public Response get() {
     call.preferHttpStatusCodes();
-    return Redirects.to(
-        flows.startConnect(call, authentication.browserToken().token(), flowCookie));
+    Caller caller = authentication.browserToken();
+    return Redirects.to(connections.start(call, caller.site(), caller.token(), flowCookie));
   }
 
   @POST

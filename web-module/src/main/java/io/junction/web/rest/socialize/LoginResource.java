@@ -22,7 +22,7 @@ public class LoginResource {
   @Inject ApiCall call;
   @Inject FirstLeg flows;
 
-  @CookieParam(BrowserCookies.FLOW)
+  @CookieParam(BrowserCookies.BROWSER)
   String flowCookie;
 
   @GET
