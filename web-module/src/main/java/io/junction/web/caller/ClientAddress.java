@@ -1,5 +1,6 @@
 package io.junction.web.caller;
 
+import io.junction.web.security.RequestSecurity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,12 +8,10 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,11 +37,7 @@ public class ClientAddress {
   public ClientAddress(
       @ConfigProperty(name = "junction.trusted-proxies", defaultValue = " ")
           String trustedProxies) {
-    this.trustedProxies =
-        Arrays.stream(trustedProxies.split(","))
-            .map(String::trim)
-            .filter(s -> !s.isEmpty())
-            .collect(Collectors.toUnmodifiableSet());
+    this.trustedProxies = RequestSecurity.trustedProxies(trustedProxies);
   }
 
   protected ClientAddress() {
@@ -59,7 +54,9 @@ public class ClientAddress {
    * in the order they came.
    */
   String of(String peer, List<String> forwardedFor) {
-    if (peer == null || !trustedProxies.contains(peer.trim()) || forwardedFor == null) {
+    if (peer == null
+        || !trustedProxies.contains(RequestSecurity.normalized(peer))
+        || forwardedFor == null) {
       return key(peer);
     }
     List<String> hops = new ArrayList<>();
@@ -71,7 +68,7 @@ public class ClientAddress {
       }
     }
     for (int i = hops.size() - 1; i >= 0; i--) {
-      if (!trustedProxies.contains(hops.get(i))) {
+      if (!trustedProxies.contains(RequestSecurity.normalized(hops.get(i)))) {
         return key(hops.get(i));
       }
     }

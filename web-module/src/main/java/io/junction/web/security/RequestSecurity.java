@@ -34,12 +34,24 @@ public class RequestSecurity {
   public RequestSecurity(
       @ConfigProperty(name = "junction.trusted-proxies", defaultValue = " ")
           String trustedProxies) {
-    this.trusted =
-        Arrays.stream(trustedProxies.split(","))
-            .map(String::trim)
-            .filter(s -> !s.isEmpty())
-            .map(RequestSecurity::normalizeAddress)
-            .collect(Collectors.toUnmodifiableSet());
+    this.trusted = trustedProxies(trustedProxies);
+  }
+
+  /**
+   * The addresses of {@code junction.trusted-proxies} (comma-separated), normalised: the one
+   * reading of the setting for everything that believes a proxy.
+   */
+  public static Set<String> trustedProxies(String setting) {
+    return Arrays.stream(setting.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .map(RequestSecurity::normalizeAddress)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** An address as the trusted-proxy list holds it. */
+  public static String normalized(String address) {
+    return normalizeAddress(address.trim());
   }
 
   protected RequestSecurity() {
