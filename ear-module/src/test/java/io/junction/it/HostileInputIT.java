@@ -138,7 +138,8 @@ class HostileInputIT {
     byte[] invalid =
         ("{\"name\":\"" + name + " \u00ff\",\"domains\":[\"shop.example.com\"]}")
             .getBytes(StandardCharsets.ISO_8859_1); // 0xFF alone is not UTF-8
-    HttpResponse<String> r = post(HTTP + "/admin/sites", "application/json", null, invalid);
+    HttpResponse<String> r =
+        post(Junction.HTTPS + "/admin/sites", "application/json", null, invalid);
     assertEnvelope(r, 400, 400004);
     assertTrue(json(r).getString("errorDetails").contains("UTF-8"), r.body());
     for (String surrogate : List.of("\\ud800", "x\\udfff", "\\ud83d\\u0041")) {

@@ -162,7 +162,9 @@ class SitePkceIT {
 
   @Test
   void aSiteThatRequiresPkceRefusesFlowsWithoutIt() {
-    Sites.Site site = Sites.withOdnoklassniki(",\"requirePkce\":true", "");
+    // The connection below runs in another browser than the login: no confirmation page here.
+    Sites.Site site =
+        Sites.withOdnoklassniki(",\"requirePkce\":true,\"connectConfirmation\":false", "");
     Browser b = new Browser();
     assertRedirected(b, loginUrl(site.apiKey(), ""), "400002", "code_challenge");
     String implicit =
