@@ -302,6 +302,13 @@ class SignedCallsIT {
                 HTTP,
                 "socialize.notifyLogin",
                 Map.of("providerSessions", "{\"odnoklassniki\":{\"authToken\":\"bogus\"}}"))));
+    assertEquals(
+        400006,
+        code(
+            signer.send(
+                HTTP,
+                "socialize.notifyLogin",
+                Map.of("providerSessions", "{\"odnoklassniki\":{\"authToken\":\" \"}}"))));
     // userInfo, when given, is a JSON object.
     assertEquals(
         400006,

@@ -54,7 +54,8 @@ public class ProviderSessionImport {
     ProviderInfo info = Parameters.provider(catalog, name, "providerSessions");
     SocialConnector connector = catalog.require(info.id());
     if (!(value instanceof JsonObject session)
-        || !(session.get("authToken") instanceof JsonString token)) {
+        || !(session.get("authToken") instanceof JsonString token)
+        || token.getString().isBlank()) {
       throw GigyaException.invalid("providerSessions", name + " needs an authToken");
     }
     Long expiresIn = null;
