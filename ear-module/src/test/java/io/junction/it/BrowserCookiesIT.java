@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The cookies Junction sets, through real browsers' cookie rules: every one a __Host- cookie
  * (Secure, Path=/, no Domain); one browser runs several flows at once; a cookie without the prefix
  * (planted under a parent domain by a sibling subdomain) counts for nothing; a callback over plain
- * HTTP goes to HTTPS first, where the Secure cookie is sent.
+ * HTTP goes to HTTPS first, where the Secure cookie is sent, and so does a login over plain HTTP.
  */
 class BrowserCookiesIT {
 
@@ -117,17 +117,17 @@ class BrowserCookiesIT {
             ",\"cnameEnabled\":true,\"secureRedirectsOnly\":false");
     OkStandIn.User user = OkStandIn.newUser("Plain");
     Browser browser = new Browser();
-    String providerPage =
-        browser.start(loginUrl(site.apiKey(), "").replace(Junction.HTTPS, Junction.HTTP));
+    String providerPage = browser.start(loginUrl(site.apiKey(), ""));
     assertEquals(
-        "http://login.shop.example.com/GS/GSLogin.aspx",
+        "https://login.shop.example.com/GS/GSLogin.aspx",
         OkStandIn.query(URI.create(providerPage).getRawQuery()).get("redirect_uri"));
     ok.consentAs(user);
     String callback = location(browser.get(providerPage));
-    assertTrue(callback.startsWith("http://login.shop.example.com/GS/GSLogin.aspx?"), callback);
+    assertTrue(callback.startsWith("https://login.shop.example.com/GS/GSLogin.aspx?"), callback);
     String query = URI.create(callback).getRawQuery();
 
-    // The CNAME leads to Junction; over plain HTTP the browser keeps its Secure cookie to itself.
+    // The CNAME leads to Junction; someone sends the browser to it over plain HTTP, where the
+    // browser keeps its Secure cookie to itself.
     HttpResponse<String> plain = browser.get(Junction.HTTP + "/GS/GSLogin.aspx?" + query);
     assertEquals(302, plain.statusCode(), plain.body());
     assertEquals(
@@ -144,5 +144,51 @@ class BrowserCookiesIT {
         user.uid(),
         Sites.call("socialize.getUserInfo", Sites.tokenForCode(site, back.get("code")), "")
             .getString("loginProviderUID"));
+  }
+
+  @Test
+  void aLoginOverPlainHttpGoesToHttpsBeforeAnythingIsWritten() throws Exception {
+    Sites.Site site = Sites.withOdnoklassniki();
+    String state = "plain-" + System.nanoTime();
+    String query =
+        URI.create(loginUrl(site.apiKey(), "").replace("state=st-1", "state=" + state))
+            .getRawQuery();
+    Browser browser = new Browser();
+
+    HttpResponse<String> plain = browser.get(Junction.HTTP + "/socialize.login?" + query);
+    assertEquals(302, plain.statusCode(), plain.body());
+    assertEquals(
+        Junction.HTTPS + "/socialize.login?" + query,
+        plain.headers().firstValue("Location").orElseThrow());
+    assertEquals("no-store", plain.headers().firstValue("Cache-Control").orElseThrow());
+    assertTrue(plain.headers().allValues("Set-Cookie").isEmpty(), plain.headers().toString());
+    assertNull(browser.cookie("__Host-junction_browser"));
+
+    // A form POST is repeated, body and all, at the HTTPS address.
+    HttpResponse<String> posted = browser.post(Junction.HTTP + "/socialize.login", query);
+    assertEquals(307, posted.statusCode(), posted.body());
+    assertEquals(
+        Junction.HTTPS + "/socialize.login", posted.headers().firstValue("Location").orElseThrow());
+    assertTrue(posted.headers().allValues("Set-Cookie").isEmpty(), posted.headers().toString());
+
+    // Through the site's CNAME the browser stays on the CNAME; another Host is not believed.
+    Sites.Site cnamed = Sites.withOdnoklassniki(",\"cname\":\"login.shop.example.com\"", "");
+    String cq = URI.create(loginUrl(cnamed.apiKey(), "")).getRawQuery();
+    RawHttp.Answer viaCname =
+        RawHttp.send("GET /socialize.login?" + cq + " HTTP/1.1\r\nHost: login.shop.example.com");
+    assertEquals(302, viaCname.status());
+    assertEquals(
+        "https://login.shop.example.com/socialize.login?" + cq, viaCname.header("Location"));
+    RawHttp.Answer elsewhere =
+        RawHttp.send("GET /socialize.login?" + cq + " HTTP/1.1\r\nHost: evil.example.org");
+    assertEquals(302, elsewhere.status());
+    assertEquals(Junction.HTTPS + "/socialize.login?" + cq, elsewhere.header("Location"));
+
+    // Nothing of the plain requests was kept: the flow starts, once, over HTTPS.
+    assertFalse(DatabaseContent.contains(state), "no pending authorization for the plain request");
+    String providerPage = browser.start(Junction.HTTPS + "/socialize.login?" + query);
+    assertTrue(providerPage.startsWith("http://localhost:"), providerPage);
+    assertNotNull(browser.cookie("__Host-junction_browser"));
+    assertTrue(DatabaseContent.contains(state), "the flow over HTTPS is kept");
   }
 }

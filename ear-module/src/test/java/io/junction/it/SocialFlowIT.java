@@ -309,6 +309,8 @@ class SocialFlowIT {
     HttpResponse<String> plain =
         b.get(connectUrl(token, "").replace(Junction.HTTPS, Junction.HTTP));
     assertDirect(plain, 403, 403025, "HTTPS");
+    // A token sent in clear is refused, not redirected to HTTPS: and no cookie is set.
+    assertTrue(plain.headers().allValues("Set-Cookie").isEmpty(), plain.headers().toString());
     assertDirect(b.get(connectUrl("jt1.forged", "")), 403, 403025, "invalid_token");
     assertDirect(
         b.get(connectUrl(token, "").replace("oauth_token=" + enc(token) + "&", "")),

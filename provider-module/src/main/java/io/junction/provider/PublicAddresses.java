@@ -21,7 +21,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * host with one public and one private address is refused.
  *
  * <p>Names are resolved when the check is made: check right before each use, never once at
- * configuration time only, since what a name resolves to may change.
+ * configuration time only, since what a name resolves to may change; and since it may change
+ * between the check and the connection (DNS rebinding), the connection checks the address it
+ * actually uses too ({@link #checkPeer}; see {@code provider.support.SiteNamedHttp}).
  *
  * <p>{@code junction.provider.allow-private-addresses=true} (MicroProfile Config, default false)
  * lifts the rule for servers whose providers are stand-ins on loopback (the integration tests);
@@ -125,6 +127,22 @@ public class PublicAddresses {
       }
     }
     return List.of(all);
+  }
+
+  /**
+   * The check of an address a connection is about to use (or uses), whatever name it came from:
+   * refused unless public (or the rule is lifted).
+   *
+   * @throws Refused NOT_PUBLIC when {@code address} is not public
+   */
+  public void checkPeer(InetAddress address) {
+    if (!allowPrivate && (address == null || !isPublic(address))) {
+      throw new Refused(
+          Reason.NOT_PUBLIC,
+          "the connection would go to "
+              + (address == null ? "an unknown address" : address.getHostAddress())
+              + ", which is not a public address");
+    }
   }
 
   /**

@@ -7,6 +7,8 @@ import io.junction.api.ProviderInfo;
 import io.junction.provider.PublicAddresses;
 import io.junction.provider.support.OidcConnector;
 import io.junction.provider.support.ProviderHttp;
+import io.junction.provider.support.SiteNamedHttp;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -31,7 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * on loopback only where {@code junction.provider.allow-private-addresses} lifts the rule). Each
  * endpoint must also be on the issuer's host or on a host the site lists for the provider ({@link
  * ProviderApp#allowedHosts()}). A refused issuer or endpoint is a provider configuration error
- * (400122); a host that does not resolve, a network error (500026).
+ * (400122); a host that does not resolve, a network error (500026). Every call goes through {@link
+ * SiteNamedHttp}, whose connections go only to the public addresses they check when they connect (a
+ * name that resolves otherwise the second time, DNS rebinding, reaches nothing).
  */
 @ApplicationScoped
 public class GenericOidcConnector extends OidcConnector {
@@ -56,6 +60,19 @@ public class GenericOidcConnector extends OidcConnector {
   private final Map<String, Discovered> discovered = new ConcurrentHashMap<>();
 
   @Inject PublicAddresses addresses;
+
+  /**
+   * The calls to the issuer and its document's endpoints, URLs a site named: each connection is
+   * checked on the address it goes to, not only on what the name resolved to at the check.
+   */
+  @Inject SiteNamedHttp siteNamedHttp;
+
+  @PostConstruct
+  void callThroughSiteNamedHttp() {
+    if (siteNamedHttp != null) {
+      http = siteNamedHttp;
+    }
+  }
 
   public GenericOidcConnector() {
     super(INFO, new Endpoints(null, null, null, null, null));

@@ -127,6 +127,16 @@ public class ProviderHttp {
         config.getOptionalValue("junction.provider.read-timeout-ms", Long.class).orElse(10000L);
   }
 
+  /** The connect timeout of every call, in milliseconds. */
+  long connectTimeoutMs() {
+    return connectTimeoutMs;
+  }
+
+  /** The read timeout of every call, in milliseconds. */
+  long readTimeoutMs() {
+    return readTimeoutMs;
+  }
+
   /** Closes every kept client. */
   @PreDestroy
   void close() {
@@ -265,7 +275,7 @@ public class ProviderHttp {
     }
   }
 
-  private static boolean isTimeout(Throwable e) {
+  static boolean isTimeout(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SocketTimeoutException
           || (t instanceof InterruptedIOException && !(t instanceof ConnectException))

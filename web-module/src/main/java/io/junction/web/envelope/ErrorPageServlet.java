@@ -71,6 +71,12 @@ public class ErrorPageServlet extends HttpServlet {
       case 413 ->
           new GigyaException(
               ErrorCode.REQUEST_ENTITY_TOO_LARGE, "The request body is too large", 413);
+      case 414 ->
+          new GigyaException(ErrorCode.INVALID_REQUEST_FORMAT, "The request URL is too long", 414);
+      // HTTP 400: the HTTP endpoint of the server knows no 431 and would answer 400 anyway.
+      case 431 ->
+          new GigyaException(
+              ErrorCode.INVALID_REQUEST_FORMAT, "The request's headers are too large", 400);
       case 415 ->
           new GigyaException(
               ErrorCode.INVALID_REQUEST_FORMAT, "This content type is not supported here", 415);

@@ -76,6 +76,12 @@ public class SiteService {
     return site;
   }
 
+  /** The site of an API key, if there is one. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Site> find(String apiKey) {
+    return sites.find(apiKey);
+  }
+
   /** The site of an API key: 400093 when there is none. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Site siteOrInvalidKey(String apiKey) {

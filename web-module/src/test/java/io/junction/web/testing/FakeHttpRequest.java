@@ -34,6 +34,8 @@ public final class FakeHttpRequest {
                           byName.containsKey((String) args[0])
                               ? java.util.List.of(byName.get((String) args[0]))
                               : java.util.List.<String>of());
+                  case "getHeaderNames" -> java.util.Collections.enumeration(byName.keySet());
+                  case "getQueryString" -> null;
                   case "getServerName" -> serverName;
                   case "getServerPort" -> port;
                   case "getRequestURI" -> requestUri;
