@@ -111,14 +111,14 @@ public record ApplicationJwt(
       throw malformed("has no iat (the time it was issued, in seconds)");
     }
     byte[] signingInput = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
+    byte[] signature;
+    try {
+      signature = Base64.getUrlDecoder().decode(parts[2]);
+    } catch (IllegalArgumentException e) {
+      throw malformed("signature is not Base64url");
+    }
     return new ApplicationJwt(
-        kid,
-        jti,
-        iat,
-        time(claims, "exp"),
-        time(claims, "nbf"),
-        signingInput,
-        Base64.getUrlDecoder().decode(parts[2]));
+        kid, jti, iat, time(claims, "exp"), time(claims, "nbf"), signingInput, signature);
   }
 
   /** Whether the signature is RS256 (RSASSA-PKCS1-v1_5 with SHA-256) by {@code key}. */

@@ -114,6 +114,19 @@ class ApplicationJwtTest {
   }
 
   @Test
+  void aSignaturePartThatIsNoBase64LengthIsMalformedNotAServerError() {
+    // Found by ApplicationJwtFuzzTest: one character over a multiple of four is no Base64 at all.
+    String[] parts = RsaJwts.sdkJwt("AKuser", PAIR.getPrivate()).split("\\.");
+    assertEquals(342, parts[2].length(), "a 2048-bit signature");
+    assertRefused(
+        ErrorCode.INVALID_AUTHENTICATION_HEADER,
+        () -> ApplicationJwt.parse(parts[0] + "." + parts[1] + ".A"));
+    assertRefused(
+        ErrorCode.INVALID_AUTHENTICATION_HEADER,
+        () -> ApplicationJwt.parse(parts[0] + "." + parts[1] + "." + parts[2] + "ABC"));
+  }
+
+  @Test
   void aChangedClaimBreaksTheSignature() {
     String compact = RsaJwts.sdkJwt("AKuser", PAIR.getPrivate());
     String[] parts = compact.split("\\.");
