@@ -153,7 +153,13 @@ async function saveSite(evt) {
   }
 }
 
-function showSecret(apiKey, secret, label) {
+function showSecret(apiKey, secret, label, secretLabel) {
+  const privateKey = secretLabel === 'Private key';
+  $('notice-title').textContent = privateKey ? 'Copy the private key now' : 'Copy the secret now';
+  $('notice-text').textContent = privateKey
+    ? 'It is shown only this once and Junction does not keep it. Give it to the server (Base64 PKCS#8, as the Gigya SDKs read it); it signs a JWT per call.'
+    : 'It is shown only this once. Keep it on your servers; it signs their calls to Junction.';
+  $('notice-secret-label').textContent = secretLabel || 'Secret';
   $('notice-key-label').textContent = label || 'API key';
   $('notice-apikey').textContent = apiKey;
   $('notice-secret').textContent = secret;
@@ -322,7 +328,28 @@ async function loadApplications() {
     const key = document.createElement('td'); key.appendChild(el('code', a.userKey)); tr.appendChild(key);
     tr.appendChild(el('td', a.name));
     tr.appendChild(el('td', a.permissions.join(', ')));
+    const proof = document.createElement('td');
+    if (a.keyType === 'rsa') {
+      const details = document.createElement('details');
+      details.appendChild(el('summary', 'RSA key pair'));
+      details.appendChild(el('code', a.publicKey));
+      proof.appendChild(details);
+    } else {
+      proof.textContent = 'secret';
+    }
+    tr.appendChild(proof);
     const actions = document.createElement('td');
+    if (a.keyType === 'rsa') {
+      const pair = el('button', 'New key pair', 'link');
+      pair.type = 'button';
+      pair.addEventListener('click', guard(async () => {
+        if (!confirm('Give ' + a.name + ' a new key pair? Its current private key stops working; the userKey stays.')) return;
+        const rotated = await api('POST', '/admin/sites/' + encodeURIComponent(state.site.apiKey) + '/applications/' + encodeURIComponent(a.userKey) + '/keyPair');
+        showSecret(rotated.userKey, rotated.privateKey, 'userKey', 'Private key');
+        await loadApplications();
+      }));
+      actions.appendChild(pair);
+    }
     const del = el('button', 'Delete', 'danger');
     del.type = 'button';
     del.addEventListener('click', guard(async () => {
@@ -339,12 +366,18 @@ async function createApplication(evt) {
   evt.preventDefault();
   $('app-error').textContent = '';
   try {
-    const created = await api('POST', '/admin/sites/' + encodeURIComponent(state.site.apiKey) + '/applications', {
+    const type = $('app-key-type').value;
+    const body = {
       name: $('app-name').value,
       permissions: $('app-permissions').value.split(/[\s,;]+/).filter((p) => p),
-    });
-    showSecret(created.userKey, created.secret, 'userKey');
+      keyType: type === 'secret' ? 'secret' : 'rsa',
+    };
+    if (type === 'rsa-own') body.publicKey = $('app-public-key').value;
+    const created = await api('POST', '/admin/sites/' + encodeURIComponent(state.site.apiKey) + '/applications', body);
+    if (created.secret) showSecret(created.userKey, created.secret, 'userKey');
+    else if (created.privateKey) showSecret(created.userKey, created.privateKey, 'userKey', 'Private key');
     $('app-name').value = '';
+    $('app-public-key').value = '';
     await loadApplications();
   } catch (e) {
     $('app-error').textContent = e.message;
@@ -372,6 +405,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('pv-secure').addEventListener('change', showCallbacks);
   $('pv-delete').addEventListener('click', guard(deleteProvider));
   $('app-form').addEventListener('submit', createApplication);
+  $('app-key-type').addEventListener('change', () => show('app-public-key-box', $('app-key-type').value === 'rsa-own'));
   if (state.auth) start().catch(() => logout());
   else logout();
 });

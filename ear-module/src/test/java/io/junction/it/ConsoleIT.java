@@ -201,6 +201,26 @@ class ConsoleIT {
     assertFalse(
         driver.getPageSource().contains(appSecret), "an application secret is shown only once");
 
+    // An RSA application key: its private key shown once, its public key afterwards.
+    type("app-name", "jwt server");
+    new Select(visible("app-key-type")).selectByValue("rsa");
+    visible("app-create").click();
+    wait.until(ExpectedConditions.textToBe(By.id("notice-secret-label"), "Private key"));
+    String rsaUserKey = visible("notice-apikey").getText();
+    String privateKey = visible("notice-secret").getText();
+    assertTrue(privateKey.startsWith("MII"), "Base64 PKCS#8");
+    WebElement rsaRow =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#app-rows tr[data-user-key='" + rsaUserKey + "']")));
+    assertTrue(rsaRow.getText().contains("RSA key pair"), rsaRow.getText());
+    visible("notice-close").click();
+    driver.navigate().refresh();
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("#app-rows tr[data-user-key='" + rsaUserKey + "']")));
+    assertFalse(driver.getPageSource().contains(privateKey), "a private key is shown only once");
+
     Path shot = Path.of("target", "console-odnoklassniki.png");
     Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
   }

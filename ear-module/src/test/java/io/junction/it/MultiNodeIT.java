@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two Liberty nodes on one PostgreSQL database with no sticky sessions (the -Ppostgres pass): a
  * login started on one node finishes on the other, a configuration change made on one is seen at
- * the next request on the other, and a signed call's nonce is refused on the other node too.
+ * the next request on the other, and a signed call's nonce and an application key's JWT are refused
+ * on the other node once used.
  */
 class MultiNodeIT {
 
@@ -85,5 +86,16 @@ class MultiNodeIT {
     assertEquals(
         403004,
         json(signer.send(NODE2, "socialize.getUserInfo", Map.of("UID", uid))).getInt("errorCode"));
+  }
+
+  @Test
+  void anApplicationKeysJwtIsUsedOnceAcrossNodes() {
+    Sites.Site site = Sites.withOdnoklassniki();
+    ApplicationKeyJwtIT.RsaKey key =
+        ApplicationKeyJwtIT.rsaKey(site, "[\"socialize.notifyLogin\"]");
+    Map<String, String> params = Map.of("siteUID", "jwt-nodes-" + System.nanoTime());
+    String jwt = key.jwt();
+    assertEquals(0, key.code(Junction.HTTPS, "socialize.notifyLogin", jwt, params));
+    assertEquals(403004, key.code(NODE2, "socialize.notifyLogin", jwt, params));
   }
 }

@@ -38,6 +38,7 @@ public class Authentication {
   @Inject AccountService accounts;
   @Inject Secrets secrets;
   @Inject RequestSignatures signatures;
+  @Inject ApplicationJwts jwts;
   @Inject AdminCredentials administrator;
   @Inject AdminLoginThrottle throttle;
   @Inject ClientAddress clientAddress;
@@ -78,6 +79,19 @@ public class Authentication {
   }
 
   private Caller authenticate() {
+    String jwt = bearerJwt();
+    if (jwt != null) {
+      onlyProof("oauth_token", "sig", "secret");
+      String apiKey = call.paramOrNull("apiKey");
+      if (apiKey == null) {
+        throw GigyaException.missing("apiKey");
+      }
+      Site site = sites.forApi(apiKey);
+      Caller caller =
+          new Caller(site, Proof.JWT, applicationOfJwt(site, jwt), null, null, null, call.secure());
+      requirePermission(caller);
+      return caller.about(accountOfUid(site));
+    }
     String token = oauthTokenValue();
     if (token != null) {
       return byToken(token);
@@ -89,8 +103,13 @@ public class Authentication {
     Site site = sites.forApi(apiKey);
     String userKey = call.paramOrNull("userKey");
     ApplicationKey application = userKey == null ? null : sites.application(site, userKey);
-    String secret = application == null ? sites.secretOf(site) : sites.secretOf(application);
     Proof proof;
+    if (application != null && application.rsa()) {
+      throw call.paramOrNull("sig") != null
+          ? new GigyaException(ErrorCode.INVALID_REQUEST_SIGNATURE, rsaKeyHasNoSecret(application))
+          : new GigyaException(ErrorCode.INVALID_SECRET, rsaKeyHasNoSecret(application));
+    }
+    String secret = application == null ? sites.secretOf(site) : sites.secretOf(application);
     if (call.paramOrNull("sig") != null) {
       signatures.verify(call, site, secret, target());
       proof = Proof.SIGNATURE;
@@ -189,6 +208,30 @@ public class Authentication {
    * secret}) that holds the permission {@value #GET_TOKEN}.
    */
   public Caller tokenClient() {
+    String jwt = bearerJwt();
+    if (jwt != null) {
+      onlyProof("client_secret", "secret");
+      String clientId = call.paramOrNull("client_id");
+      String apiKey = call.paramOrNull("apiKey");
+      if (clientId != null && apiKey != null && !clientId.equals(apiKey)) {
+        throw GigyaException.invalid("apiKey", "names another site than client_id");
+      }
+      if (clientId == null && apiKey == null) {
+        throw GigyaException.missing("client_id");
+      }
+      Site site = sites.forApi(clientId != null ? clientId : apiKey);
+      Caller caller =
+          new Caller(
+              site,
+              Proof.CLIENT_CREDENTIALS,
+              applicationOfJwt(site, jwt),
+              null,
+              null,
+              null,
+              call.secure());
+      requirePermission(caller);
+      return caller;
+    }
     BasicCredentials basic = BasicCredentials.of(authorization()).orElse(null);
     String clientId = basic != null ? basic.user() : call.paramOrNull("client_id");
     String userKey = basic != null ? null : call.paramOrNull("userKey");
@@ -213,6 +256,9 @@ public class Authentication {
     ApplicationKey application = null;
     if (userKey != null) {
       application = sites.application(site, userKey);
+      if (application.rsa()) {
+        throw new GigyaException(ErrorCode.INVALID_SECRET, rsaKeyHasNoSecret(application));
+      }
       if (!GigyaSignature.same(sites.secretOf(application), clientSecret)) {
         throw new GigyaException(ErrorCode.INVALID_SECRET, "secret is not the application key's");
       }
@@ -273,7 +319,10 @@ public class Authentication {
     return call.secure() || config.adminAllowHttp();
   }
 
-  /** The oauth_token of the call (parameter, or OAuth/Bearer header), or null when none. */
+  /**
+   * The oauth_token of the call (parameter, or OAuth/Bearer header), or null when none. A Bearer
+   * value that is a JWT is an application key's proof ({@link #bearerJwt}), not an oauth_token.
+   */
   String oauthTokenValue() {
     String token = call.paramOrNull("oauth_token");
     if (token == null) {
@@ -284,10 +333,70 @@ public class Authentication {
           token = a.substring(6).trim();
         } else if (a.regionMatches(true, 0, "Bearer ", 0, 7)) {
           token = a.substring(7).trim();
+          if (ApplicationJwt.isJws(token)) {
+            token = null;
+          }
         }
       }
     }
     return token == null || token.isEmpty() ? null : token;
+  }
+
+  /**
+   * The JWT of an application key in {@code Authorization: Bearer}, as GSAuthRequest sends it, or
+   * null when the call has none. Junction's oauth_tokens ({@code jt1.} and 43 characters) never
+   * hold the two dots of a JWT, so the two cannot be mistaken for each other.
+   */
+  String bearerJwt() {
+    String auth = authorization();
+    if (auth == null) {
+      return null;
+    }
+    String a = auth.trim();
+    if (!a.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    String value = a.substring(7).trim();
+    return ApplicationJwt.isJws(value) ? value : null;
+  }
+
+  /**
+   * The application key that signed the call's JWT, every check passed and its jti used up ({@link
+   * ApplicationJwts}); then 403006 over plain HTTP. A JWT is a bearer credential bound to no
+   * parameter of the call, so whoever saw it in transit could use it for any call the key may make
+   * until its iat is stale: it is accepted over HTTPS only, and one sent in clear is used up, so
+   * that it cannot be replayed over HTTPS either.
+   */
+  private ApplicationKey applicationOfJwt(Site site, String compact) {
+    ApplicationJwt jwt = ApplicationJwt.parse(compact);
+    String userKey = call.paramOrNull("userKey");
+    if (userKey != null && !userKey.equals(jwt.kid())) {
+      throw GigyaException.invalid("userKey", "is not the application key of the JWT (its kid)");
+    }
+    ApplicationKey key = jwts.verify(site, jwt);
+    if (!call.secure()) {
+      throw new GigyaException(
+          ErrorCode.SECRET_SENT_OVER_HTTP,
+          "An application key's JWT is accepted over HTTPS only; this one is now used up");
+    }
+    return key;
+  }
+
+  /** 400006 when the call carries another proof beside the JWT: one proof per call. */
+  private void onlyProof(String... others) {
+    for (String other : others) {
+      if (call.paramOrNull(other) != null) {
+        throw GigyaException.invalid(
+            other, "the call carries a JWT in Authorization: Bearer; one proof per call");
+      }
+    }
+  }
+
+  private static String rsaKeyHasNoSecret(ApplicationKey key) {
+    return "The application key "
+        + key.userKey()
+        + " is an RSA key: it has no secret, and proves itself with a JWT signed by its private"
+        + " key (Authorization: Bearer)";
   }
 
   private OAuthToken validToken(String value) {

@@ -15,6 +15,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * JSON from callers, read strictly: UTF-8 that is not valid, a string holding a lone surrogate (an
@@ -87,6 +88,18 @@ public final class JsonInput {
       throw GigyaException.invalid(name, "must be a JSON object");
     }
     return object;
+  }
+
+  /**
+   * A JSON object read from a text that is neither a request body nor a parameter (a JWT's header
+   * or claims), by the same rules: empty when it is not one acceptable JSON object.
+   */
+  public static Optional<JsonObject> object(String text) {
+    try {
+      return parse(text) instanceof JsonObject o ? Optional.of(o) : Optional.empty();
+    } catch (Refused e) {
+      return Optional.empty();
+    }
   }
 
   /**

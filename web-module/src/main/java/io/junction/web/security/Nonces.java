@@ -16,8 +16,9 @@ import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The nonces of signed calls, kept (in the shared database, so on every node) for as long as their
- * timestamp could still be accepted: a second use is refused with 403004.
+ * The nonces of signed calls and the {@code jti} of application keys' JWTs, kept (in the shared
+ * database, so on every node) for as long as their timestamp could still be accepted: a second use
+ * is refused with 403004.
  */
 @ApplicationScoped
 public class Nonces {
@@ -42,6 +43,24 @@ public class Nonces {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void use(String apiKey, String nonce, Duration keep) {
+    record(apiKey, nonce, keep, "This nonce was used already");
+  }
+
+  /**
+   * Records the {@code jti} of a JWT; 403004 when the site has seen it already. A JWT's id is kept
+   * as {@code jti:} and the hex SHA-256 of the id, so an id of any length fits and never meets a
+   * signed call's nonce by accident. Its own transaction, as {@link #use}.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void useJwtId(String apiKey, String jti, Duration keep) {
+    record(
+        apiKey,
+        "jti:" + Hashes.sha256Hex(jti),
+        keep,
+        "This JWT was used already (its jti is single-use)");
+  }
+
+  private void record(String apiKey, String nonce, Duration keep, String reused) {
     try {
       if ("postgres".equals(dbKind)) {
         em.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
@@ -53,7 +72,7 @@ public class Nonces {
           .executeUpdate();
     } catch (PersistenceException e) {
       if (Constraints.isViolation(e)) {
-        throw new GigyaException(ErrorCode.DUPLICATE_NONCE, "This nonce was used already");
+        throw new GigyaException(ErrorCode.DUPLICATE_NONCE, reused);
       }
       throw e;
     }

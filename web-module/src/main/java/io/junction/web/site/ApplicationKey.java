@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An application key of a site: a {@code userKey} with its own secret, for servers that sign their
- * calls (or send the secret over HTTPS) without holding the site secret, limited to the methods its
- * permissions name ({@code socialize.getUserInfo}, or {@code socialize.*}).
+ * An application key of a site: a {@code userKey} for servers that call without holding the site
+ * secret, limited to the methods its permissions name ({@code socialize.getUserInfo}, or {@code
+ * socialize.*}). It proves itself either with its own secret (signing its calls, or sending the
+ * secret over HTTPS) or, as an RSA key, with JWTs signed by a private key of which Junction keeps
+ * only the public half.
  */
 @Entity
 @Table(name = "application_key")
@@ -33,8 +35,16 @@ public class ApplicationKey {
   @Column(name = "name", nullable = false, length = 200)
   private String name;
 
-  @Column(name = "secret_enc", nullable = false, length = 500)
+  /** The encrypted secret of a secret key; null for an RSA key. */
+  @Column(name = "secret_enc", length = 500)
   private String secretEncrypted;
+
+  /** Base64 of the X.509 public key of an RSA key; null for a secret key. */
+  @Column(name = "public_key", length = 4000)
+  private String publicKey;
+
+  @Column(name = "key_rotated_at")
+  private Instant keyRotatedAt;
 
   @Convert(converter = StringListConverter.class)
   @Column(name = "permissions", nullable = false, length = 2000)
@@ -60,6 +70,19 @@ public class ApplicationKey {
     this.createdAt = now;
   }
 
+  /** A new RSA application key holding only its public key (Base64 X.509). */
+  public static ApplicationKey rsa(
+      String userKey,
+      String apiKey,
+      String name,
+      String publicKey,
+      List<String> permissions,
+      Instant now) {
+    ApplicationKey key = new ApplicationKey(userKey, apiKey, name, null, permissions, now);
+    key.publicKey = publicKey;
+    return key;
+  }
+
   public String userKey() {
     return userKey;
   }
@@ -74,6 +97,30 @@ public class ApplicationKey {
 
   public String secretEncrypted() {
     return secretEncrypted;
+  }
+
+  /** Whether the key authenticates with RS256 JWTs (it has a public key and no secret). */
+  public boolean rsa() {
+    return publicKey != null;
+  }
+
+  /** The RSA public key as Base64 X.509, or null for a secret key. */
+  public String publicKey() {
+    return publicKey;
+  }
+
+  /** When the key pair was last replaced, or null. */
+  public Instant keyRotatedAt() {
+    return keyRotatedAt;
+  }
+
+  /** Replaces the public key of an RSA key; the userKey stays. */
+  public void replacePublicKey(String publicKey, Instant now) {
+    if (!rsa()) {
+      throw new IllegalStateException("a secret application key has no key pair");
+    }
+    this.publicKey = publicKey;
+    this.keyRotatedAt = now;
   }
 
   public List<String> permissions() {

@@ -6,6 +6,7 @@ import io.junction.api.ProviderInfo;
 import io.junction.web.config.JunctionConfig;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.security.Randoms;
+import io.junction.web.security.RsaKeys;
 import io.junction.web.security.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -258,13 +259,17 @@ public class SiteService {
     return urls;
   }
 
-  /** A new application key and its secret, which is shown this once. */
-  public record CreatedApplication(ApplicationKey key, String secret) {}
+  /**
+   * A new application key and what is shown of it this once: the secret of a secret key, or the
+   * private key (Base64 PKCS#8) of an RSA key whose pair Junction generated; null otherwise.
+   */
+  public record CreatedApplication(ApplicationKey key, String secret, String privateKey) {}
 
+  /** A new secret application key. */
   public CreatedApplication createApplication(
       String apiKey, String name, List<String> permissions) {
     get(apiKey);
-    String userKey = "AK" + Randoms.urlSafe(12).replace('-', 'x').replace('_', 'y');
+    String userKey = newUserKey();
     String secret = Randoms.base64(24);
     ApplicationKey key =
         new ApplicationKey(
@@ -276,7 +281,50 @@ public class SiteService {
             Instant.now());
     em.persist(key);
     em.flush();
-    return new CreatedApplication(key, secret);
+    return new CreatedApplication(key, secret, null);
+  }
+
+  /**
+   * A new RSA application key: with {@code publicKey} (as {@link RsaKeys#normalizedPublicKey} made
+   * it) the site keeps its private key; without, a pair is generated and its private key answered
+   * this once, never stored.
+   */
+  public CreatedApplication createRsaApplication(
+      String apiKey, String name, List<String> permissions, String publicKey) {
+    get(apiKey);
+    RsaKeys.Generated generated = publicKey == null ? RsaKeys.generate() : null;
+    ApplicationKey key =
+        ApplicationKey.rsa(
+            newUserKey(),
+            apiKey,
+            name,
+            generated != null ? generated.publicKey() : publicKey,
+            permissions,
+            Instant.now());
+    em.persist(key);
+    em.flush();
+    return new CreatedApplication(key, null, generated != null ? generated.privateKey() : null);
+  }
+
+  /**
+   * A new key pair for an RSA application key, which keeps its userKey and permissions: the given
+   * public key, or a generated pair whose private key is answered this once. JWTs signed with the
+   * old private key are refused from now on. 400006 for a secret key.
+   */
+  public CreatedApplication replaceKeyPair(String apiKey, String userKey, String publicKey) {
+    ApplicationKey key = ownApplication(apiKey, userKey);
+    if (!key.rsa()) {
+      throw GigyaException.invalid(
+          "userKey", userKey + " is a secret application key, which has no key pair");
+    }
+    RsaKeys.Generated generated = publicKey == null ? RsaKeys.generate() : null;
+    key.replacePublicKey(generated != null ? generated.publicKey() : publicKey, Instant.now());
+    em.flush();
+    return new CreatedApplication(key, null, generated != null ? generated.privateKey() : null);
+  }
+
+  private static String newUserKey() {
+    return "AK" + Randoms.urlSafe(12).replace('-', 'x').replace('_', 'y');
   }
 
   public List<ApplicationKey> applications(String apiKey) {
@@ -287,11 +335,17 @@ public class SiteService {
   }
 
   public void deleteApplication(String apiKey, String userKey) {
+    em.remove(ownApplication(apiKey, userKey));
+  }
+
+  /** The site's application key for the admin API: 404000 when the site has none of that name. */
+  private ApplicationKey ownApplication(String apiKey, String userKey) {
+    get(apiKey);
     ApplicationKey key = em.find(ApplicationKey.class, userKey);
     if (key == null || !key.apiKey().equals(apiKey)) {
       throw GigyaException.notFound("The site has no application key " + userKey);
     }
-    em.remove(key);
+    return key;
   }
 
   /** The application key of a signed or secret call: 403201 when the site has no such key. */
@@ -312,9 +366,12 @@ public class SiteService {
     return key != null && key.apiKey().equals(site.apiKey()) ? Optional.of(key) : Optional.empty();
   }
 
-  /** An application key's secret in clear, for verifying its signatures. */
+  /** An application key's secret in clear, for verifying its signatures; an RSA key has none. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public String secretOf(ApplicationKey key) {
+    if (key.rsa()) {
+      throw new IllegalStateException("An RSA application key has no secret");
+    }
     return secrets.cipher().decrypt(key.secretEncrypted(), "application-secret:" + key.userKey());
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.junction.api.ErrorCode;
@@ -21,16 +22,20 @@ import io.junction.web.security.AdminCredentials;
 import io.junction.web.security.GigyaSignature;
 import io.junction.web.security.Hashes;
 import io.junction.web.security.Randoms;
+import io.junction.web.security.RsaKeys;
 import io.junction.web.security.Secrets;
 import io.junction.web.site.SiteService;
 import io.junction.web.testing.Beans;
 import io.junction.web.testing.FakeHttpRequest;
+import io.junction.web.testing.RsaJwts;
 import io.junction.web.testing.TestDatabase;
 import io.junction.web.testing.TestServices;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -39,6 +44,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -293,6 +299,344 @@ class AuthenticationTest {
                   .param("userKey", key.key().userKey())
                   .signed(secret, "http://" + HOST + "/socialize.notifyLogin")
                   .serverMethod());
+    }
+  }
+
+  // ---- RSA application keys: JWT bearer, as GSAuthRequest sends it ----------------------------
+
+  @Nested
+  class ApplicationKeyJwts {
+
+    private SiteService.CreatedApplication key;
+    private PrivateKey privateKey;
+
+    @BeforeEach
+    void rsaKey() {
+      key = rsaApplication("socialize.getUserInfo", "socialize.notifyLogin");
+      privateKey = RsaJwts.privateKey(key.privateKey());
+    }
+
+    private Request jwtCall(String method, String jwt) {
+      return call(method).param("apiKey", apiKey).header("Authorization", "Bearer " + jwt);
+    }
+
+    private String sdkJwt() {
+      return RsaJwts.sdkJwt(key.key().userKey(), privateKey);
+    }
+
+    private String jwtWith(Map<String, ?> claims) {
+      return RsaJwts.jwt(
+          Map.of("alg", "RS256", "typ", "JWT", "kid", key.key().userKey()), claims, privateKey);
+    }
+
+    @Test
+    void theSdksJwtProvesTheKeyWithinItsPermissions() {
+      Caller c = jwtCall("socialize.getUserInfo", sdkJwt()).param("UID", "user-1").serverMethod();
+
+      assertEquals(Proof.JWT, c.proof());
+      assertEquals(key.key().userKey(), c.application().userKey());
+      assertEquals(user.id(), c.account().id());
+      assertTrue(c.server());
+      assertEquals(OAuthToken.Client.applicationKey(key.key().userKey()), c.client());
+
+      assertRefused(
+          ErrorCode.PERMISSION_DENIED,
+          () -> jwtCall("socialize.deleteAccount", sdkJwt()).param("UID", "user-1").serverMethod());
+    }
+
+    @Test
+    void theSchemeIsCaseInsensitiveAndUserKeyMayBeSentToo() {
+      Caller c =
+          call("socialize.notifyLogin")
+              .param("apiKey", apiKey)
+              .param("userKey", key.key().userKey())
+              .header("Authorization", "  bearer   " + sdkJwt() + " ")
+              .serverMethod();
+      assertEquals(Proof.JWT, c.proof());
+      SiteService.CreatedApplication other = rsaApplication("socialize.*");
+      assertRefused(
+          ErrorCode.INVALID_PARAMETER_VALUE,
+          () ->
+              jwtCall("socialize.notifyLogin", sdkJwt())
+                  .param("userKey", other.key().userKey())
+                  .serverMethod());
+    }
+
+    @Test
+    void anUnknownKidAnotherSitesKeyOrASecretKeyIsRefused() {
+      assertRefused(
+          ErrorCode.UNAUTHORIZED_USER,
+          () ->
+              jwtCall("socialize.notifyLogin", RsaJwts.sdkJwt("AKunknown", privateKey))
+                  .serverMethod());
+      SiteService.CreatedApplication secretKey = application("socialize.*");
+      assertRefused(
+          ErrorCode.UNAUTHORIZED_USER,
+          () ->
+              jwtCall(
+                      "socialize.notifyLogin",
+                      RsaJwts.sdkJwt(secretKey.key().userKey(), privateKey))
+                  .serverMethod());
+      String otherSite = app.newSite().site().apiKey();
+      assertRefused(
+          ErrorCode.UNAUTHORIZED_USER,
+          () ->
+              call("socialize.notifyLogin")
+                  .param("apiKey", otherSite)
+                  .header("Authorization", "Bearer " + sdkJwt())
+                  .serverMethod());
+    }
+
+    @Test
+    void aSignatureByAnotherKeyOrOverChangedClaimsIsRefused() {
+      PrivateKey stranger = RsaJwts.newPair(2048).getPrivate();
+      assertRefused(
+          ErrorCode.INVALID_REQUEST_SIGNATURE,
+          () ->
+              jwtCall("socialize.notifyLogin", RsaJwts.sdkJwt(key.key().userKey(), stranger))
+                  .serverMethod());
+      String[] parts = sdkJwt().split("\\.");
+      String forged =
+          parts[0]
+              + "."
+              + RsaJwts.part("{\"jti\":\"x\",\"iat\":" + Instant.now().getEpochSecond() + "}")
+              + "."
+              + parts[2];
+      assertRefused(
+          ErrorCode.INVALID_REQUEST_SIGNATURE,
+          () -> jwtCall("socialize.notifyLogin", forged).serverMethod());
+      String none =
+          RsaJwts.unsigned(
+              Map.of("alg", "none", "kid", key.key().userKey()),
+              Map.of("jti", "n", "iat", Instant.now().getEpochSecond()),
+              "");
+      assertRefused(
+          ErrorCode.INVALID_REQUEST_SIGNATURE,
+          () -> jwtCall("socialize.notifyLogin", none).serverMethod());
+    }
+
+    @Test
+    void aStaleOrFutureIatOrAnExpiredJwtIsRefused() {
+      long now = Instant.now().getEpochSecond();
+      for (long iat : new long[] {now - 600, now + 600, (now - 600) * 1000}) {
+        assertRefused(
+            ErrorCode.REQUEST_HAS_EXPIRED,
+            () ->
+                jwtCall(
+                        "socialize.notifyLogin",
+                        jwtWith(Map.of("jti", UUID.randomUUID(), "iat", iat)))
+                    .serverMethod());
+      }
+      assertRefused(
+          ErrorCode.REQUEST_HAS_EXPIRED,
+          () ->
+              jwtCall(
+                      "socialize.notifyLogin",
+                      jwtWith(Map.of("jti", UUID.randomUUID(), "iat", now, "exp", now - 600)))
+                  .serverMethod());
+      assertEquals(
+          Proof.JWT,
+          jwtCall(
+                  "socialize.notifyLogin",
+                  jwtWith(Map.of("jti", UUID.randomUUID(), "iat", now * 1000)))
+              .serverMethod()
+              .proof(),
+          "iat in milliseconds, as early SDK versions sent it");
+    }
+
+    @Test
+    void aJtiIsUsedOnceAndARefusedSignatureDoesNotUseIt() {
+      String jwt = sdkJwt();
+      String[] parts = jwt.split("\\.");
+      String badSignature = parts[0] + "." + parts[1] + "." + RsaJwts.b64(new byte[256]);
+      assertRefused(
+          ErrorCode.INVALID_REQUEST_SIGNATURE,
+          () -> jwtCall("socialize.notifyLogin", badSignature).serverMethod());
+      assertEquals(Proof.JWT, jwtCall("socialize.notifyLogin", jwt).serverMethod().proof());
+      assertRefused(
+          ErrorCode.DUPLICATE_NONCE, () -> jwtCall("socialize.notifyLogin", jwt).serverMethod());
+      // The same jti in a new JWT is the same JWT id.
+      String jti = ApplicationJwt.parse(jwt).jti();
+      assertRefused(
+          ErrorCode.DUPLICATE_NONCE,
+          () ->
+              jwtCall(
+                      "socialize.getUserInfo",
+                      jwtWith(Map.of("jti", jti, "iat", Instant.now().getEpochSecond())))
+                  .param("UID", "user-1")
+                  .serverMethod());
+    }
+
+    @Test
+    void overPlainHttpAValidJwtIsRefusedAndUsedUp() {
+      String jwt = sdkJwt();
+      assertRefused(
+          ErrorCode.SECRET_SENT_OVER_HTTP,
+          () -> jwtCall("socialize.notifyLogin", jwt).http().serverMethod());
+      assertRefused(
+          ErrorCode.DUPLICATE_NONCE, () -> jwtCall("socialize.notifyLogin", jwt).serverMethod());
+      // Other refusals come first over HTTP too.
+      assertRefused(
+          ErrorCode.UNAUTHORIZED_USER,
+          () ->
+              jwtCall("socialize.notifyLogin", RsaJwts.sdkJwt("AKunknown", privateKey))
+                  .http()
+                  .serverMethod());
+    }
+
+    @Test
+    void malformedJwtsAre4xxAndNeverMistakenForOauthTokens() {
+      for (String value :
+          new String[] {"a.b.c", "..", "eyJ.eyJ.x", "%%%.%%%.%%%", RsaJwts.part("{}") + ".e30."}) {
+        GigyaException e =
+            assertThrows(
+                GigyaException.class, () -> jwtCall("socialize.notifyLogin", value).serverMethod());
+        assertEquals(4, e.code().code() / 100_000, e.getMessage());
+        assertNotEquals(ErrorCode.INVALID_TOKEN, e.code(), e.getMessage());
+      }
+    }
+
+    @Test
+    void anOauthTokenInTheBearerHeaderIsStillAnOauthToken() {
+      String token = token(user, OAuthToken.Kind.USER, OAuthToken.Client.SITE_SECRET);
+      Caller c =
+          call("socialize.getUserInfo").header("Authorization", "Bearer " + token).serverMethod();
+      assertEquals(Proof.OAUTH_TOKEN, c.proof());
+      assertEquals(user.id(), c.account().id());
+    }
+
+    @Test
+    void oneProofPerCall() {
+      String token = token(user, OAuthToken.Kind.USER, OAuthToken.Client.SITE_SECRET);
+      assertRefused(
+          ErrorCode.INVALID_PARAMETER_VALUE,
+          () ->
+              jwtCall("socialize.getUserInfo", sdkJwt())
+                  .param("oauth_token", token)
+                  .serverMethod());
+      assertRefused(
+          ErrorCode.INVALID_PARAMETER_VALUE,
+          () -> jwtCall("socialize.notifyLogin", sdkJwt()).param("secret", secret).serverMethod());
+      assertRefused(
+          ErrorCode.MISSING_REQUIRED_PARAMETER,
+          () ->
+              call("socialize.notifyLogin")
+                  .header("Authorization", "Bearer " + sdkJwt())
+                  .serverMethod());
+    }
+
+    @Test
+    void anRsaKeyHasNoSecretToSendOrSignWith() {
+      assertRefused(
+          ErrorCode.INVALID_SECRET,
+          () ->
+              call("socialize.notifyLogin")
+                  .param("apiKey", apiKey)
+                  .param("userKey", key.key().userKey())
+                  .param("secret", key.privateKey())
+                  .serverMethod());
+      assertRefused(
+          ErrorCode.INVALID_REQUEST_SIGNATURE,
+          () ->
+              call("socialize.notifyLogin")
+                  .http()
+                  .param("apiKey", apiKey)
+                  .param("userKey", key.key().userKey())
+                  .signed(secret, "http://" + HOST + "/socialize.notifyLogin")
+                  .serverMethod());
+      assertRefused(
+          ErrorCode.INVALID_SECRET,
+          () ->
+              call("socialize.getToken")
+                  .param("client_id", apiKey)
+                  .param("userKey", key.key().userKey())
+                  .param("secret", key.privateKey())
+                  .tokenClient());
+    }
+
+    @Test
+    void aNewKeyPairKeepsTheUserKeyAndEndsTheOldPrivateKey() {
+      SiteService.CreatedApplication rotated =
+          db.transactional(
+              SiteService.class,
+              "replaceKeyPair",
+              () -> sites.replaceKeyPair(apiKey, key.key().userKey(), null));
+      assertEquals(key.key().userKey(), rotated.key().userKey());
+      assertNotEquals(key.privateKey(), rotated.privateKey());
+      assertRefused(
+          ErrorCode.INVALID_REQUEST_SIGNATURE,
+          () -> jwtCall("socialize.notifyLogin", sdkJwt()).serverMethod());
+      String fresh = RsaJwts.sdkJwt(key.key().userKey(), RsaJwts.privateKey(rotated.privateKey()));
+      assertEquals(Proof.JWT, jwtCall("socialize.notifyLogin", fresh).serverMethod().proof());
+
+      // A public key the site made itself: Junction never sees its private key.
+      KeyPair own = RsaJwts.newPair(3072);
+      String pem =
+          "-----BEGIN PUBLIC KEY-----\n"
+              + Base64.getMimeEncoder().encodeToString(own.getPublic().getEncoded())
+              + "\n-----END PUBLIC KEY-----\n";
+      SiteService.CreatedApplication given =
+          db.transactional(
+              SiteService.class,
+              "replaceKeyPair",
+              () ->
+                  sites.replaceKeyPair(
+                      apiKey, key.key().userKey(), RsaKeys.normalizedPublicKey("publicKey", pem)));
+      assertNull(given.privateKey());
+      assertEquals(
+          Proof.JWT,
+          jwtCall("socialize.notifyLogin", RsaJwts.sdkJwt(key.key().userKey(), own.getPrivate()))
+              .serverMethod()
+              .proof());
+    }
+
+    @Test
+    void getTokenTakesAnApplicationKeysJwtWithThePermission() {
+      SiteService.CreatedApplication minter = rsaApplication(Authentication.GET_TOKEN);
+      PrivateKey minterKey = RsaJwts.privateKey(minter.privateKey());
+      Caller c =
+          call("socialize.getToken")
+              .param("client_id", apiKey)
+              .header(
+                  "Authorization", "Bearer " + RsaJwts.sdkJwt(minter.key().userKey(), minterKey))
+              .tokenClient();
+      assertEquals(Proof.CLIENT_CREDENTIALS, c.proof());
+      assertEquals(OAuthToken.Client.applicationKey(minter.key().userKey()), c.client());
+      Caller byApiKey =
+          call("socialize.getToken")
+              .param("apiKey", apiKey)
+              .header(
+                  "Authorization", "Bearer " + RsaJwts.sdkJwt(minter.key().userKey(), minterKey))
+              .tokenClient();
+      assertEquals(minter.key().userKey(), byApiKey.application().userKey());
+
+      assertRefused(
+          ErrorCode.PERMISSION_DENIED,
+          () ->
+              call("socialize.getToken")
+                  .param("client_id", apiKey)
+                  .header("Authorization", "Bearer " + sdkJwt())
+                  .tokenClient());
+      assertRefused(
+          ErrorCode.SECRET_SENT_OVER_HTTP,
+          () ->
+              call("socialize.getToken")
+                  .http()
+                  .param("client_id", apiKey)
+                  .header(
+                      "Authorization",
+                      "Bearer " + RsaJwts.sdkJwt(minter.key().userKey(), minterKey))
+                  .tokenClient());
+      assertRefused(
+          ErrorCode.INVALID_PARAMETER_VALUE,
+          () ->
+              call("socialize.getToken")
+                  .param("client_id", apiKey)
+                  .param("client_secret", secret)
+                  .header(
+                      "Authorization",
+                      "Bearer " + RsaJwts.sdkJwt(minter.key().userKey(), minterKey))
+                  .tokenClient());
     }
   }
 
@@ -1090,6 +1434,13 @@ class AuthenticationTest {
         SiteService.class,
         "createApplication",
         () -> sites.createApplication(apiKey, "app", List.of(permissions)));
+  }
+
+  private SiteService.CreatedApplication rsaApplication(String... permissions) {
+    return db.transactional(
+        SiteService.class,
+        "createRsaApplication",
+        () -> sites.createRsaApplication(apiKey, "rsa app", List.of(permissions), null));
   }
 
   private static void rotateSecret(String key) {

@@ -25,4 +25,15 @@ final class TransactionalNonces extends Nonces {
           return null;
         });
   }
+
+  @Override
+  public void useJwtId(String apiKey, String jti, Duration keep) {
+    db.transactional(
+        Nonces.class,
+        "useJwtId",
+        () -> {
+          super.useJwtId(apiKey, jti, keep);
+          return null;
+        });
+  }
 }

@@ -72,6 +72,30 @@ final class AdminJson {
     return v;
   }
 
+  /**
+   * A string field that may span lines (a PEM key): like {@link #string}, optional, but line breaks
+   * and tabs are allowed; other control characters are not.
+   */
+  String multiline(String name, int maxLength) {
+    if (!has(name)) {
+      return null;
+    }
+    if (!(object.get(name) instanceof JsonString s)) {
+      throw GigyaException.invalid(name, "must be a string");
+    }
+    String v = s.getString().strip();
+    if (v.isEmpty()) {
+      return null;
+    }
+    if (v.length() > maxLength) {
+      throw GigyaException.invalid(name, "longer than " + maxLength + " characters");
+    }
+    if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+      throw GigyaException.invalid(name, "contains control characters");
+    }
+    return v;
+  }
+
   boolean bool(String name, boolean defaultValue) {
     if (!has(name)) {
       return defaultValue;

@@ -2,6 +2,7 @@ package io.junction.web.rest.admin;
 
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.GigyaException;
+import io.junction.web.security.RsaKeys;
 import io.junction.web.site.ApplicationKey;
 import io.junction.web.site.SiteService;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,16 +23,23 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A site's application keys (userKey + secret) for its servers' calls. */
+/**
+ * A site's application keys for its servers' calls: a userKey with a secret, or with an RSA key
+ * pair whose private key signs the JWTs of Gigya's {@code GSAuthRequest}.
+ */
 @Path("admin/sites/{apiKey}/applications")
 @AdminOnly
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Application keys", description = "userKey and secret pairs with their own permissions")
+@Tag(
+    name = "Application keys",
+    description = "userKeys with their own permissions, proven by a secret or an RSA key pair")
 public class ApplicationKeyResource {
 
-  private static final Set<String> FIELDS = Set.of("name", "permissions");
+  private static final Set<String> FIELDS = Set.of("name", "permissions", "keyType", "publicKey");
+  private static final Set<String> KEY_PAIR_FIELDS = Set.of("publicKey");
   private static final Pattern PERMISSION = Pattern.compile("\\*|[a-z]+\\.(\\*|[A-Za-z]+)");
+  private static final int MAX_PUBLIC_KEY = 8000;
 
   @Inject SiteService sites;
   @Inject ApiCall call;
@@ -39,13 +47,27 @@ public class ApplicationKeyResource {
   @PathParam("apiKey")
   String apiKey;
 
-  /** An application key as the admin API shows it; the secret only at creation. */
+  /**
+   * An application key as the admin API shows it: its {@code keyType} ({@code secret} or {@code
+   * rsa}), an RSA key's public key (Base64 X.509), and only at creation its secret or the generated
+   * private key (Base64 PKCS#8, as the Gigya SDKs read it).
+   */
   public record ApplicationView(
-      String userKey, String name, List<String> permissions, String createdAt, String secret) {}
+      String userKey,
+      String name,
+      List<String> permissions,
+      String createdAt,
+      String keyType,
+      String publicKey,
+      String keyRotatedAt,
+      String secret,
+      String privateKey) {}
 
   @POST
   @Operation(
-      summary = "Create an application key; the answer holds its secret, shown only this once")
+      summary =
+          "Create an application key; the answer holds its secret or generated private key, shown"
+              + " only this once")
   public Response create() {
     AdminJson json = AdminJson.parse(call.body(), FIELDS);
     String name = json.string("name", true, 200);
@@ -61,27 +83,47 @@ public class ApplicationKeyResource {
     if (permissions.isEmpty()) {
       throw GigyaException.invalid("permissions", "at least one method or namespace.* is needed");
     }
+    String publicKey = publicKey(json);
+    String keyType = json.string("keyType", false, 10);
+    if (keyType == null) {
+      keyType = publicKey != null ? "rsa" : "secret";
+    }
     SiteService.CreatedApplication created =
-        sites.createApplication(apiKey, name, List.copyOf(permissions));
-    ApplicationKey k = created.key();
-    return Response.status(Response.Status.CREATED)
-        .entity(
-            new ApplicationView(
-                k.userKey(), k.name(), k.permissions(), k.createdAt().toString(), created.secret()))
-        .build();
+        switch (keyType) {
+          case "secret" -> {
+            if (publicKey != null) {
+              throw GigyaException.invalid(
+                  "publicKey", "a secret key has no public key; give keyType rsa");
+            }
+            yield sites.createApplication(apiKey, name, List.copyOf(permissions));
+          }
+          case "rsa" ->
+              sites.createRsaApplication(apiKey, name, List.copyOf(permissions), publicKey);
+          default -> throw GigyaException.invalid("keyType", "must be secret or rsa");
+        };
+    return Response.status(Response.Status.CREATED).entity(view(created)).build();
   }
 
   @GET
-  @Operation(summary = "List the site's application keys (never their secrets)")
+  @Operation(summary = "List the site's application keys (never a secret or a private key)")
   public Map<String, List<ApplicationView>> list() {
     return Map.of(
         "applications",
         sites.applications(apiKey).stream()
-            .map(
-                k ->
-                    new ApplicationView(
-                        k.userKey(), k.name(), k.permissions(), k.createdAt().toString(), null))
+            .map(k -> view(new SiteService.CreatedApplication(k, null, null)))
             .toList());
+  }
+
+  @POST
+  @Path("{userKey}/keyPair")
+  @Operation(
+      summary =
+          "Give an RSA application key a new key pair, keeping its userKey: the body's publicKey,"
+              + " or a generated pair whose private key is shown only this once")
+  public ApplicationView replaceKeyPair(@PathParam("userKey") String userKey) {
+    String publicKey =
+        call.body().length == 0 ? null : publicKey(AdminJson.parse(call.body(), KEY_PAIR_FIELDS));
+    return view(sites.replaceKeyPair(apiKey, userKey, publicKey));
   }
 
   @DELETE
@@ -90,5 +132,25 @@ public class ApplicationKeyResource {
   public Response delete(@PathParam("userKey") String userKey) {
     sites.deleteApplication(apiKey, userKey);
     return Response.noContent().build();
+  }
+
+  /** The body's public key (PEM or Base64 X.509), normalised; null when absent. */
+  private static String publicKey(AdminJson json) {
+    String given = json.multiline("publicKey", MAX_PUBLIC_KEY);
+    return given == null ? null : RsaKeys.normalizedPublicKey("publicKey", given);
+  }
+
+  private static ApplicationView view(SiteService.CreatedApplication created) {
+    ApplicationKey k = created.key();
+    return new ApplicationView(
+        k.userKey(),
+        k.name(),
+        k.permissions(),
+        k.createdAt().toString(),
+        k.rsa() ? "rsa" : "secret",
+        k.publicKey(),
+        k.keyRotatedAt() == null ? null : k.keyRotatedAt().toString(),
+        created.secret(),
+        created.privateKey());
   }
 }
