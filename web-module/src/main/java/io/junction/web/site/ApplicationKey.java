@@ -60,6 +60,11 @@ public class ApplicationKey {
     this.createdAt = now;
   }
 
+  /** Replaces the key's secret (encrypted); the userKey and permissions stay. */
+  public void secretEncrypted(String value) {
+    this.secretEncrypted = value;
+  }
+
   public String userKey() {
     return userKey;
   }

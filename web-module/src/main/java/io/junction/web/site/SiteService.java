@@ -281,11 +281,28 @@ public class SiteService {
   }
 
   public void deleteApplication(String apiKey, String userKey) {
+    em.remove(application(apiKey, userKey));
+  }
+
+  /** The site's application key of that userKey: 404000 when there is none. */
+  public ApplicationKey application(String apiKey, String userKey) {
     ApplicationKey key = em.find(ApplicationKey.class, userKey);
     if (key == null || !key.apiKey().equals(apiKey)) {
       throw GigyaException.notFound("The site has no application key " + userKey);
     }
-    em.remove(key);
+    return key;
+  }
+
+  /**
+   * Replaces an application key's secret; the new one is returned this once. The tokens the key
+   * obtained stay valid (deleting the key ends them).
+   */
+  public String rotateApplicationSecret(String apiKey, String userKey) {
+    ApplicationKey key = application(apiKey, userKey);
+    String secret = Randoms.base64(24);
+    key.secretEncrypted(secrets.cipher().encrypt(secret, "application-secret:" + userKey));
+    em.flush();
+    return secret;
   }
 
   /** The application key of a signed or secret call: 403201 when the site has no such key. */

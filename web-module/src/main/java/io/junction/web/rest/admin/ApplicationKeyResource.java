@@ -1,5 +1,7 @@
 package io.junction.web.rest.admin;
 
+import io.junction.web.audit.AdminChanges;
+import io.junction.web.caller.Authentication;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.site.ApplicationKey;
@@ -35,6 +37,8 @@ public class ApplicationKeyResource {
 
   @Inject SiteService sites;
   @Inject ApiCall call;
+  @Inject AdminChanges changes;
+  @Inject Authentication authentication;
 
   @PathParam("apiKey")
   String apiKey;
@@ -62,7 +66,8 @@ public class ApplicationKeyResource {
       throw GigyaException.invalid("permissions", "at least one method or namespace.* is needed");
     }
     SiteService.CreatedApplication created =
-        sites.createApplication(apiKey, name, List.copyOf(permissions));
+        changes.createApplication(
+            authentication.administrator(), apiKey, name, List.copyOf(permissions));
     ApplicationKey k = created.key();
     return Response.status(Response.Status.CREATED)
         .entity(
@@ -88,7 +93,18 @@ public class ApplicationKeyResource {
   @Path("{userKey}")
   @Operation(summary = "Delete an application key")
   public Response delete(@PathParam("userKey") String userKey) {
-    sites.deleteApplication(apiKey, userKey);
+    changes.deleteApplication(authentication.administrator(), apiKey, userKey);
     return Response.noContent().build();
+  }
+
+  /** A new secret of an application key. */
+  public record ApplicationSecret(String userKey, String secret) {}
+
+  @POST
+  @Path("{userKey}/secret")
+  @Operation(summary = "Rotate an application key's secret; the answer holds the new one, once")
+  public ApplicationSecret rotate(@PathParam("userKey") String userKey) {
+    return new ApplicationSecret(
+        userKey, changes.rotateApplicationSecret(authentication.administrator(), apiKey, userKey));
   }
 }
