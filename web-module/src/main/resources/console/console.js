@@ -12,6 +12,7 @@ class ApiError extends Error {
       : 'HTTP ' + status;
     super(text);
     this.status = status;
+    this.code = body && body.errorCode;
   }
 }
 
@@ -95,7 +96,7 @@ async function loadSites() {
 }
 
 function showEmpty() {
-  show('site-detail', false);
+  show('site-detail', false); show('account-view', false); show('audit-view', false);
   show('empty-hint', state.sites.length === 0 && $('site-form').hidden);
 }
 
@@ -184,9 +185,11 @@ async function selectSite(apiKey, provider) {
     s.connectConfirmation ? 'confirm connections from other browsers' : 'no connect confirmation',
     'guest connections: ' + s.guestMerge,
   ].join('; ');
-  show('empty-hint', false); show('site-detail', true);
+  show('empty-hint', false); show('account-view', false); show('audit-view', false); show('site-detail', true);
   await loadProviders();
   await loadApplications();
+  $('acct-q').value = '';
+  await searchAccounts(null, false);
   const chosen = provider || (state.providers[0] && state.providers[0].provider) || state.info.providers[0].id;
   selectProvider(chosen);
   setRoute(s.apiKey, provider);
@@ -384,6 +387,175 @@ async function createApplication(evt) {
   }
 }
 
+// ---- accounts ----
+const accounts = { q: '', next: null };
+const enc = encodeURIComponent;
+function sitePath() { return '/admin/sites/' + enc(state.site.apiKey); }
+function when(t) { return t ? t.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '—'; }
+
+async function searchAccounts(evt, more) {
+  if (evt) evt.preventDefault();
+  $('acct-error').textContent = '';
+  const rows = $('acct-rows');
+  if (!more) { accounts.q = $('acct-q').value.trim(); accounts.next = null; }
+  const p = new URLSearchParams();
+  if (accounts.q) p.set('q', accounts.q);
+  p.set('limit', '20');
+  if (more && accounts.next) p.set('cursor', accounts.next);
+  try {
+    const r = await api('GET', sitePath() + '/accounts?' + p.toString());
+    if (!more) clear(rows);
+    for (const a of r.accounts) {
+      const tr = document.createElement('tr');
+      tr.dataset.uid = a.UID;
+      const uid = document.createElement('td'); uid.appendChild(el('code', a.UID)); tr.appendChild(uid);
+      tr.appendChild(el('td', (a.nickname || '—') + (a.guest ? ' (guest)' : '')));
+      tr.appendChild(el('td', a.email || '—'));
+      tr.appendChild(el('td', a.providers.join(', ') || '—'));
+      tr.appendChild(el('td', when(a.created)));
+      tr.appendChild(el('td', when(a.lastLogin)));
+      tr.addEventListener('click', guard(() => openAccount(a.UID)));
+      rows.appendChild(tr);
+    }
+    if (!more && r.accounts.length === 0) {
+      const tr = document.createElement('tr');
+      const td = el('td', accounts.q ? 'No account matches.' : 'No account yet.', 'muted'); td.colSpan = 6; tr.appendChild(td); rows.appendChild(tr);
+    }
+    accounts.next = r.next || null;
+    show('acct-more', !!accounts.next);
+  } catch (e) {
+    $('acct-error').textContent = e.message;
+  }
+}
+
+function accountPath(uid) { return sitePath() + '/accounts/' + enc(uid); }
+
+async function openAccount(uid) {
+  const a = await api('GET', accountPath(uid));
+  state.account = a;
+  $('acct-uid').textContent = a.UID;
+  $('acct-kind').textContent = a.guest ? 'guest (connections of one browser, not logged in)' : 'user';
+  $('acct-created').textContent = when(a.created);
+  $('acct-last-login').textContent = when(a.lastLogin);
+  $('acct-login-provider').textContent = a.loginProvider || '—';
+  $('acct-status').textContent = ''; $('acct-view-error').textContent = '';
+  const rows = $('ident-rows'); clear(rows);
+  for (const i of a.identities) {
+    const tr = document.createElement('tr');
+    tr.dataset.provider = i.provider;
+    tr.dataset.providerUid = i.providerUID;
+    tr.appendChild(el('td', i.provider));
+    const puid = document.createElement('td'); puid.appendChild(el('code', i.providerUID)); tr.appendChild(puid);
+    tr.appendChild(el('td', i.nickname || '—'));
+    tr.appendChild(el('td', when(i.linkedAt)));
+    tr.appendChild(el('td', when(i.lastUsed)));
+    tr.appendChild(el('td', i.connected ? when(i.tokenExpires) === '—' ? 'connected' : when(i.tokenExpires) : 'not connected'));
+    const actions = document.createElement('td');
+    const unlinkButton = el('button', 'Unlink', 'danger');
+    unlinkButton.type = 'button';
+    unlinkButton.addEventListener('click', guard(() => unlink(i)));
+    actions.appendChild(unlinkButton); tr.appendChild(actions);
+    rows.appendChild(tr);
+  }
+  if (a.identities.length === 0) {
+    const tr = document.createElement('tr');
+    const td = el('td', 'No linked identity.', 'muted'); td.colSpan = 7; tr.appendChild(td); rows.appendChild(tr);
+  }
+  show('site-detail', false); show('audit-view', false); show('account-view', true);
+}
+
+// Unlinks after a confirmation; the last way to log in asks a second time, as the server does.
+async function unlink(i) {
+  const a = state.account;
+  if (!confirm('Unlink the ' + i.provider + ' identity ' + i.providerUID + ' from ' + a.UID + '?')) return;
+  const path = accountPath(a.UID) + '/identities/' + enc(i.provider) + '/' + enc(i.providerUID);
+  try {
+    await api('DELETE', path);
+  } catch (e) {
+    if (e.code !== 400030) throw e;
+    if (!confirm('This is the last identity this user can log in with. Unlink it anyway?')) return;
+    await api('DELETE', path + '?confirm=last');
+  }
+  await openAccount(a.UID);
+  $('acct-status').textContent = 'Unlinked ' + i.provider + ' ' + i.providerUID + '.';
+}
+
+async function exportAccount() {
+  const a = state.account;
+  const data = await api('GET', accountPath(a.UID) + '/export');
+  const link = $('acct-export-link');
+  if (link.href && link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
+  link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+  link.download = 'account-' + a.UID.replace(/[^A-Za-z0-9_.-]/g, '_') + '.json';
+  link.click();
+  $('acct-status').textContent = 'Exported the data of ' + a.UID + ' (' + data.identities.length + ' identities).';
+}
+
+async function deleteAccount() {
+  const a = state.account;
+  if (!confirm('Delete the account ' + a.UID + ', its linked identities and its sessions? This cannot be undone.')) return;
+  await api('DELETE', accountPath(a.UID));
+  state.account = null;
+  await selectSite(state.site.apiKey);
+  $('acct-error').textContent = '';
+}
+
+// ---- audit log ----
+const audit = { apiKey: '', next: null };
+
+async function openAudit(apiKey) {
+  $('audit-apikey').value = apiKey || '';
+  show('site-detail', false); show('account-view', false); show('empty-hint', false); show('audit-view', true);
+  await loadAudit(null, false);
+}
+
+function describe(v) {
+  if (v === null || v === undefined) return '—';
+  if (Array.isArray(v)) return '[' + v.join(', ') + ']';
+  if (typeof v === 'object' && 'to' in v) return describe(v.from) + ' → ' + describe(v.to);
+  return String(v);
+}
+
+async function loadAudit(evt, more) {
+  if (evt) evt.preventDefault();
+  $('audit-error').textContent = '';
+  if (!more) { audit.apiKey = $('audit-apikey').value.trim(); audit.next = null; }
+  const p = new URLSearchParams();
+  if (audit.apiKey) p.set('apiKey', audit.apiKey);
+  p.set('limit', '50');
+  if (more && audit.next) p.set('cursor', audit.next);
+  try {
+    const r = await api('GET', '/admin/audit?' + p.toString());
+    const rows = $('audit-rows');
+    if (!more) clear(rows);
+    for (const e of r.events) {
+      const tr = document.createElement('tr');
+      tr.dataset.action = e.action;
+      tr.appendChild(el('td', when(e.at)));
+      tr.appendChild(el('td', e.actor));
+      tr.appendChild(el('td', e.address));
+      tr.appendChild(el('td', e.action));
+      tr.appendChild(el('td', e.apiKey || '—'));
+      tr.appendChild(el('td', e.target || '—'));
+      tr.appendChild(el('td', Object.entries(e.changes || {}).map(([k, v]) => k + ': ' + describe(v)).join('; ')));
+      rows.appendChild(tr);
+    }
+    if (!more && r.events.length === 0) {
+      const tr = document.createElement('tr');
+      const td = el('td', 'No change recorded.', 'muted'); td.colSpan = 7; tr.appendChild(td); rows.appendChild(tr);
+    }
+    audit.next = r.next || null;
+    show('audit-more', !!audit.next);
+  } catch (e) {
+    $('audit-error').textContent = e.message;
+  }
+}
+
+function closeAudit() {
+  show('audit-view', false);
+  if (state.site) show('site-detail', true); else showEmpty();
+}
+
 function guard(fn) {
   return (...args) => Promise.resolve(fn(...args)).catch((e) => alert(e.message));
 }
@@ -406,6 +578,16 @@ document.addEventListener('DOMContentLoaded', () => {
   $('pv-delete').addEventListener('click', guard(deleteProvider));
   $('app-form').addEventListener('submit', createApplication);
   $('app-key-type').addEventListener('change', () => show('app-public-key-box', $('app-key-type').value === 'rsa-own'));
+  $('acct-search-form').addEventListener('submit', (e) => searchAccounts(e, false));
+  $('acct-more').addEventListener('click', () => searchAccounts(null, true));
+  $('acct-back').addEventListener('click', guard(() => selectSite(state.site.apiKey)));
+  $('acct-export').addEventListener('click', guard(exportAccount));
+  $('acct-delete').addEventListener('click', guard(deleteAccount));
+  $('show-audit').addEventListener('click', guard(() => openAudit('')));
+  $('site-audit').addEventListener('click', guard(() => openAudit(state.site.apiKey)));
+  $('audit-form').addEventListener('submit', (e) => loadAudit(e, false));
+  $('audit-more').addEventListener('click', () => loadAudit(null, true));
+  $('audit-close').addEventListener('click', closeAudit);
   if (state.auth) start().catch(() => logout());
   else logout();
 });

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The console in a real headless Chromium (Debian's chromium and chromium-driver): an administrator
  * signs in, creates a site, configures Odnoklassniki with its three keys, reloads and sees the
- * masked secret.
+ * masked secret; finds a user, unlinks their identities (the last one after a second confirmation),
+ * exports and deletes the account, and reads the audit log.
  */
 class ConsoleIT {
 
@@ -52,6 +54,19 @@ class ConsoleIT {
         "--disable-sync",
         "--window-size=1280,1000",
         "--user-data-dir=" + Files.createTempDirectory("junction-chromium"));
+    Path downloads = Files.createDirectories(Path.of("target", "console-downloads"));
+    try (var old = Files.list(downloads)) {
+      for (Path p : old.toList()) {
+        Files.delete(p);
+      }
+    }
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.toAbsolutePath().toString(),
+            "download.prompt_for_download",
+            false));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(
@@ -223,5 +238,142 @@ class ConsoleIT {
 
     Path shot = Path.of("target", "console-odnoklassniki.png");
     Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** A file the browser saved, once complete. */
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Signs in unless this tab already holds the credentials. */
+  private static void signIn() {
+    wait.until(
+        d ->
+            d.findElement(By.id("login-view")).isDisplayed()
+                || d.findElement(By.id("main-view")).isDisplayed());
+    if (driver.findElement(By.id("login-view")).isDisplayed()) {
+      type("login-user", "admin");
+      type("login-password", Junction.ADMIN_PASSWORD);
+      visible("login-submit").click();
+    }
+    visible("main-view");
+  }
+
+  private static void accept() {
+    wait.until(ExpectedConditions.alertIsPresent()).accept();
+  }
+
+  private static WebElement identityRow(String providerUid) {
+    return wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("#ident-rows tr[data-provider-uid='" + providerUid + "']")));
+  }
+
+  @Test
+  void administratorFindsAUserUnlinksExportsAndDeletesTheAccountAndReadsTheAuditLog() {
+    Sites.Site site = Sites.withOdnoklassniki();
+    OkStandIn.User ann = OkStandIn.newUser("Console");
+    OkStandIn.User second = OkStandIn.newUser("Console");
+    Browser user = new Browser();
+    String token =
+        Sites.tokenForCode(
+            site,
+            Browser.answer(user.roundTrip(Browser.loginUrl(site.apiKey(), ""), ann)).get("code"));
+    Browser.answer(user.roundTrip(Browser.connectUrl(token, ""), second));
+    String uid = Sites.call("socialize.getUserInfo", token, "").getString("UID");
+
+    // A new document (not only a new fragment of the page already open), which opens the site.
+    driver.get("about:blank");
+    driver.get(Junction.HTTPS + "/console#site=" + site.apiKey());
+    signIn();
+    wait.until(ExpectedConditions.textToBe(By.id("detail-apikey"), site.apiKey()));
+
+    // Search by e-mail, open the account.
+    type("acct-q", ann.email().toUpperCase());
+    visible("acct-search").click();
+    By row = By.cssSelector("#acct-rows tr[data-uid='" + uid + "']");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(row)).click();
+    wait.until(ExpectedConditions.textToBe(By.id("acct-uid"), uid));
+    assertEquals("odnoklassniki", visible("acct-login-provider").getText());
+    assertEquals(2, driver.findElements(By.cssSelector("#ident-rows tr[data-provider]")).size());
+
+    // Export: the JSON the browser saves holds the account and no token.
+    visible("acct-export").click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("acct-status"), "Exported"));
+    Path file = Path.of("target", "console-downloads", "account-" + uid + ".json");
+    wait.until(d -> Files.isRegularFile(file));
+    String exported = read(file);
+    assertTrue(exported.contains("\"UID\": \"" + uid + "\""), exported);
+    assertTrue(exported.contains(ann.email()), exported);
+    assertFalse(exported.contains(token), "no Junction token in the export");
+
+    // Unlink the second identity after one confirmation.
+    identityRow(second.uid()).findElement(By.tagName("button")).click();
+    accept();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("acct-status"), "Unlinked"));
+    assertTrue(
+        driver
+            .findElements(
+                By.cssSelector("#ident-rows tr[data-provider-uid='" + second.uid() + "']"))
+            .isEmpty());
+
+    // The last one asks again; declining keeps it, accepting unlinks it.
+    identityRow(ann.uid()).findElement(By.tagName("button")).click();
+    accept();
+    wait.until(ExpectedConditions.alertIsPresent()).dismiss();
+    identityRow(ann.uid());
+    identityRow(ann.uid()).findElement(By.tagName("button")).click();
+    accept();
+    accept();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("ident-rows"), "No linked identity"));
+
+    // Delete, confirmed: back on the site, the account is gone from the list.
+    visible("acct-delete").click();
+    accept();
+    wait.until(ExpectedConditions.textToBe(By.id("detail-apikey"), site.apiKey()));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("account-view")));
+    type("acct-q", uid);
+    visible("acct-search").click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("acct-rows"), "No account"));
+
+    // The site's audit log: newest first, the provider's secret key only as "rotated".
+    visible("site-audit").click();
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("#audit-rows tr[data-action='site.create']")));
+    List<String> actions =
+        driver.findElements(By.cssSelector("#audit-rows tr[data-action]")).stream()
+            .map(r -> r.getAttribute("data-action"))
+            .toList();
+    assertEquals(
+        List.of(
+            "account.delete",
+            "account.identity.unlink",
+            "account.identity.unlink",
+            "provider.create",
+            "site.create"),
+        actions);
+    String providerRow =
+        visible("audit-rows")
+            .findElement(By.cssSelector("tr[data-action='provider.create']"))
+            .getText();
+    assertTrue(providerRow.contains("secretKey: rotated"), providerRow);
+    assertTrue(providerRow.contains("admin"), providerRow);
+    assertFalse(driver.getPageSource().contains(OkStandIn.SECRET_KEY));
+    Path shot = Path.of("target", "console-audit.png");
+    try {
+      Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
   }
 }

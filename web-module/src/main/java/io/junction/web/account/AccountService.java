@@ -265,6 +265,37 @@ public class AccountService {
     em.flush();
   }
 
+  /** An identity an administrator unlinked, and whether it was the account's last one. */
+  public record Unlinked(SocialIdentity identity, boolean wasLast) {}
+
+  /**
+   * Unlinks one identity of an account (the administrator's unlink): 404000 when the account holds
+   * no such identity; 400030 (HTTP 409) for its last identity, its last way to log in with a
+   * provider, unless {@code confirmLast}. The provider is not called: its session is forgotten.
+   */
+  public Unlinked unlink(
+      String accountId, String provider, String providerUid, boolean confirmLast) {
+    List<SocialIdentity> all = identities(accountId);
+    SocialIdentity target =
+        all.stream()
+            .filter(i -> i.provider().equals(provider) && i.providerUid().equals(providerUid))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    GigyaException.notFound(
+                        "The account has no " + provider + " identity " + providerUid));
+    boolean last = all.size() == 1;
+    if (last && !confirmLast) {
+      throw new GigyaException(
+          ErrorCode.OPERATION_NOT_ALLOWED,
+          "This is the account's last login identity: confirm with confirm=last to unlink it",
+          409);
+    }
+    em.remove(target);
+    em.flush();
+    return new Unlinked(target, last);
+  }
+
   /**
    * socialize.setUID / notifyRegistration: the account takes the site's own user id as its UID.
    * 400003 when another account of the site has it.

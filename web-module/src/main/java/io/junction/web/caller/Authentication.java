@@ -39,10 +39,13 @@ public class Authentication {
   @Inject Secrets secrets;
   @Inject RequestSignatures signatures;
   @Inject ApplicationJwts jwts;
-  @Inject AdminCredentials administrator;
+  @Inject AdminCredentials adminCredentials;
   @Inject AdminLoginThrottle throttle;
   @Inject ClientAddress clientAddress;
   @Inject JunctionConfig config;
+
+  /** The administrator this request proved, once it did. */
+  private Administrator administrator;
 
   /** The caller of the current server method, checked against the method's {@link MethodAccess}. */
   public Caller serverMethod() {
@@ -277,9 +280,13 @@ public class Authentication {
    * (403006, HTTP 403) unless {@code junction.admin.allow-http} is set; not from an address locked
    * out by {@link AdminLoginThrottle} (403048, HTTP 429), whatever the credentials; 400008 without
    * readable credentials, 403005 for wrong ones (both answered with HTTP 401), each wrong pair
-   * counting towards the lockout of the client's address.
+   * counting towards the lockout of the client's address. Proven once per request: later calls
+   * answer the same administrator.
    */
-  public void administrator() {
+  public Administrator administrator() {
+    if (administrator != null) {
+      return administrator;
+    }
     if (!administratorConnection()) {
       throw new GigyaException(
           ErrorCode.SECRET_SENT_OVER_HTTP,
@@ -303,11 +310,13 @@ public class Authentication {
     } catch (GigyaException e) {
       throw new GigyaException(e.code(), e.details(), 401);
     }
-    if (!administrator.matches(basic.user(), basic.password())) {
+    if (!adminCredentials.matches(basic.user(), basic.password())) {
       LOG.warning(call + " administrator login refused: wrong user name or password");
       throttle.failed(client);
       throw new GigyaException(ErrorCode.UNAUTHORIZED_USER, "Wrong user name or password", 401);
     }
+    administrator = new Administrator(basic.user(), clientAddress.address(request));
+    return administrator;
   }
 
   /**

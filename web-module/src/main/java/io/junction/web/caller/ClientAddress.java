@@ -50,14 +50,41 @@ public class ClientAddress {
   }
 
   /**
+   * The address of the client of this request, as a record of who called (the audit log): the same
+   * client as {@link #of}, but a whole IPv6 address rather than its /64.
+   */
+  public String address(HttpServletRequest request) {
+    return address(
+        request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
+  }
+
+  /**
    * The key of the client, from the connection's peer and the {@code X-Forwarded-For} header lines
    * in the order they came.
    */
   String of(String peer, List<String> forwardedFor) {
+    return key(client(peer, forwardedFor));
+  }
+
+  /** The address of the client, from the peer and the {@code X-Forwarded-For} lines. */
+  String address(String peer, List<String> forwardedFor) {
+    String a = plain(client(peer, forwardedFor));
+    if (IPV6_LITERAL.matcher(a).matches()) {
+      try {
+        return InetAddress.getByName(a).getHostAddress();
+      } catch (UnknownHostException e) {
+        // Not an address after all: kept as written.
+      }
+    }
+    return a.length() > MAX_KEY_LENGTH ? a.substring(0, MAX_KEY_LENGTH) : a;
+  }
+
+  /** The hop that is the client: the peer, or the right-most one no trusted proxy wrote. */
+  private String client(String peer, List<String> forwardedFor) {
     if (peer == null
         || !trustedProxies.contains(RequestSecurity.normalized(peer))
         || forwardedFor == null) {
-      return key(peer);
+      return peer;
     }
     List<String> hops = new ArrayList<>();
     for (String line : forwardedFor) {
@@ -69,11 +96,11 @@ public class ClientAddress {
     }
     for (int i = hops.size() - 1; i >= 0; i--) {
       if (!trustedProxies.contains(RequestSecurity.normalized(hops.get(i)))) {
-        return key(hops.get(i));
+        return hops.get(i);
       }
     }
     // Every hop is a trusted proxy: the first of them is as far back as is known.
-    return key(hops.isEmpty() ? peer : hops.get(0));
+    return hops.isEmpty() ? peer : hops.get(0);
   }
 
   /**
@@ -81,20 +108,7 @@ public class ClientAddress {
    * else (which a trusted proxy may have written) as written, cut to {@value #MAX_KEY_LENGTH}.
    */
   static String key(String address) {
-    if (address == null || address.isBlank()) {
-      return "unknown";
-    }
-    String a = address.trim();
-    if (a.startsWith("[")) {
-      int close = a.indexOf(']');
-      a = close > 0 ? a.substring(1, close) : a.substring(1);
-    } else if (a.indexOf(':') == a.lastIndexOf(':') && a.indexOf(':') > 0 && a.contains(".")) {
-      a = a.substring(0, a.indexOf(':'));
-    }
-    int zone = a.indexOf('%');
-    if (zone >= 0) {
-      a = a.substring(0, zone);
-    }
+    String a = plain(address);
     if (IPV6_LITERAL.matcher(a).matches()) {
       try {
         // A literal with a colon is parsed, never looked up in DNS.
@@ -115,5 +129,21 @@ public class ClientAddress {
       }
     }
     return a.length() > MAX_KEY_LENGTH ? a.substring(0, MAX_KEY_LENGTH) : a;
+  }
+
+  /** An address without brackets, IPv4 port or IPv6 zone; "unknown" when there is none. */
+  private static String plain(String address) {
+    if (address == null || address.isBlank()) {
+      return "unknown";
+    }
+    String a = address.trim();
+    if (a.startsWith("[")) {
+      int close = a.indexOf(']');
+      a = close > 0 ? a.substring(1, close) : a.substring(1);
+    } else if (a.indexOf(':') == a.lastIndexOf(':') && a.indexOf(':') > 0 && a.contains(".")) {
+      a = a.substring(0, a.indexOf(':'));
+    }
+    int zone = a.indexOf('%');
+    return zone >= 0 ? a.substring(0, zone) : a;
   }
 }

@@ -83,6 +83,11 @@ public class ApplicationKey {
     return key;
   }
 
+  /** Replaces the key's secret (encrypted); the userKey and permissions stay. */
+  public void secretEncrypted(String value) {
+    this.secretEncrypted = value;
+  }
+
   public String userKey() {
     return userKey;
   }

@@ -312,7 +312,7 @@ public class SiteService {
    * old private key are refused from now on. 400006 for a secret key.
    */
   public CreatedApplication replaceKeyPair(String apiKey, String userKey, String publicKey) {
-    ApplicationKey key = ownApplication(apiKey, userKey);
+    ApplicationKey key = application(apiKey, userKey);
     if (!key.rsa()) {
       throw GigyaException.invalid(
           "userKey", userKey + " is a secret application key, which has no key pair");
@@ -335,17 +335,33 @@ public class SiteService {
   }
 
   public void deleteApplication(String apiKey, String userKey) {
-    em.remove(ownApplication(apiKey, userKey));
+    em.remove(application(apiKey, userKey));
   }
 
-  /** The site's application key for the admin API: 404000 when the site has none of that name. */
-  private ApplicationKey ownApplication(String apiKey, String userKey) {
+  /** The site's application key of that userKey: 404000 when the site has none of that name. */
+  public ApplicationKey application(String apiKey, String userKey) {
     get(apiKey);
     ApplicationKey key = em.find(ApplicationKey.class, userKey);
     if (key == null || !key.apiKey().equals(apiKey)) {
       throw GigyaException.notFound("The site has no application key " + userKey);
     }
     return key;
+  }
+
+  /**
+   * Replaces an application key's secret; the new one is returned this once. The tokens the key
+   * obtained stay valid (deleting the key ends them).
+   */
+  public String rotateApplicationSecret(String apiKey, String userKey) {
+    ApplicationKey key = application(apiKey, userKey);
+    if (key.rsa()) {
+      throw GigyaException.invalid(
+          "userKey", "an RSA application key has no secret; give it a new key pair instead");
+    }
+    String secret = Randoms.base64(24);
+    key.secretEncrypted(secrets.cipher().encrypt(secret, "application-secret:" + userKey));
+    em.flush();
+    return secret;
   }
 
   /** The application key of a signed or secret call: 403201 when the site has no such key. */

@@ -57,4 +57,16 @@ class ClientAddressTest {
     assertEquals("not:an:address", ClientAddress.key("not:an:address"));
     assertEquals(ClientAddress.MAX_KEY_LENGTH, ClientAddress.key("x".repeat(500)).length());
   }
+
+  @Test
+  void theRecordedAddressIsTheSameClientButAWholeIpv6Address() {
+    assertEquals(
+        "2001:db8:1:2:aaaa:bbbb:cccc:dddd",
+        none.address("2001:db8:1:2:aaaa:bbbb:cccc:dddd", List.of("198.51.100.1")));
+    assertEquals("2001:db8:1:2:0:0:0:9", none.address("[2001:db8:1:2::9]:443", List.of()));
+    assertEquals("198.51.100.1", proxied.address("10.0.0.5", List.of("6.6.6.6, 198.51.100.1")));
+    assertEquals("203.0.113.7", proxied.address("203.0.113.7", List.of("198.51.100.1")));
+    assertEquals("192.0.2.1", none.address("192.0.2.1:51000", List.of()));
+    assertEquals("unknown", none.address(null, List.of()));
+  }
 }

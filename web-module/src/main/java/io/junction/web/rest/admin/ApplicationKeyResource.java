@@ -1,5 +1,7 @@
 package io.junction.web.rest.admin;
 
+import io.junction.web.audit.AdminChanges;
+import io.junction.web.caller.Authentication;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.security.RsaKeys;
@@ -43,6 +45,8 @@ public class ApplicationKeyResource {
 
   @Inject SiteService sites;
   @Inject ApiCall call;
+  @Inject AdminChanges changes;
+  @Inject Authentication authentication;
 
   @PathParam("apiKey")
   String apiKey;
@@ -95,10 +99,16 @@ public class ApplicationKeyResource {
               throw GigyaException.invalid(
                   "publicKey", "a secret key has no public key; give keyType rsa");
             }
-            yield sites.createApplication(apiKey, name, List.copyOf(permissions));
+            yield changes.createApplication(
+                authentication.administrator(), apiKey, name, List.copyOf(permissions));
           }
           case "rsa" ->
-              sites.createRsaApplication(apiKey, name, List.copyOf(permissions), publicKey);
+              changes.createRsaApplication(
+                  authentication.administrator(),
+                  apiKey,
+                  name,
+                  List.copyOf(permissions),
+                  publicKey);
           default -> throw GigyaException.invalid("keyType", "must be secret or rsa");
         };
     return Response.status(Response.Status.CREATED).entity(view(created)).build();
@@ -123,15 +133,26 @@ public class ApplicationKeyResource {
   public ApplicationView replaceKeyPair(@PathParam("userKey") String userKey) {
     String publicKey =
         call.body().length == 0 ? null : publicKey(AdminJson.parse(call.body(), KEY_PAIR_FIELDS));
-    return view(sites.replaceKeyPair(apiKey, userKey, publicKey));
+    return view(changes.replaceKeyPair(authentication.administrator(), apiKey, userKey, publicKey));
   }
 
   @DELETE
   @Path("{userKey}")
   @Operation(summary = "Delete an application key")
   public Response delete(@PathParam("userKey") String userKey) {
-    sites.deleteApplication(apiKey, userKey);
+    changes.deleteApplication(authentication.administrator(), apiKey, userKey);
     return Response.noContent().build();
+  }
+
+  /** A new secret of an application key. */
+  public record ApplicationSecret(String userKey, String secret) {}
+
+  @POST
+  @Path("{userKey}/secret")
+  @Operation(summary = "Rotate an application key's secret; the answer holds the new one, once")
+  public ApplicationSecret rotate(@PathParam("userKey") String userKey) {
+    return new ApplicationSecret(
+        userKey, changes.rotateApplicationSecret(authentication.administrator(), apiKey, userKey));
   }
 
   /** The body's public key (PEM or Base64 X.509), normalised; null when absent. */

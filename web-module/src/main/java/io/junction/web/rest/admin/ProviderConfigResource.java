@@ -3,6 +3,8 @@ package io.junction.web.rest.admin;
 import io.junction.api.ProviderInfo;
 import io.junction.provider.ProviderCatalog;
 import io.junction.provider.PublicAddresses;
+import io.junction.web.audit.AdminChanges;
+import io.junction.web.caller.Authentication;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.envelope.Parameters;
@@ -58,6 +60,8 @@ public class ProviderConfigResource {
   @Inject ProviderCatalog catalog;
   @Inject PublicAddresses addresses;
   @Inject ApiCall call;
+  @Inject AdminChanges changes;
+  @Inject Authentication authentication;
 
   @PathParam("apiKey")
   String apiKey;
@@ -84,7 +88,8 @@ public class ProviderConfigResource {
   public Response put(@PathParam("provider") String provider) {
     ProviderInfo info = resolve(provider);
     ProviderSettings settings = settings(info);
-    SiteService.PutProvider put = sites.putProvider(apiKey, info, settings);
+    SiteService.PutProvider put =
+        changes.putProvider(authentication.administrator(), apiKey, info, settings);
     Site site = sites.get(apiKey);
     return Response.status(put.created() ? Response.Status.CREATED : Response.Status.OK)
         .entity(view(site, put.config()))
@@ -95,7 +100,7 @@ public class ProviderConfigResource {
   @Path("{provider}")
   @Operation(summary = "Remove a provider configuration")
   public Response delete(@PathParam("provider") String provider) {
-    sites.deleteProvider(apiKey, resolve(provider).id());
+    changes.deleteProvider(authentication.administrator(), apiKey, resolve(provider).id());
     return Response.noContent().build();
   }
 

@@ -1,5 +1,7 @@
 package io.junction.web.rest.admin;
 
+import io.junction.web.audit.AdminChanges;
+import io.junction.web.caller.Authentication;
 import io.junction.web.config.JunctionConfig;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.GigyaException;
@@ -56,11 +58,14 @@ public class SiteResource {
   @Inject SiteService sites;
   @Inject JunctionConfig config;
   @Inject ApiCall call;
+  @Inject AdminChanges changes;
+  @Inject Authentication authentication;
 
   @POST
   @Operation(summary = "Create a site; the answer holds its secret, shown only this once")
   public Response create() {
-    SiteService.CreatedSite created = sites.create(settings());
+    SiteService.CreatedSite created =
+        changes.createSite(authentication.administrator(), settings());
     return Response.status(Response.Status.CREATED)
         .entity(view(created.site(), created.secret()))
         .build();
@@ -83,14 +88,14 @@ public class SiteResource {
   @Path("{apiKey}")
   @Operation(summary = "Replace a site's settings")
   public SiteView update(@PathParam("apiKey") String apiKey) {
-    return view(sites.update(apiKey, settings()));
+    return view(changes.updateSite(authentication.administrator(), apiKey, settings()));
   }
 
   @DELETE
   @Path("{apiKey}")
   @Operation(summary = "Delete a site and its provider configurations")
   public Response delete(@PathParam("apiKey") String apiKey) {
-    sites.delete(apiKey);
+    changes.deleteSite(authentication.administrator(), apiKey);
     return Response.noContent().build();
   }
 
@@ -98,7 +103,7 @@ public class SiteResource {
   @Path("{apiKey}/secret")
   @Operation(summary = "Rotate a site's secret; the answer holds the new one, shown only this once")
   public SecretView rotate(@PathParam("apiKey") String apiKey) {
-    return new SecretView(apiKey, sites.rotateSecret(apiKey));
+    return new SecretView(apiKey, changes.rotateSiteSecret(authentication.administrator(), apiKey));
   }
 
   static SiteView view(Site s) {
