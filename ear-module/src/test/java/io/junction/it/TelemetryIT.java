@@ -272,6 +272,42 @@ class TelemetryIT {
     }
   }
 
+  @Test
+  void providerCallsWithATokenInTheirQueryLeaveItOutOfTheTrace() throws Exception {
+    try (OtlpReceiver otlp = new OtlpReceiver(OTLP_PORT)) {
+      Sites.Site site =
+          Sites.withProvider("vkontakte", ProviderStandIns.VK_APP, ProviderStandIns.VK_SECRET);
+      String traceId = randomHex(16);
+      Browser b = new Browser();
+      String providerPage =
+          b.start(
+              loginUrl(site.apiKey(), "")
+                  .replace("x_provider=odnoklassniki", "x_provider=vkontakte"));
+      ProviderStandIns.get().consentAs(OkStandIn.newUser("Vk"));
+      String callback = Browser.location(b.get(providerPage));
+      HttpResponse<String> back = traced(b, HttpRequest.newBuilder(URI.create(callback)), traceId);
+      assertNotNull(Browser.answer(Browser.location(back)).get("code"), back.toString());
+
+      List<OtlpReceiver.Span> clients = List.of();
+      for (int i = 0; i < 100 && clients.size() < 2; i++) {
+        Thread.sleep(100);
+        clients =
+            otlp.spans().stream()
+                .filter(s -> s.traceId().equals(traceId))
+                .filter(s -> s.kind() == OtlpReceiver.Span.CLIENT && !s.name().startsWith("db "))
+                .toList();
+      }
+      assertTrue(clients.size() >= 2, "token request and users.get: " + clients);
+      for (OtlpReceiver.Span s : clients) {
+        for (String v : s.attributes().values()) {
+          assertFalse(
+              v != null && (v.contains("access_token=") || v.contains(ProviderStandIns.VK_SECRET)),
+              "a provider call's span carries a token: " + s);
+        }
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- logs
 
   private static Path logs() {

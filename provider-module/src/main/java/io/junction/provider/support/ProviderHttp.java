@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
@@ -253,7 +254,9 @@ public class ProviderHttp {
         .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
         .property("microprofile.rest.client.disable.default.mapper", true)
         .followRedirects(false)
-        .register(new QueryString())
+        // After every other request filter (a tracing filter reads the URL before this one
+        // appends a query that may carry an access token).
+        .register(new QueryString(), Priorities.USER + 1000)
         .build(Endpoint.class);
   }
 
