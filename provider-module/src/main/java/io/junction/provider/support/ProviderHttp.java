@@ -5,10 +5,12 @@ import io.junction.api.ProviderException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
@@ -23,6 +25,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -32,6 +35,10 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
@@ -118,6 +125,19 @@ public class ProviderHttp {
   private long connectTimeoutMs = 5000;
   private long readTimeoutMs = 10000;
 
+  /** The application's metric registry; null outside a server (unit tests). */
+  @Inject MetricRegistry metrics;
+
+  /** {@code junction.provider.call}: the latency of each outbound call, by provider and outcome. */
+  static final Metadata CALLS =
+      Metadata.builder()
+          .withName("junction.provider.call")
+          .withDescription(
+              "Calls to providers (token, profile, discovery, key set, ...), by provider, HTTP"
+                  + " method and outcome: ok (2xx), refused (another status), timeout, network")
+          .withUnit(MetricUnits.SECONDS)
+          .build();
+
   @PostConstruct
   void configure() {
     var config = ConfigProvider.getConfig();
@@ -159,14 +179,16 @@ public class ProviderHttp {
     return withClient(
         provider,
         url,
-        e -> call(provider, () -> e.post("application/json, */*", authorization, body)));
+        e -> timed(provider, "POST", () -> e.post("application/json, */*", authorization, body)));
   }
 
   /** GETs {@code url} with the query parameters, optionally with an Authorization header. */
   public Answer get(String provider, String url, Map<String, String> query, String authorization) {
     String q = query.isEmpty() ? null : queryString(query);
     return withClient(
-        provider, url, e -> call(provider, () -> e.get("application/json, */*", authorization, q)));
+        provider,
+        url,
+        e -> timed(provider, "GET", () -> e.get("application/json, */*", authorization, q)));
   }
 
   public static String withQuery(String url, Map<String, String> query) {
@@ -242,7 +264,9 @@ public class ProviderHttp {
         .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
         .property("microprofile.rest.client.disable.default.mapper", true)
         .followRedirects(false)
-        .register(new QueryString())
+        // After every other request filter (a tracing filter reads the URL before this one
+        // appends a query that may carry an access token).
+        .register(new QueryString(), Priorities.USER + 1000)
         .build(Endpoint.class);
   }
 
@@ -258,6 +282,30 @@ public class ProviderHttp {
 
   private interface Call {
     Response send();
+  }
+
+  /** One call, timed into {@code junction.provider.call}. */
+  private Answer timed(String provider, String method, Call call) {
+    long start = System.nanoTime();
+    String outcome = "network";
+    try {
+      Answer a = call(provider, call);
+      outcome = a.ok() ? "ok" : "refused";
+      return a;
+    } catch (ProviderException e) {
+      outcome = e.code() == ErrorCode.TIMEOUT ? "timeout" : "network";
+      throw e;
+    } finally {
+      MetricRegistry r = metrics;
+      if (r != null) {
+        r.timer(
+                CALLS,
+                new Tag("provider", provider),
+                new Tag("method", method),
+                new Tag("outcome", outcome))
+            .update(Duration.ofNanos(System.nanoTime() - start));
+      }
+    }
   }
 
   private static Answer call(String provider, Call call) {

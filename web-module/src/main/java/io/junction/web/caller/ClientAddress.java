@@ -1,6 +1,7 @@
 package io.junction.web.caller;
 
 import io.junction.web.security.RequestSecurity;
+import io.junction.web.security.TrustedProxies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +11,6 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,7 +31,7 @@ public class ClientAddress {
 
   private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
-  private final Set<String> trustedProxies;
+  private final TrustedProxies trustedProxies;
 
   @Inject
   public ClientAddress(
@@ -41,7 +41,7 @@ public class ClientAddress {
   }
 
   protected ClientAddress() {
-    this.trustedProxies = Set.of();
+    this.trustedProxies = TrustedProxies.none();
   }
 
   /** The key of the client of this request. */

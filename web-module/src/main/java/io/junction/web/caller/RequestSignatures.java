@@ -7,6 +7,7 @@ import io.junction.web.envelope.GigyaException;
 import io.junction.web.security.GigyaSignature;
 import io.junction.web.security.Nonces;
 import io.junction.web.site.Site;
+import io.junction.web.telemetry.JunctionMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -32,6 +33,7 @@ public class RequestSignatures {
 
   @Inject Nonces nonces;
   @Inject JunctionConfig config;
+  @Inject JunctionMetrics metrics;
 
   @Inject
   @ConfigProperty(name = "junction.signature.max-skew-seconds", defaultValue = "120")
@@ -40,8 +42,20 @@ public class RequestSignatures {
   /** Where the request was addressed, as the client saw it. */
   public record Target(String host, int port, String rawPath, String hostHeader) {}
 
-  /** Checks the call's signature made with {@code secret}, and uses up its nonce. */
+  /**
+   * Checks the call's signature made with {@code secret}, and uses up its nonce. A refusal is
+   * counted by its errorCode ({@code junction.signature.failures}).
+   */
   public void verify(ApiCall call, Site site, String secret, Target target) {
+    try {
+      check(call, site, secret, target);
+    } catch (GigyaException e) {
+      metrics.signatureFailure(e.code().code());
+      throw e;
+    }
+  }
+
+  private void check(ApiCall call, Site site, String secret, Target target) {
     String rawTimestamp = call.paramOrNull("timestamp");
     if (rawTimestamp == null) {
       throw GigyaException.missing("timestamp");

@@ -1,5 +1,6 @@
 package io.junction.web.envelope;
 
+import io.junction.web.telemetry.CallLogContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -20,6 +21,8 @@ public class ApiCall {
   private final String callId = newCallId();
   private final long startNanos = System.nanoTime();
   private String method = "";
+  private String step;
+  private String apiKey;
   private boolean admin;
   private ResponseFormat format = ResponseFormat.JSON;
   private boolean httpStatusCodes;
@@ -51,6 +54,36 @@ public class ApiCall {
 
   public long elapsedMillis() {
     return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  public long elapsedNanos() {
+    return System.nanoTime() - startNanos;
+  }
+
+  /**
+   * The step of a browser flow this call is ({@code login}, {@code addConnection}, {@code
+   * callback}, {@code confirm}, {@code getToken}), or null for any other call.
+   */
+  public String step() {
+    return step;
+  }
+
+  void step(String step) {
+    this.step = step;
+  }
+
+  /**
+   * The site the call is about, once known (its {@code apiKey} or {@code client_id}, or the flow's
+   * at a callback), for log lines and traces; null when unknown.
+   */
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /** Names the call's site in its log lines and trace from here on. */
+  public void apiKey(String apiKey) {
+    this.apiKey = CallLogContext.safe(apiKey, 100);
+    CallLogContext.put(CallLogContext.API_KEY, this.apiKey);
   }
 
   /** The API method ({@code socialize.login}), or empty outside the Socialize surface. */

@@ -3,6 +3,8 @@ package io.junction.web.envelope;
 import io.junction.api.ErrorCode;
 import io.junction.web.i18n.Messages;
 import io.junction.web.security.RequestSecurity;
+import io.junction.web.telemetry.CallLogContext;
+import io.opentelemetry.api.trace.Span;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -73,6 +75,21 @@ public class ApiCallFilter implements ContainerRequestFilter {
       // Not an API method (a page, a typo): real HTTP statuses unless the caller asks otherwise.
       call.preferHttpStatusCodes();
     }
+    call.step(flowStep(trimmed));
+    // Every log line of the call, and its trace, name the call (the site once it is read below).
+    CallLogContext.put(CallLogContext.CALL_ID, call.callId());
+    CallLogContext.put(CallLogContext.METHOD, logMethod(call));
+    CallLogContext.put(CallLogContext.API_KEY, null);
+    Span span = Span.current();
+    if (span.isRecording()) {
+      span.setAttribute(CALL_ID_ATTRIBUTE, call.callId());
+      // The query string may carry an oauth_token, a secret, a provider's code: the trace keeps
+      // the parameters' names only.
+      String query = request.getUriInfo().getRequestUri().getRawQuery();
+      if (query != null) {
+        span.setAttribute(URL_QUERY_ATTRIBUTE, redactedQuery(query));
+      }
+    }
 
     MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
     for (Map.Entry<String, List<String>> e :
@@ -80,6 +97,7 @@ public class ApiCallFilter implements ContainerRequestFilter {
       params.addAll(e.getKey(), e.getValue());
     }
     call.params(params);
+    call.apiKey(siteOf(params));
     // The envelope options of the query string first, so that even a refused body is answered
     // the way the caller asked; a form body may then set them too.
     applyEnvelopeOptions(params);
@@ -92,10 +110,68 @@ public class ApiCallFilter implements ContainerRequestFilter {
       MediaType type = request.getMediaType();
       if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
         parseForm(new String(body, StandardCharsets.UTF_8), params);
+        if (call.apiKey() == null) {
+          call.apiKey(siteOf(params));
+        }
         applyEnvelopeOptions(params);
         refuseUnwritableText(params);
       }
     }
+  }
+
+  /** The trace attribute that carries the callId on the span of each inbound request. */
+  public static final String CALL_ID_ATTRIBUTE = "junction.call_id";
+
+  /** The semantic-convention attribute of an inbound request's query string. */
+  static final String URL_QUERY_ATTRIBUTE = "url.query";
+
+  /** A query string with every value replaced: {@code a=REDACTED&b=REDACTED}. */
+  static String redactedQuery(String rawQuery) {
+    StringBuilder out = new StringBuilder(rawQuery.length());
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append('&');
+      }
+      int eq = pair.indexOf('=');
+      out.append(eq < 0 ? pair : pair.substring(0, eq)).append(eq < 0 ? "" : "=REDACTED");
+    }
+    return out.toString();
+  }
+
+  /** The step of a browser flow that a path is, or null. */
+  static String flowStep(String path) {
+    if (path.equalsIgnoreCase("socialize.login")) {
+      return "login";
+    } else if (path.equalsIgnoreCase("socialize.addConnection")) {
+      return "addConnection";
+    } else if (path.equalsIgnoreCase("socialize.getToken")) {
+      return "getToken";
+    } else if (path.equals("GS/GSLogin.aspx")) {
+      return "callback";
+    } else if (path.equals("GS/confirm")) {
+      return "confirm";
+    }
+    return null;
+  }
+
+  /**
+   * The method a call's log lines name: the Socialize method, else the flow step ({@code callback},
+   * {@code confirm}), {@code admin} for the admin API, or none.
+   */
+  private static String logMethod(ApiCall call) {
+    if (!call.method().isEmpty()) {
+      return CallLogContext.safe(call.method(), 64);
+    }
+    return call.admin() ? "admin" : call.step();
+  }
+
+  /** The site a call names: {@code apiKey}, or an OAuth client's {@code client_id}. */
+  private static String siteOf(MultivaluedMap<String, String> params) {
+    String apiKey = params.getFirst("apiKey");
+    return apiKey != null ? apiKey : params.getFirst("client_id");
   }
 
   /**

@@ -1,5 +1,8 @@
 package io.junction.web.envelope;
 
+import io.junction.web.telemetry.CallLogContext;
+import io.junction.web.telemetry.JunctionMetrics;
+import io.opentelemetry.api.trace.Span;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -15,7 +18,7 @@ import java.util.logging.Logger;
 /**
  * Adds the headers every answer carries: an RFC 1123 {@code Date} (the Gigya SDKs correct their
  * clock from it when a signed request has expired) and {@code X-Call-Id}; logs each call with its
- * callId.
+ * callId, times the steps of browser flows, and ends the call's log fields.
  */
 @Provider
 public class ResponseHeadersFilter implements ContainerResponseFilter {
@@ -23,6 +26,10 @@ public class ResponseHeadersFilter implements ContainerResponseFilter {
   private static final Logger LOG = Logger.getLogger("io.junction.web.access");
 
   @Inject ApiCall call;
+  @Inject JunctionMetrics metrics;
+
+  /** The trace attribute that names the site of an inbound request. */
+  public static final String SITE_ATTRIBUTE = "junction.api_key";
 
   private record Stamp(long second, String text) {}
 
@@ -50,6 +57,12 @@ public class ResponseHeadersFilter implements ContainerResponseFilter {
       headers.putSingle("Date", httpDate());
     }
     headers.putSingle("X-Call-Id", call.callId());
+    if (call.step() != null) {
+      metrics.flowStep(call.step(), call.elapsedNanos());
+    }
+    if (call.apiKey() != null) {
+      Span.current().setAttribute(SITE_ATTRIBUTE, call.apiKey());
+    }
     if (LOG.isLoggable(Level.FINE)) {
       LOG.fine(
           call
@@ -63,5 +76,7 @@ public class ResponseHeadersFilter implements ContainerResponseFilter {
               + call.elapsedMillis()
               + " ms");
     }
+    // The thread serves other calls next: their lines must not carry this one's fields.
+    CallLogContext.clear();
   }
 }

@@ -18,6 +18,7 @@ import io.junction.web.envelope.GigyaException;
 import io.junction.web.envelope.Parameters;
 import io.junction.web.security.RedirectUris;
 import io.junction.web.security.Secrets;
+import io.junction.web.telemetry.JunctionMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.NewCookie;
@@ -65,6 +66,7 @@ public class CallbackLeg {
   @Inject CallbackTransactions transactions;
   @Inject ProviderCatalog catalog;
   @Inject Secrets secrets;
+  @Inject JunctionMetrics metrics;
 
   /**
    * /GS/GSLogin.aspx: the provider sent the browser back.
@@ -80,6 +82,23 @@ public class CallbackLeg {
             .orElseThrow(() -> GigyaException.invalid("state", "unknown, already used or expired"));
     PendingAuthorization p = claim.pending();
     call.lang(p.lang());
+    call.apiKey(p.apiKey());
+    return completeClaimed(call, claim, cookies);
+  }
+
+  /** Counts a login or connection that ended, by its errorCode (0: linked). */
+  private void count(PendingAuthorization p, ErrorCode code) {
+    String outcome = Integer.toString(code.code());
+    if (p.flow() == PendingAuthorization.Flow.LOGIN) {
+      metrics.login(p.apiKey(), p.provider(), outcome);
+    } else {
+      metrics.connection(p.apiKey(), p.provider(), outcome);
+    }
+  }
+
+  private BrowserAnswer completeClaimed(
+      ApiCall call, CallbackTransactions.Claim claim, Map<String, String> cookies) {
+    PendingAuthorization p = claim.pending();
     try {
       if (claim.expired()) {
         throw new GigyaException(
@@ -106,14 +125,19 @@ public class CallbackLeg {
               app, new CodeExchange(code, p.callbackUrl(), verifier, p.nonce(), issuer));
       SocialProfile profile = connector.fetchProfile(app, providerTokens);
       String guestKey = cookies.get(BrowserCookies.guestCookieName(p.apiKey()));
-      return p.flow() == PendingAuthorization.Flow.LOGIN
-          ? loggedIn(p, profile, providerTokens, guestKey)
-          : connected(call, p, profile, providerTokens, guestKey);
+      BrowserAnswer done =
+          p.flow() == PendingAuthorization.Flow.LOGIN
+              ? loggedIn(p, profile, providerTokens, guestKey)
+              : connected(call, p, profile, providerTokens, guestKey);
+      count(p, ErrorCode.OK);
+      return done;
     } catch (ProviderException e) {
       LOG.log(
           Level.WARNING, "{0} {1} failed: {2}", new Object[] {call, e.provider(), e.getMessage()});
+      count(p, e.code());
       return ErrorRedirects.to(call, p.redirectUri(), p.responseType(), p.clientState(), e);
     } catch (GigyaException e) {
+      count(p, e.code());
       return ErrorRedirects.to(call, p.redirectUri(), p.responseType(), p.clientState(), e);
     }
   }

@@ -8,6 +8,8 @@ import io.junction.web.security.Hashes;
 import io.junction.web.site.GuestMerge;
 import io.junction.web.site.Site;
 import io.junction.web.site.SiteService;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -57,6 +59,7 @@ public class CallbackTransactions {
    * flow; an expired one is taken away whoever calls. Empty when the state is unknown, already used
    * or purged (two callbacks of the same browser racing: one wins).
    */
+  @WithSpan(value = "db callback.claim", kind = SpanKind.CLIENT)
   public Optional<Claim> claim(String state, String flowCookie) {
     Optional<PendingAuthorization> found = pending.find(state);
     if (found.isEmpty()) {
@@ -72,6 +75,7 @@ public class CallbackTransactions {
   }
 
   /** The site's application for the pending flow (checking the site's data center again). */
+  @WithSpan(value = "db callback.app", kind = SpanKind.CLIENT)
   public ProviderApp app(PendingAuthorization p) {
     Site site = sites.siteOrInvalidKey(p.apiKey());
     sites.checkDataCenter(site);
@@ -85,6 +89,7 @@ public class CallbackTransactions {
    * and, when they hold identities, parks the login instead of issuing anything: the user is asked
    * first (see {@link BrowserConfirmations}).
    */
+  @WithSpan(value = "db callback.login", kind = SpanKind.CLIENT)
   public LoggedIn login(
       PendingAuthorization p, SocialProfile profile, ProviderTokens t, String guestKey) {
     GuestMerge policy =
@@ -114,6 +119,7 @@ public class CallbackTransactions {
   }
 
   /** Links the identity to the flow's account, or to the browser's guest account. */
+  @WithSpan(value = "db callback.connect", kind = SpanKind.CLIENT)
   public AccountService.Linked connect(
       PendingAuthorization p, SocialProfile profile, ProviderTokens t, String guestKey) {
     return accounts.connect(p.apiKey(), p.provider(), profile, t, p.accountId(), guestKey);

@@ -1,7 +1,9 @@
 package io.junction.web.oauth;
 
 import io.junction.api.AuthorizationRequest;
+import io.junction.api.ErrorCode;
 import io.junction.api.ProviderException;
+import io.junction.api.ProviderInfo;
 import io.junction.provider.ProviderCatalog;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.GigyaException;
@@ -11,6 +13,7 @@ import io.junction.web.security.Randoms;
 import io.junction.web.security.Secrets;
 import io.junction.web.site.Site;
 import io.junction.web.site.SiteService;
+import io.junction.web.telemetry.JunctionMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -48,6 +51,7 @@ public class FirstLeg {
   @Inject ProviderCatalog catalog;
   @Inject TokenService tokens;
   @Inject Secrets secrets;
+  @Inject JunctionMetrics metrics;
 
   /** socialize.login: to the provider, or back to redirect_uri with an error. */
   public BrowserRedirect startLogin(ApiCall call, String flowCookie) {
@@ -59,7 +63,9 @@ public class FirstLeg {
             Parameters.required(call, "client_id"), call.paramOrNull("redirect_uri"));
     return orErrorRedirect(
         call,
-        target.redirectUri(),
+        target,
+        PendingAuthorization.Flow.LOGIN,
+        "x_provider",
         () -> begin(call, target, PendingAuthorization.Flow.LOGIN, null, "x_provider", flowCookie));
   }
 
@@ -75,7 +81,9 @@ public class FirstLeg {
     String providerParam = call.paramOrNull("x_provider") != null ? "x_provider" : "provider";
     return orErrorRedirect(
         call,
-        target.redirectUri(),
+        target,
+        PendingAuthorization.Flow.CONNECT,
+        providerParam,
         () ->
             begin(
                 call,
@@ -86,17 +94,53 @@ public class FirstLeg {
                 flowCookie));
   }
 
-  private static BrowserRedirect orErrorRedirect(
-      ApiCall call, String redirectUri, Supplier<BrowserRedirect> start) {
+  private BrowserRedirect orErrorRedirect(
+      ApiCall call,
+      FirstLegTransactions.Target target,
+      PendingAuthorization.Flow flow,
+      String providerParam,
+      Supplier<BrowserRedirect> start) {
+    String redirectUri = target.redirectUri();
     String responseType = call.paramOrNull("response_type");
+    call.apiKey(target.site().apiKey());
     try {
       return start.get();
     } catch (GigyaException e) {
+      count(call, target, flow, providerParam, e.code());
       return ErrorRedirects.to(call, redirectUri, responseType, call.param("state"), e);
     } catch (ProviderException e) {
       LOG.log(
           Level.WARNING, "{0} {1} failed: {2}", new Object[] {call, e.provider(), e.getMessage()});
+      count(call, target, flow, providerParam, e.code());
       return ErrorRedirects.to(call, redirectUri, responseType, call.param("state"), e);
+    }
+  }
+
+  /**
+   * Counts a flow that ended before reaching the provider; its provider as named when it is one
+   * Junction knows ({@code oidc} for any {@code oidc-<name>}), else {@code unknown}: the tag takes
+   * no value a caller made up.
+   */
+  private void count(
+      ApiCall call,
+      FirstLegTransactions.Target target,
+      PendingAuthorization.Flow flow,
+      String providerParam,
+      ErrorCode code) {
+    String named = call.paramOrNull(providerParam);
+    String provider =
+        named == null
+            ? null
+            : catalog
+                .resolve(named)
+                .map(ProviderInfo::id)
+                .map(id -> id.startsWith("oidc-") ? "oidc" : id)
+                .orElse(null);
+    String outcome = Integer.toString(code.code());
+    if (flow == PendingAuthorization.Flow.LOGIN) {
+      metrics.login(target.site().apiKey(), provider, outcome);
+    } else {
+      metrics.connection(target.site().apiKey(), provider, outcome);
     }
   }
 

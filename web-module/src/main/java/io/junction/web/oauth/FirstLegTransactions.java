@@ -6,6 +6,8 @@ import io.junction.web.security.RedirectUris;
 import io.junction.web.site.ProviderConfig;
 import io.junction.web.site.Site;
 import io.junction.web.site.SiteService;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,6 +37,7 @@ public class FirstLegTransactions {
    * registered any, else a URL on its domains. These refusals are answered directly, since there is
    * no trusted page to send them to yet.
    */
+  @WithSpan(value = "db firstLeg.target", kind = SpanKind.CLIENT)
   public Target target(String apiKey, String redirectUri) {
     Site site = sites.siteOrInvalidKey(apiKey);
     return new Target(
@@ -42,6 +45,7 @@ public class FirstLegTransactions {
   }
 
   /** The site's enabled application at the provider (500031 when none) and its callback URL. */
+  @WithSpan(value = "db firstLeg.setup", kind = SpanKind.CLIENT)
   public Setup setup(Site site, String provider, boolean secureRequest) {
     SiteService.ProviderSetup setup = sites.providerSetup(site, provider);
     return new Setup(setup.app(), callbackUrl(site, setup.config(), secureRequest));

@@ -1,10 +1,13 @@
 package io.junction.web.oauth;
 
 import io.junction.web.security.Hashes;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Pending authorizations: saved when a flow starts, taken away once at the callback. */
@@ -15,6 +18,7 @@ public class PendingAuthorizations {
   @PersistenceContext(unitName = "junction")
   EntityManager em;
 
+  @WithSpan(value = "db pending.save", kind = SpanKind.CLIENT)
   public void save(PendingAuthorization pending) {
     em.persist(pending);
   }
@@ -22,6 +26,14 @@ public class PendingAuthorizations {
   /** The pending authorization of the state sent to the provider, if it is still there. */
   public Optional<PendingAuthorization> find(String state) {
     return Optional.ofNullable(em.find(PendingAuthorization.class, Hashes.sha256Hex(state)));
+  }
+
+  /** How many flows are pending and not expired, on every node. */
+  public long countUnexpired() {
+    return em.createQuery(
+            "SELECT COUNT(p) FROM PendingAuthorization p WHERE p.expiresAt > :now", Long.class)
+        .setParameter("now", Instant.now())
+        .getSingleResult();
   }
 
   /**

@@ -5,6 +5,8 @@ import io.junction.web.db.OncePerInterval;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.security.Hashes;
 import io.junction.web.security.Randoms;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -98,6 +100,7 @@ public class TokenService {
 
   /** The token's record: 403025 when it is unknown or expired. */
   @Transactional(Transactional.TxType.SUPPORTS)
+  @WithSpan(value = "db token.authenticate", kind = SpanKind.CLIENT)
   public OAuthToken authenticate(String token) {
     OAuthToken found = token == null ? null : em.find(OAuthToken.class, Hashes.sha256Hex(token));
     if (found == null) {
@@ -209,6 +212,7 @@ public class TokenService {
 
   /** Redeems a code once, without a code_verifier: see the four-argument form. */
   @Transactional(dontRollbackOn = GigyaException.class)
+  @WithSpan(value = "db token.redeemCode", kind = SpanKind.CLIENT)
   public AuthorizationCode redeemCode(String apiKey, String code, String redirectUri) {
     return redeemCode(apiKey, code, redirectUri, null);
   }
@@ -220,6 +224,7 @@ public class TokenService {
    * for a code without one). A refused code is burnt all the same.
    */
   @Transactional(dontRollbackOn = GigyaException.class)
+  @WithSpan(value = "db token.redeemCode", kind = SpanKind.CLIENT)
   public AuthorizationCode redeemCode(
       String apiKey, String code, String redirectUri, String codeVerifier) {
     String hash = Hashes.sha256Hex(code);

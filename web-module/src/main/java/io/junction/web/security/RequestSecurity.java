@@ -4,11 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -28,7 +25,7 @@ public class RequestSecurity {
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
-  private final Set<String> trusted;
+  private final TrustedProxies trusted;
 
   @Inject
   public RequestSecurity(
@@ -38,15 +35,16 @@ public class RequestSecurity {
   }
 
   /**
-   * The addresses of {@code junction.trusted-proxies} (comma-separated), normalised: the one
+   * The addresses and networks of {@code junction.trusted-proxies} (comma-separated): the one
    * reading of the setting for everything that believes a proxy.
    */
-  public static Set<String> trustedProxies(String setting) {
-    return Arrays.stream(setting.split(","))
-        .map(String::trim)
-        .filter(s -> !s.isEmpty())
-        .map(RequestSecurity::normalizeAddress)
-        .collect(Collectors.toUnmodifiableSet());
+  public static TrustedProxies trustedProxies(String setting) {
+    return TrustedProxies.parse(setting);
+  }
+
+  /** Whether a text is an IPv4 or IPv6 literal (so parsing it looks up no name). */
+  static boolean isIpLiteral(String a) {
+    return IPV4.matcher(a).matches() || IPV6.matcher(a).matches();
   }
 
   /** An address as the trusted-proxy list holds it. */
@@ -55,7 +53,7 @@ public class RequestSecurity {
   }
 
   protected RequestSecurity() {
-    this.trusted = Set.of();
+    this.trusted = TrustedProxies.none();
   }
 
   /** As {@link #secure(boolean, String, String, boolean)} for a call without private headers. */

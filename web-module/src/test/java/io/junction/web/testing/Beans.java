@@ -16,14 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The few things CDI does for the services, done by hand for unit tests: it makes each bean once
  * (whatever its scope), fills its injected fields ({@code @Inject}, {@code @PersistenceContext},
  * {@code @Resource}, and {@code @ConfigProperty} from the settings given here or else the
  * property's default) and calls its {@code @PostConstruct} method. A field it cannot fill fails the
- * test, naming the field. Interceptors ({@code @Transactional}) are not run: see {@link
- * TestDatabase#transactional}.
+ * test, naming the field; a {@code MetricRegistry} is left null (no metrics). Interceptors
+ * ({@code @Transactional}) are not run: see {@link TestDatabase#transactional}.
  */
 public final class Beans {
 
@@ -103,6 +104,10 @@ public final class Beans {
     }
     if (matches.size() > 1) {
       throw new IllegalStateException("Several beans of " + type.getName() + " for " + forWhat);
+    }
+    if (type == MetricRegistry.class && !bindings.containsKey(type)) {
+      // No metrics outside a server: the beans that record them take a null registry as none.
+      return null;
     }
     Class<?> implementation = bindings.getOrDefault(type, type);
     if (implementation.isInterface() || Modifier.isAbstract(implementation.getModifiers())) {
