@@ -109,6 +109,10 @@ function openSiteForm(site) {
   $('site-cname').value = site && site.cname ? site.cname : '';
   $('site-dc').value = site ? site.dataCenter : state.info.dataCenter;
   $('site-contacts').checked = site ? site.retrieveContacts : false;
+  $('site-friends').checked = site ? site.retrieveFriends : false;
+  $('site-status').checked = site ? site.publishStatus : false;
+  $('site-user-actions').checked = site ? site.publishUserActions : false;
+  $('site-photos').checked = site ? site.retrievePhotos : false;
   $('site-revoke-tokens').checked = site ? site.revokeTokensOnSecretRotation : false;
   $('site-redirect-uris').value = site ? site.redirectUris.join('\n') : '';
   $('site-allow-implicit').checked = site ? site.allowImplicit : true;
@@ -128,6 +132,10 @@ async function saveSite(evt) {
     domains: $('site-domains').value.split(/[\s,]+/).filter((d) => d),
     dataCenter: $('site-dc').value,
     retrieveContacts: $('site-contacts').checked,
+    retrieveFriends: $('site-friends').checked,
+    publishStatus: $('site-status').checked,
+    publishUserActions: $('site-user-actions').checked,
+    retrievePhotos: $('site-photos').checked,
     revokeTokensOnSecretRotation: $('site-revoke-tokens').checked,
     redirectUris: $('site-redirect-uris').value.split(/\s+/).filter((u) => u),
     allowImplicit: $('site-allow-implicit').checked,
@@ -177,6 +185,13 @@ async function selectSite(apiKey, provider) {
   $('detail-cname').textContent = s.cname || '—';
   $('detail-dc').textContent = s.dataCenter;
   $('detail-contacts').textContent = s.retrieveContacts ? 'enabled' : 'disabled';
+  const social = [
+    s.retrieveFriends ? 'friends' : null,
+    s.publishStatus ? 'status' : null,
+    s.publishUserActions ? 'user actions' : null,
+    s.retrievePhotos ? 'photos' : null,
+  ].filter((x) => x);
+  $('detail-social').textContent = social.length ? social.join(', ') : 'none';
   $('detail-revoke-tokens').textContent = s.revokeTokensOnSecretRotation ? 'ended' : 'kept';
   $('detail-redirect-uris').textContent = s.redirectUris.length ? s.redirectUris.join(', ') : 'any URL on the domains';
   $('detail-policies').textContent = [
@@ -253,6 +268,10 @@ function fillProviderForm() {
   const type = custom ? { id, usesPublicKey: false, defaultPermissions: ['openid', 'profile', 'email'], setupNotes: state.info.oidcSetupNotes }
     : state.info.providers.find((p) => p.id === id);
   $('pv-notes').textContent = type.setupNotes || '';
+  const caps = type.capabilities || [];
+  $('pv-capabilities').textContent = caps.length
+    ? 'Can do: ' + caps.map((c) => c.capability + ' (' + c.permissions.join(', ') + ')').join('; ')
+    : 'Login only: no friends, contacts, status, user actions or photos.';
   const cfg = state.providers.find((p) => p.provider === id);
   $('pv-issuer').value = cfg && cfg.issuer ? cfg.issuer : (custom ? $('pv-issuer').value : '');
   $('pv-appId').value = cfg ? cfg.appId : '';

@@ -1,5 +1,8 @@
 package io.junction.api;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * One social network, as Junction talks to it: where to send the browser, how to turn the code that
  * comes back into tokens, and how to read the user's profile with them. Optional capabilities
@@ -36,5 +39,23 @@ public interface SocialConnector {
   /** Whether the provider takes an OpenID Connect nonce, to be checked in its id_token. */
   default boolean usesNonce() {
     return false;
+  }
+
+  /**
+   * The connector's one capability list: what it can do with a connection besides logging in, each
+   * with the provider permissions (scopes) it needs, which login and addConnection request when the
+   * site switches the capability on. A connector implements the interface of each capability it
+   * lists ({@link FriendsReader}, ...); a capability it does not list, it cannot do.
+   */
+  default Map<Capability, List<String>> capabilities() {
+    return Map.of();
+  }
+
+  /**
+   * The permissions an authorization request asks for: the site's configured ones (or the
+   * provider's defaults) and {@code extra}, as the authorization URL carries them.
+   */
+  default List<String> requestedScopes(ProviderApp app, List<String> extra) {
+    return extra;
   }
 }

@@ -26,6 +26,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * (where the "user" consents or refuses, as the test decides), the token endpoint (which checks
  * every parameter and issues single-use codes' tokens), and the REST API's users.getCurrentUser
  * (which checks application_key and the MD5 sig, and answers ok.ru's error bodies with HTTP 200).
+ * The social calls check as ok.ru does what the token was granted (the scopes of the authorization,
+ * less those the "user" declined), answering PERMISSION_DENIED (10) otherwise: friends.get,
+ * users.getInfo (at most 100 uids), mediatopic.post (its attachment's media; a photo only by a
+ * token of an upload), photosV2.getUploadUrl, the multipart upload itself, photos.getAlbums and
+ * photos.getPhotos. It also serves images for user actions under /img/.
  */
 final class OkStandIn {
 
@@ -54,6 +59,14 @@ final class OkStandIn {
   private final HttpServer server;
   private final Map<String, Grant> codes = new ConcurrentHashMap<>();
   private final Map<String, User> tokens = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Set<String>> scopesOfToken = new ConcurrentHashMap<>();
+  private final Map<String, List<User>> friends = new ConcurrentHashMap<>();
+  private final Map<String, String> uploads = new ConcurrentHashMap<>();
+  private final Map<String, String> photoTokens = new ConcurrentHashMap<>();
+  final List<Map<String, String>> topics = new java.util.concurrent.CopyOnWriteArrayList<>();
+  final List<String> uploadedTypes = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile java.util.Set<String> declineNext = java.util.Set.of();
+  private volatile String failMethod;
   final List<Map<String, String>> authorizeRequests = new ArrayList<>();
   final List<Map<String, String>> tokenRequests = new ArrayList<>();
   final List<Map<String, String>> apiRequests = new ArrayList<>();
@@ -63,7 +76,13 @@ final class OkStandIn {
   private volatile Failure apiFailure = Failure.NONE;
   private volatile String nextExpiresIn;
 
-  private record Grant(User user, String redirectUri) {}
+  private record Grant(User user, String redirectUri, java.util.Set<String> scopes) {}
+
+  /** A PNG of 1x1 pixel, as the image server serves it. */
+  static final byte[] PNG =
+      java.util.Base64.getDecoder()
+          .decode(
+              "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
   static synchronized OkStandIn get() {
     if (instance == null) {
@@ -82,6 +101,8 @@ final class OkStandIn {
     server.createContext("/oauth/authorize", this::authorize);
     server.createContext("/oauth/token.do", this::token);
     server.createContext("/fb.do", this::api);
+    server.createContext("/upload", this::upload);
+    server.createContext("/img/", this::image);
     server.start();
   }
 
@@ -98,6 +119,26 @@ final class OkStandIn {
   synchronized void consentAs(User user) {
     nextUser.set(user);
     denyNext = false;
+  }
+
+  /** The next authorization grants the scopes asked for but these. */
+  void declineNext(String... scopes) {
+    declineNext = java.util.Set.of(scopes);
+  }
+
+  /** The friends friends.get answers for a user. */
+  void friendsOf(User user, List<User> list) {
+    friends.put(user.uid(), List.copyOf(list));
+  }
+
+  /** The next call of this REST method answers ok.ru's unknown error. */
+  void failNextMethod(String method) {
+    failMethod = method;
+  }
+
+  /** What the address of an image of the image server is. */
+  String imageUrl(String name) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/img/" + name;
   }
 
   synchronized void denyNext() {
@@ -144,7 +185,14 @@ final class OkStandIn {
         return;
       }
       String code = "okcode-" + UUID.randomUUID();
-      codes.put(code, new Grant(user, redirect));
+      java.util.Set<String> scopes = new java.util.HashSet<>();
+      for (String sc : String.valueOf(q.get("scope")).split(";")) {
+        if (!sc.isEmpty() && !declineNext.contains(sc)) {
+          scopes.add(sc);
+        }
+      }
+      declineNext = java.util.Set.of();
+      codes.put(code, new Grant(user, redirect, scopes));
       target = redirect + "?code=" + enc(code) + "&state=" + enc(q.get("state"));
     }
     x.getResponseHeaders().add("Location", target);
@@ -175,8 +223,11 @@ final class OkStandIn {
       return;
     }
     User user;
+    java.util.Set<String> scopes;
     if ("refresh_token".equals(form.get("grant_type"))) {
       user = tokens.get("refresh:" + form.get("refresh_token"));
+      scopes =
+          scopesOfToken.getOrDefault("refresh:" + form.get("refresh_token"), java.util.Set.of());
     } else {
       Grant grant =
           "authorization_code".equals(form.get("grant_type"))
@@ -191,11 +242,14 @@ final class OkStandIn {
         return;
       }
       user = grant.user();
+      scopes = grant.scopes();
     }
     String access = "okaccess-" + UUID.randomUUID();
     String refresh = "okrefresh-" + UUID.randomUUID();
     tokens.put(access, user);
     tokens.put("refresh:" + refresh, user);
+    scopesOfToken.put(access, scopes);
+    scopesOfToken.put("refresh:" + refresh, scopes);
     String expiresIn = nextExpiresIn == null ? "1800" : nextExpiresIn;
     nextExpiresIn = null;
     send(
@@ -250,12 +304,18 @@ final class OkStandIn {
           "{\"error_code\":104,\"error_data\":null,\"error_msg\":\"PARAM_SIGNATURE : Invalid signature\"}");
       return;
     }
-    if (!"users.getCurrentUser".equals(params.get("method"))) {
+    String method = params.get("method");
+    if (method != null && method.equals(failMethod)) {
+      failMethod = null;
       send(
           x,
           200,
           "application/json",
-          "{\"error_code\":3,\"error_data\":null,\"error_msg\":\"METHOD : Method not found\"}");
+          "{\"error_code\":5000,\"error_data\":null,\"error_msg\":\"SYSTEM : Unknown error\"}");
+      return;
+    }
+    if (!"users.getCurrentUser".equals(method)) {
+      social(x, method, params, user, scopesOfToken.getOrDefault(token, java.util.Set.of()));
       return;
     }
     send(
@@ -277,6 +337,226 @@ final class OkStandIn {
             + "_50.jpg\",\"pic_3\":\"https://i.ok.example/"
             + user.uid()
             + "_190.jpg\"}");
+  }
+
+  private void social(
+      HttpExchange x,
+      String method,
+      Map<String, String> params,
+      User user,
+      java.util.Set<String> granted)
+      throws IOException {
+    List<String> needed =
+        switch (String.valueOf(method)) {
+          case "friends.get", "users.getInfo" -> List.of("VALUABLE_ACCESS");
+          case "mediatopic.post" ->
+              "true".equals(params.get("set_status"))
+                  ? List.of("VALUABLE_ACCESS", "SET_STATUS")
+                  : List.of("VALUABLE_ACCESS");
+          case "photosV2.getUploadUrl", "photos.getAlbums", "photos.getPhotos" ->
+              List.of("VALUABLE_ACCESS", "PHOTO_CONTENT");
+          default -> null;
+        };
+    if (needed == null) {
+      error(x, 3, "METHOD : Method not found");
+      return;
+    }
+    for (String scope : needed) {
+      if (!granted.contains(scope)) {
+        error(x, 10, "PERMISSION_DENIED : User must grant access to " + scope);
+        return;
+      }
+    }
+    switch (method) {
+      case "friends.get" -> {
+        StringBuilder b = new StringBuilder("[");
+        for (User f : friends.getOrDefault(user.uid(), List.of())) {
+          b.append(b.length() > 1 ? "," : "").append('"').append(f.uid()).append('"');
+        }
+        send(x, 200, "application/json", b.append(']').toString());
+      }
+      case "users.getInfo" -> {
+        String uids = params.get("uids");
+        if (uids == null || params.get("fields") == null) {
+          error(x, 100, "PARAM : Missing required parameter uids or fields");
+          return;
+        }
+        List<String> asked = List.of(uids.split(","));
+        if (asked.size() > 100) {
+          error(x, 100, "PARAM : Too many uids");
+          return;
+        }
+        StringBuilder b = new StringBuilder("[");
+        for (List<User> list : friends.values()) {
+          for (User f : list) {
+            if (asked.contains(f.uid()) && b.indexOf("\"" + f.uid() + "\"") < 0) {
+              b.append(b.length() > 1 ? "," : "")
+                  .append("{\"uid\":\"")
+                  .append(f.uid())
+                  .append("\",\"first_name\":\"")
+                  .append(f.firstName())
+                  .append("\",\"last_name\":\"")
+                  .append(f.lastName())
+                  .append("\",\"name\":\"")
+                  .append(f.name())
+                  .append("\",\"gender\":\"male\",\"pic_3\":\"https://i.ok.example/")
+                  .append(f.uid())
+                  .append("_190.jpg\"}");
+            }
+          }
+        }
+        send(x, 200, "application/json", b.append(']').toString());
+      }
+      case "mediatopic.post" -> {
+        String attachment = params.get("attachment");
+        if (!"USER".equals(params.get("type")) || attachment == null) {
+          error(x, 100, "PARAM : type and attachment are required");
+          return;
+        }
+        jakarta.json.JsonObject a;
+        try {
+          a = jakarta.json.Json.createReader(new java.io.StringReader(attachment)).readObject();
+        } catch (RuntimeException e) {
+          error(x, 100, "PARAM : attachment is not JSON");
+          return;
+        }
+        for (jakarta.json.JsonObject m :
+            a.getJsonArray("media").getValuesAs(jakarta.json.JsonObject.class)) {
+          if ("photo".equals(m.getString("type"))) {
+            if (!granted.contains("PHOTO_CONTENT")) {
+              error(x, 10, "PERMISSION_DENIED : User must grant access to PHOTO_CONTENT");
+              return;
+            }
+            for (jakarta.json.JsonObject ph :
+                m.getJsonArray("list").getValuesAs(jakarta.json.JsonObject.class)) {
+              if (photoTokens.remove(ph.getString("id")) == null) {
+                error(x, 100, "PARAM : Unknown photo token");
+                return;
+              }
+            }
+          }
+        }
+        String id = String.valueOf(6_700_000_000L + topics.size());
+        Map<String, String> topic = new HashMap<>(params);
+        topic.put("uid", user.uid());
+        topic.put("topicId", id);
+        topics.add(topic);
+        send(x, 200, "application/json", "\"" + id + "\"");
+      }
+      case "photosV2.getUploadUrl" -> {
+        String photoId = "ph" + UUID.randomUUID().toString().replace("-", "");
+        uploads.put(photoId, user.uid());
+        send(
+            x,
+            200,
+            "application/json",
+            "{\"upload_url\":\"http://127.0.0.1:"
+                + server.getAddress().getPort()
+                + "/upload?photoIds="
+                + photoId
+                + "\",\"photo_ids\":[\""
+                + photoId
+                + "\"],\"expires_ms\":1,\"ttl_ms\":86400000}");
+      }
+      case "photos.getAlbums" ->
+          send(
+              x,
+              200,
+              "application/json",
+              "{\"albums\":[{\"aid\":\"9100"
+                  + user.uid()
+                  + "\",\"title\":\"Summer\",\"description\":\"At the dacha\",\"photos_count\":1,\"type\":\"PUBLIC\"}],\"hasMore\":false}");
+      case "photos.getPhotos" -> {
+        if (!("9100" + user.uid()).equals(params.get("aid"))) {
+          error(x, 300, "NOT_FOUND : No such album");
+          return;
+        }
+        send(
+            x,
+            200,
+            "application/json",
+            "{\"photos\":[{\"id\":\"8800"
+                + user.uid()
+                + "\",\"album_id\":\"9100"
+                + user.uid()
+                + "\",\"text\":\"Lake\",\"pic180min\":\"https://i.ok.example/lake180.jpg\",\"pic_max\":\"https://i.ok.example/lake.jpg\",\"standard_width\":1280,\"standard_height\":960}],\"hasMore\":false}");
+      }
+      default -> error(x, 3, "METHOD : Method not found");
+    }
+  }
+
+  /**
+   * The photo upload address: a multipart/form-data POST of one image file for a photo id that
+   * photosV2.getUploadUrl issued, answered with the photo's token.
+   */
+  private void upload(HttpExchange x) throws IOException {
+    Map<String, String> q = query(x.getRequestURI().getRawQuery());
+    String photoId = q.get("photoIds");
+    String type = String.valueOf(x.getRequestHeaders().getFirst("Content-Type"));
+    byte[] body = x.getRequestBody().readAllBytes();
+    if (!"POST".equals(x.getRequestMethod())
+        || photoId == null
+        || uploads.remove(photoId) == null) {
+      error(x, 100, "PARAM : Unknown upload");
+      return;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^multipart/form-data;\\s*boundary=(\\S+)$").matcher(type);
+    if (!m.find()) {
+      error(x, 100, "PARAM : Not multipart/form-data");
+      return;
+    }
+    String boundary = m.group(1);
+    String text = new String(body, StandardCharsets.ISO_8859_1);
+    int head = text.indexOf("--" + boundary + "\r\n");
+    int headEnd = text.indexOf("\r\n\r\n", head);
+    int end = text.indexOf("\r\n--" + boundary + "--", headEnd);
+    if (head != 0 || headEnd < 0 || end < 0) {
+      error(x, 100, "PARAM : Malformed multipart body");
+      return;
+    }
+    String partHead = text.substring(head, headEnd);
+    byte[] file = java.util.Arrays.copyOfRange(body, headEnd + 4, end);
+    java.util.regex.Matcher ct =
+        java.util.regex.Pattern.compile("Content-Type: (image/[a-z]+)").matcher(partHead);
+    if (!partHead.contains("filename=\"")
+        || !ct.find()
+        || file.length < 8
+        || (file[0] & 0xff) != 0x89) {
+      error(x, 100, "PARAM : No image file in the upload");
+      return;
+    }
+    uploadedTypes.add(ct.group(1));
+    String token = "phtoken-" + UUID.randomUUID();
+    photoTokens.put(token, photoId);
+    send(
+        x,
+        200,
+        "application/json",
+        "{\"photos\":{\"" + photoId + "\":{\"token\":\"" + token + "\"}}}");
+  }
+
+  /** Images for user actions: /img/*.png is a PNG, anything else an HTML page. */
+  private void image(HttpExchange x) throws IOException {
+    String path = x.getRequestURI().getPath();
+    if (path.endsWith(".png")) {
+      x.getResponseHeaders().add("Content-Type", "image/png");
+      x.sendResponseHeaders(200, PNG.length);
+      try (OutputStream out = x.getResponseBody()) {
+        out.write(PNG);
+      }
+      x.close();
+    } else {
+      send(x, 200, "text/html", "<html><body>not an image</body></html>");
+    }
+  }
+
+  private static void error(HttpExchange x, int code, String message) throws IOException {
+    send(
+        x,
+        200,
+        "application/json",
+        "{\"error_code\":" + code + ",\"error_data\":null,\"error_msg\":\"" + message + "\"}");
   }
 
   /**

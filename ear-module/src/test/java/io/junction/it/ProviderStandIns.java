@@ -53,6 +53,12 @@ final class ProviderStandIns {
   private final Map<String, String> codeRedirects = new ConcurrentHashMap<>();
   private final AtomicReference<OkStandIn.User> next = new AtomicReference<>();
   final Map<String, Map<String, String>> last = new ConcurrentHashMap<>();
+  private final Map<String, String> codeScopes = new ConcurrentHashMap<>();
+  private final Map<String, String> tokenScopes = new ConcurrentHashMap<>();
+  private final Map<String, java.util.List<OkStandIn.User>> friends = new ConcurrentHashMap<>();
+
+  /** The statuses VK's status.set received: the user's uid and the text. */
+  final java.util.List<String[]> vkStatuses = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   static synchronized ProviderStandIns get() {
     if (instance == null) {
@@ -71,6 +77,8 @@ final class ProviderStandIns {
       server.createContext("/fb/oauth/access_token", x -> token(x, FB_APP, FB_SECRET, false));
       server.createContext("/vk/method/users.get", this::vkUsers);
       server.createContext("/fb/me", this::fbMe);
+      server.createContext("/vk/method/", this::vkMethod);
+      server.createContext("/fb/me/friends", this::fbFriends);
       server.createContext("/wechat/connect/qrconnect", x -> authorize(x, WECHAT_APP));
       server.createContext("/wechat/sns/oauth2/access_token", this::wechatToken);
       server.createContext("/wechat/sns/userinfo", this::wechatUser);
@@ -166,6 +174,122 @@ final class ProviderStandIns {
     next.set(user);
   }
 
+  /** The friends a user has at VK and Facebook. */
+  void friendsOf(OkStandIn.User user, java.util.List<OkStandIn.User> list) {
+    friends.put(user.uid(), java.util.List.copyOf(list));
+  }
+
+  private boolean granted(String token, String scope) {
+    return java.util.Arrays.asList(String.valueOf(tokenScopes.get(token)).split("[, ]"))
+        .contains(scope);
+  }
+
+  /**
+   * VK API methods of the social graph: friends.get (rights: friends), status.set (status), each
+   * with the token and v, errors with HTTP 200 as VK answers them.
+   */
+  private void vkMethod(HttpExchange x) throws IOException {
+    Map<String, String> q = query(x.getRequestURI().getRawQuery());
+    String method = x.getRequestURI().getPath().substring("/vk/method/".length());
+    last.put("/vk/method/" + method, q);
+    String token = String.valueOf(q.get("access_token"));
+    OkStandIn.User user = tokens.get(token);
+    if (user == null || q.get("v") == null) {
+      send(
+          x,
+          200,
+          "application/json",
+          "{\"error\":{\"error_code\":5,\"error_msg\":\"User authorization failed: invalid access_token (4).\"}}");
+      return;
+    }
+    String right =
+        switch (method) {
+          case "friends.get" -> "friends";
+          case "status.set" -> "status";
+          default -> null;
+        };
+    if (right == null) {
+      send(
+          x,
+          200,
+          "application/json",
+          "{\"error\":{\"error_code\":3,\"error_msg\":\"Unknown method passed\"}}");
+      return;
+    }
+    if (!granted(token, right)) {
+      send(
+          x,
+          200,
+          "application/json",
+          "{\"error\":{\"error_code\":15,\"error_msg\":\"Access denied: no access to call this method\"}}");
+      return;
+    }
+    if (method.equals("status.set")) {
+      vkStatuses.add(new String[] {user.uid(), q.get("text")});
+      send(x, 200, "application/json", "{\"response\":1}");
+      return;
+    }
+    StringBuilder items = new StringBuilder();
+    for (OkStandIn.User f : friends.getOrDefault(user.uid(), java.util.List.of())) {
+      items
+          .append(items.length() > 0 ? "," : "")
+          .append("{\"id\":")
+          .append(f.uid())
+          .append(",\"first_name\":\"")
+          .append(f.firstName())
+          .append("\",\"last_name\":\"")
+          .append(f.lastName())
+          .append("\",\"sex\":1}");
+    }
+    send(
+        x,
+        200,
+        "application/json;charset=utf-8",
+        "{\"response\":{\"count\":"
+            + friends.getOrDefault(user.uid(), java.util.List.of()).size()
+            + ",\"items\":["
+            + items
+            + "]}}");
+  }
+
+  /** Graph /me/friends with appsecret_proof; user_friends needed. */
+  private void fbFriends(HttpExchange x) throws IOException {
+    Map<String, String> q = query(x.getRequestURI().getRawQuery());
+    last.put("/fb/me/friends", q);
+    String token = String.valueOf(q.get("access_token"));
+    OkStandIn.User user = tokens.get(token);
+    if (user == null || !proof(token).equals(q.get("appsecret_proof"))) {
+      send(
+          x,
+          400,
+          "application/json",
+          "{\"error\":{\"message\":\"Invalid appsecret_proof provided in the API argument\",\"type\":\"GraphMethodException\",\"code\":100}}");
+      return;
+    }
+    if (!granted(token, "user_friends")) {
+      send(
+          x,
+          403,
+          "application/json",
+          "{\"error\":{\"message\":\"(#200) Requires user_friends permission\",\"type\":\"OAuthException\",\"code\":200}}");
+      return;
+    }
+    StringBuilder data = new StringBuilder();
+    for (OkStandIn.User f : friends.getOrDefault(user.uid(), java.util.List.of())) {
+      data.append(data.length() > 0 ? "," : "")
+          .append("{\"id\":\"")
+          .append(f.uid())
+          .append("\",\"name\":\"")
+          .append(f.name())
+          .append("\"}");
+    }
+    send(
+        x,
+        200,
+        "application/json;charset=utf-8",
+        "{\"data\":[" + data + "],\"summary\":{\"total_count\":" + data.length() + "}}");
+  }
+
   private void authorize(HttpExchange x, String app) throws IOException {
     Map<String, String> q = query(x.getRequestURI().getRawQuery());
     last.put(x.getRequestURI().getPath(), q);
@@ -176,6 +300,7 @@ final class ProviderStandIns {
     }
     String code = "code-" + UUID.randomUUID();
     codes.put(code, user);
+    codeScopes.put(code, String.valueOf(q.get("scope")));
     if (q.get("code_challenge") != null) {
       verifiers.put(code, q.get("code_challenge"));
     }
@@ -208,6 +333,7 @@ final class ProviderStandIns {
     }
     String token = (vk ? "vk1.a." : "EAAB") + UUID.randomUUID();
     tokens.put(token, user);
+    tokenScopes.put(token, String.valueOf(codeScopes.remove(code)));
     send(
         x,
         200,

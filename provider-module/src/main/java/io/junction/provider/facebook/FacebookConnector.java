@@ -1,17 +1,23 @@
 package io.junction.provider.facebook;
 
 import io.junction.api.AuthorizationRequest;
+import io.junction.api.Capability;
 import io.junction.api.ErrorCode;
+import io.junction.api.FriendsReader;
 import io.junction.api.ProviderApp;
 import io.junction.api.ProviderException;
 import io.junction.api.ProviderInfo;
+import io.junction.api.ProviderSession;
 import io.junction.api.ProviderTokens;
 import io.junction.api.SocialProfile;
 import io.junction.provider.support.Digests;
 import io.junction.provider.support.OAuth2Connector;
 import io.junction.provider.support.ProviderHttp;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +29,7 @@ import java.util.Map;
  * "code"}}}.
  */
 @ApplicationScoped
-public class FacebookConnector extends OAuth2Connector {
+public class FacebookConnector extends OAuth2Connector implements FriendsReader {
 
   static final ProviderInfo INFO =
       new ProviderInfo(
@@ -65,6 +71,37 @@ public class FacebookConnector extends OAuth2Connector {
     if (request.displayMode() != null) {
       params.put("display", request.displayMode());
     }
+  }
+
+  /**
+   * Friends only: Facebook removed publish_actions in 2018, so a status or a user action is not
+   * supported (400096), and photos need an app review Junction does not assume.
+   */
+  @Override
+  public Map<Capability, List<String>> capabilities() {
+    return Map.of(Capability.FRIENDS, List.of("user_friends"));
+  }
+
+  /** The user's friends who use the app too (Graph {@code /me/friends}, user_friends). */
+  @Override
+  public List<SocialProfile> friends(ProviderApp app, ProviderSession session) {
+    List<SocialProfile> out = new ArrayList<>();
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("fields", "id,name,first_name,last_name,picture.type(large),link");
+    query.put("limit", "5000");
+    query.put("access_token", session.accessToken());
+    query.put("appsecret_proof", appsecretProof(session.accessToken(), app.secretKey()));
+    ProviderHttp.Answer answer =
+        http.get(id(), url("friends", "https://graph.facebook.com/v21.0/me/friends"), query, null);
+    JsonObject body = apiAnswer("Graph /me/friends", answer, FacebookConnector::graphError);
+    if (body.get("data") instanceof JsonArray data) {
+      for (JsonValue v : data) {
+        if (v instanceof JsonObject friend && text(friend.get("id")) != null) {
+          out.add(profile(friend));
+        }
+      }
+    }
+    return out;
   }
 
   /** Facebook's proof that a Graph call comes from the app's server. */

@@ -1,19 +1,35 @@
 package io.junction.provider.microsoft;
 
+import io.junction.api.Capability;
+import io.junction.api.Contact;
+import io.junction.api.ContactsReader;
+import io.junction.api.ErrorCode;
 import io.junction.api.ProviderApp;
+import io.junction.api.ProviderException;
 import io.junction.api.ProviderInfo;
+import io.junction.api.ProviderSession;
 import io.junction.provider.support.OidcConnector;
+import io.junction.provider.support.ProviderHttp;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Microsoft accounts (Gigya's {@code microsoft}; its aliases are the registry's): OpenID Connect at
  * the {@code common} endpoint, whose id_tokens name the user's tenant in their issuer ({@code
- * https://login.microsoftonline.com/{tid}/v2.0}); the issuer is checked with that tenant.
+ * https://login.microsoftonline.com/{tid}/v2.0}); the issuer is checked with that tenant. Contacts
+ * come from Microsoft Graph ({@code /me/contacts}, Contacts.Read).
  */
 @ApplicationScoped
-public class MicrosoftConnector extends OidcConnector {
+public class MicrosoftConnector extends OidcConnector implements ContactsReader {
+
+  /** The most pages of contacts read. */
+  static final int MAX_PAGES = 10;
 
   /** Where the configured issuer names the user's tenant. */
   private static final String TENANT = "{tenantid}";
@@ -62,5 +78,72 @@ public class MicrosoftConnector extends OidcConnector {
         && iss.endsWith(suffix)
         && iss.substring(prefix.length(), iss.length() - suffix.length())
             .matches("[A-Za-z0-9.-]{1,100}");
+  }
+
+  @Override
+  public Map<Capability, List<String>> capabilities() {
+    return Map.of(Capability.CONTACTS, List.of("Contacts.Read"));
+  }
+
+  @Override
+  public List<Contact> contacts(ProviderApp app, ProviderSession session) {
+    List<Contact> out = new ArrayList<>();
+    String base = url("contacts", "https://graph.microsoft.com/v1.0/me/contacts");
+    String next = null;
+    for (int page = 0; page < MAX_PAGES; page++) {
+      ProviderHttp.Answer answer;
+      if (next == null) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("$select", "displayName,givenName,surname,emailAddresses");
+        q.put("$top", "1000");
+        answer = http.get(id(), base, q, "Bearer " + session.accessToken());
+      } else {
+        answer = http.get(id(), next, Map.of(), "Bearer " + session.accessToken());
+      }
+      JsonObject body = graph(answer);
+      if (body.get("value") instanceof JsonArray people) {
+        for (JsonValue v : people) {
+          if (v instanceof JsonObject c) {
+            out.add(contact(c));
+          }
+        }
+      }
+      next = text(body.get("@odata.nextLink"));
+      if (next == null || !next.startsWith(base)) {
+        break; // a next page elsewhere than the contacts endpoint is not followed
+      }
+    }
+    return out;
+  }
+
+  /** Graph's answer; its errors are {@code {"error": {code, message}}}. */
+  JsonObject graph(ProviderHttp.Answer answer) {
+    JsonObject body = jsonOrNull(answer) instanceof JsonObject o ? o : null;
+    if (answer.ok() && body != null) {
+      return body;
+    }
+    String why =
+        body != null && body.get("error") instanceof JsonObject e
+            ? errorFields(e, "code", "message")
+            : "";
+    ErrorCode code =
+        answer.status() == 401
+            ? ErrorCode.PROVIDER_SESSION_EXPIRED
+            : answer.status() == 403 ? ErrorCode.NO_USER_PERMISSION : ErrorCode.PROVIDER_ERROR;
+    throw new ProviderException(
+        id(),
+        code,
+        "me/contacts failed: HTTP " + answer.status() + (why.isEmpty() ? "" : ", " + why));
+  }
+
+  static Contact contact(JsonObject c) {
+    String email = null;
+    if (c.get("emailAddresses") instanceof JsonArray a
+        && !a.isEmpty()
+        && a.get(0) instanceof JsonObject e) {
+      email = text(e.get("address"));
+    }
+    return new Contact(
+        email, text(c.get("givenName")), text(c.get("surname")), text(c.get("displayName")), null);
   }
 }

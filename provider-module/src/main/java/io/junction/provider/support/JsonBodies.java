@@ -30,6 +30,13 @@ final class JsonBodies {
     }
   }
 
+  /** Any JSON value a text holds, failing as {@link #object(String)} does. */
+  static JsonValue value(String text) {
+    try (JsonReader r = READERS.createReader(new StringReader(text))) {
+      return r.readValue();
+    }
+  }
+
   /** The JSON object of UTF-8 bytes, failing as {@link #object(String)} does. */
   static JsonObject object(byte[] utf8) {
     return object(new String(utf8, StandardCharsets.UTF_8));

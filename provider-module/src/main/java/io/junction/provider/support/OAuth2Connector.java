@@ -120,6 +120,11 @@ public abstract class OAuth2Connector implements SocialConnector {
     return ProviderHttp.withQuery(authorizeUrl(request.app()), params);
   }
 
+  @Override
+  public List<String> requestedScopes(ProviderApp app, List<String> extra) {
+    return scopes(app, extra);
+  }
+
   /**
    * The configured permissions (or the provider's defaults) and the extra ones, without repeats.
    */
@@ -254,6 +259,35 @@ public abstract class OAuth2Connector implements SocialConnector {
           ErrorCode.PROVIDER_ERROR,
           id() + " answered malformed JSON (HTTP " + answer.status() + ")");
     }
+  }
+
+  /** The JSON a body holds whatever the HTTP status, or null when it holds none. */
+  protected static JsonValue jsonOrNull(ProviderHttp.Answer answer) {
+    try {
+      return JsonBodies.value(answer.body() == null ? "" : answer.body());
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Any JSON value of a 2xx answer (an object, an array, a string): an HTTP status other than 2xx,
+   * or a body that is no JSON, is a provider error naming the call.
+   */
+  protected JsonValue jsonValue(String call, ProviderHttp.Answer answer) {
+    JsonValue value = null;
+    try {
+      value = JsonBodies.value(answer.body() == null ? "" : answer.body());
+    } catch (RuntimeException e) {
+      // refused below
+    }
+    if (!answer.ok() || value == null) {
+      throw new ProviderException(
+          id(),
+          ErrorCode.PROVIDER_ERROR,
+          call + " failed: HTTP " + answer.status() + (value == null ? ", no JSON" : ""));
+    }
+    return value;
   }
 
   /**

@@ -89,6 +89,56 @@ public class ProviderHttp {
         @HeaderParam("Accept") String accept,
         @HeaderParam("Authorization") String authorization,
         @HeaderParam(QueryString.HEADER) String query);
+
+    /**
+     * A POST of a body of any type: {@link CarriedHeaders} sets its Content-Type and further
+     * headers from the carrier header.
+     */
+    @POST
+    Response send(
+        @HeaderParam("Accept") String accept,
+        @HeaderParam("Authorization") String authorization,
+        @HeaderParam(CarriedHeaders.HEADER) String headers,
+        byte[] body);
+  }
+
+  /**
+   * Sets a call's Content-Type and further headers, carried as {@code Name: value} lines in one
+   * header from the client method to this filter only.
+   */
+  public static final class CarriedHeaders implements ClientRequestFilter {
+
+    static final String HEADER = "X-Junction-Provider-Headers";
+
+    @Override
+    public void filter(ClientRequestContext request) {
+      Object carried = request.getHeaders().getFirst(HEADER);
+      request.getHeaders().remove(HEADER);
+      if (carried == null) {
+        return;
+      }
+      for (String line : carried.toString().split("\n")) {
+        int colon = line.indexOf(':');
+        if (colon <= 0) {
+          continue;
+        }
+        String name = line.substring(0, colon).trim();
+        String value = line.substring(colon + 1).trim();
+        if (name.equalsIgnoreCase("Content-Type")) {
+          request.setEntity(
+              request.getEntity(), request.getEntityAnnotations(), MediaType.valueOf(value));
+        } else {
+          request.getHeaders().putSingle(name, value);
+        }
+      }
+    }
+  }
+
+  /** What an image URL answered: the type it declared and at most the bytes asked for. */
+  public record Bytes(int status, String contentType, byte[] body, boolean truncated) {
+    public boolean ok() {
+      return status >= 200 && status < 300;
+    }
   }
 
   /** Moves a call's query string from its carrier header into the request URL. */
@@ -191,6 +241,101 @@ public class ProviderHttp {
         e -> timed(provider, "GET", () -> e.get("application/json, */*", authorization, q)));
   }
 
+  /**
+   * POSTs a JSON document to {@code url} with an Authorization header (null for none) and further
+   * headers (name to value; none may carry a line break).
+   */
+  public Answer postJson(
+      String provider, String url, String json, String authorization, Map<String, String> headers) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+    all.put("Content-Type", "application/json");
+    return send(provider, url, json.getBytes(StandardCharsets.UTF_8), authorization, all);
+  }
+
+  /**
+   * POSTs {@code multipart/form-data} with one file part (RFC 7578) to {@code url}, as providers'
+   * photo upload addresses take it.
+   */
+  public Answer postFile(
+      String provider, String url, String field, String fileName, String type, byte[] data) {
+    String boundary = "junction-" + java.util.UUID.randomUUID();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(data.length + 512);
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + field
+                + "\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: "
+                + type
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    out.writeBytes(head);
+    out.writeBytes(data);
+    out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(
+        provider,
+        url,
+        out.toByteArray(),
+        null,
+        Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+  }
+
+  private Answer send(
+      String provider, String url, byte[] body, String authorization, Map<String, String> headers) {
+    StringJoiner carried = new StringJoiner("\n");
+    headers.forEach(
+        (k, v) -> {
+          if (k.contains("\n") || v.contains("\n") || v.contains("\r")) {
+            throw new IllegalArgumentException("a header may not hold a line break");
+          }
+          carried.add(k + ": " + v);
+        });
+    return withClient(
+        provider,
+        url,
+        e ->
+            call(
+                provider,
+                () -> e.send("application/json, */*", authorization, carried.toString(), body)));
+  }
+
+  /**
+   * GETs {@code url} once, with a client of its own (an address someone else named, not an endpoint
+   * to keep a client for), reading at most {@code maxBytes} of the body.
+   */
+  public Bytes getBytes(String provider, String url, int maxBytes) {
+    Endpoint once = build(provider, url);
+    try (Response r = once.get("image/*", null, null)) {
+      String type = r.getMediaType() == null ? "" : r.getMediaType().toString();
+      if (!r.hasEntity()) {
+        return new Bytes(r.getStatus(), type, new byte[0], false);
+      }
+      try (java.io.InputStream in = r.readEntity(java.io.InputStream.class)) {
+        byte[] data = in.readNBytes(maxBytes + 1);
+        boolean truncated = data.length > maxBytes;
+        return new Bytes(
+            r.getStatus(),
+            type,
+            truncated ? java.util.Arrays.copyOf(data, maxBytes) : data,
+            truncated);
+      }
+    } catch (java.io.IOException e) {
+      throw new ProviderException(
+          provider, ErrorCode.NETWORK_ERROR, provider + " could not be read", e);
+    } catch (ProcessingException | IllegalStateException e) {
+      if (isTimeout(e)) {
+        throw new ProviderException(
+            provider, ErrorCode.TIMEOUT, provider + " did not answer in time", e);
+      }
+      throw new ProviderException(
+          provider, ErrorCode.NETWORK_ERROR, provider + " could not be reached", e);
+    } finally {
+      closeQuietly(once);
+    }
+  }
+
   public static String withQuery(String url, Map<String, String> query) {
     if (query.isEmpty()) {
       return url;
@@ -267,6 +412,7 @@ public class ProviderHttp {
         // After every other request filter (a tracing filter reads the URL before this one
         // appends a query that may carry an access token).
         .register(new QueryString(), Priorities.USER + 1000)
+        .register(new CarriedHeaders())
         .build(Endpoint.class);
   }
 

@@ -1,13 +1,20 @@
 package io.junction.provider.twitter;
 
+import io.junction.api.Capability;
+import io.junction.api.FriendsReader;
 import io.junction.api.ProviderApp;
 import io.junction.api.ProviderInfo;
+import io.junction.api.ProviderSession;
 import io.junction.api.ProviderTokens;
 import io.junction.api.SocialProfile;
+import io.junction.api.StatusPublisher;
+import io.junction.api.UserAction;
+import io.junction.api.UserActionPublisher;
 import io.junction.provider.support.OAuth2Connector;
 import io.junction.provider.support.ProviderHttp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +23,54 @@ import java.util.Map;
  * the token endpoint, and {@code /2/users/me} with the token as a Bearer.
  */
 @ApplicationScoped
-public class TwitterConnector extends OAuth2Connector {
+public class TwitterConnector extends OAuth2Connector
+    implements FriendsReader, StatusPublisher, UserActionPublisher {
+
+  /** What the connector does with a connection, and the scopes each needs. */
+  static final Map<Capability, List<String>> CAPABILITIES =
+      Map.of(
+          Capability.FRIENDS, List.of("follows.read", "users.read", "tweet.read"),
+          Capability.STATUS, List.of("tweet.write", "tweet.read", "users.read"),
+          Capability.USER_ACTIONS, List.of("tweet.write", "tweet.read", "users.read"));
+
+  private final TwitterSocial social = new TwitterSocial(this);
+
+  @Override
+  public Map<Capability, List<String>> capabilities() {
+    return CAPABILITIES;
+  }
+
+  @Override
+  public List<SocialProfile> friends(ProviderApp app, ProviderSession session) {
+    return social.friends(session);
+  }
+
+  @Override
+  public String setStatus(ProviderApp app, ProviderSession session, String status) {
+    return social.post(session, status);
+  }
+
+  @Override
+  public String publish(ProviderApp app, ProviderSession session, UserAction action) {
+    return social.post(session, TwitterSocial.text(action));
+  }
+
+  ProviderHttp http() {
+    return http;
+  }
+
+  /** An API endpoint, {@code junction.provider.twitter.<name>-url}. */
+  String endpoint(String name, String defaultUrl) {
+    return url(name, defaultUrl);
+  }
+
+  static JsonValue body(ProviderHttp.Answer answer) {
+    return jsonOrNull(answer);
+  }
+
+  static String fields(JsonObject o, String... names) {
+    return errorFields(o, names);
+  }
 
   static final ProviderInfo INFO =
       new ProviderInfo(

@@ -1,17 +1,25 @@
 package io.junction.provider.vkontakte;
 
+import io.junction.api.Album;
 import io.junction.api.AuthorizationRequest;
+import io.junction.api.Capability;
 import io.junction.api.ErrorCode;
+import io.junction.api.FriendsReader;
+import io.junction.api.Photo;
+import io.junction.api.PhotoReader;
 import io.junction.api.ProviderApp;
 import io.junction.api.ProviderException;
 import io.junction.api.ProviderInfo;
+import io.junction.api.ProviderSession;
 import io.junction.api.ProviderTokens;
 import io.junction.api.SocialProfile;
+import io.junction.api.StatusPublisher;
 import io.junction.provider.support.OAuth2Connector;
 import io.junction.provider.support.ProviderHttp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +30,17 @@ import java.util.Map;
  * errors come as {@code {"error": {"error_code", "error_msg"}}}.
  */
 @ApplicationScoped
-public class VkontakteConnector extends OAuth2Connector {
+public class VkontakteConnector extends OAuth2Connector
+    implements FriendsReader, StatusPublisher, PhotoReader {
+
+  /** What the connector does with a connection, and the rights each needs. */
+  static final Map<Capability, List<String>> CAPABILITIES =
+      Map.of(
+          Capability.FRIENDS, List.of("friends"),
+          Capability.STATUS, List.of("status"),
+          Capability.PHOTOS, List.of("photos"));
+
+  private final VkontakteSocial social = new VkontakteSocial(this);
 
   static final ProviderInfo INFO =
       new ProviderInfo(
@@ -78,6 +96,51 @@ public class VkontakteConnector extends OAuth2Connector {
   }
 
   @Override
+  public Map<Capability, List<String>> capabilities() {
+    return CAPABILITIES;
+  }
+
+  @Override
+  public List<SocialProfile> friends(ProviderApp app, ProviderSession session) {
+    return social.friends(app, session);
+  }
+
+  @Override
+  public String setStatus(ProviderApp app, ProviderSession session, String status) {
+    return social.setStatus(app, session, status);
+  }
+
+  @Override
+  public List<Album> albums(ProviderApp app, ProviderSession session) {
+    return social.albums(app, session);
+  }
+
+  @Override
+  public List<Photo> photos(ProviderApp app, ProviderSession session, String providerAlbumId) {
+    return social.photos(app, session, providerAlbumId);
+  }
+
+  /**
+   * A GET of an API method at {@code junction.provider.vkontakte.method-url} (default {@code
+   * https://api.vk.com/method/}) followed by the method's name.
+   */
+  ProviderHttp.Answer methodCall(String method, Map<String, String> query) {
+    return http.get(id(), url("method", "https://api.vk.com/method/") + method, query, null);
+  }
+
+  JsonValue answerValue(String method, ProviderHttp.Answer answer) {
+    return jsonValue(method, answer);
+  }
+
+  static String str(JsonValue v) {
+    return text(v);
+  }
+
+  static String errors(JsonObject error) {
+    return errorFields(error, "error_code", "error_msg");
+  }
+
+  @Override
   public SocialProfile fetchProfile(ProviderApp app, ProviderTokens tokens) {
     Map<String, String> query = new LinkedHashMap<>();
     String userId = tokens.extras().get("user_id");
@@ -109,7 +172,12 @@ public class VkontakteConnector extends OAuth2Connector {
         || !(users.get(0) instanceof JsonObject user)) {
       throw new ProviderException(id(), ErrorCode.PROVIDER_ERROR, "users.get returned no user");
     }
-    String uid = userId(text(user.get("id")), "users.get");
+    return user(user, email, "users.get");
+  }
+
+  /** A VK user object (users.get, friends.get with fields) as a profile. */
+  SocialProfile user(JsonObject user, String email, String call) {
+    String uid = userId(text(user.get("id")), call);
     String first = text(user.get("first_name"));
     String last = text(user.get("last_name"));
     String screen = text(user.get("screen_name"));

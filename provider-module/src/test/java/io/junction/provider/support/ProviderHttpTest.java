@@ -45,6 +45,12 @@ class ProviderHttpTest {
     }
 
     @Override
+    public Response send(String accept, String authorization, String headers, byte[] body) {
+      calls.add("SEND " + authorization + " " + headers + " " + body.length);
+      throw new ProcessingException("stand-in: not sent");
+    }
+
+    @Override
     public void close() {
       closed = true;
     }

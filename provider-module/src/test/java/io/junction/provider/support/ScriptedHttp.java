@@ -25,6 +25,8 @@ public final class ScriptedHttp extends ProviderHttp {
 
   private final Deque<Answer> answers;
   private final List<String> urls = new ArrayList<>();
+  private final List<Map<String, String>> forms = new ArrayList<>();
+  private final List<byte[]> bodies = new ArrayList<>();
 
   public ScriptedHttp(List<Answer> answers) {
     this.answers = new ArrayDeque<>(answers);
@@ -55,14 +57,42 @@ public final class ScriptedHttp extends ProviderHttp {
     return urls;
   }
 
+  /** The forms (or GET queries) sent so far, in order; a body-only call adds an empty one. */
+  public List<Map<String, String>> forms() {
+    return forms;
+  }
+
+  /** The bodies of JSON and file posts so far, in order. */
+  public List<byte[]> bodies() {
+    return bodies;
+  }
+
   @Override
   public Answer postForm(
       String provider, String url, Map<String, String> form, String authorization) {
+    forms.add(Map.copyOf(form));
+    return next(provider, url);
+  }
+
+  @Override
+  public Answer postJson(
+      String provider, String url, String json, String authorization, Map<String, String> headers) {
+    forms.add(Map.of());
+    bodies.add(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return next(provider, url);
+  }
+
+  @Override
+  public Answer postFile(
+      String provider, String url, String field, String fileName, String type, byte[] data) {
+    forms.add(Map.of("field", field, "fileName", fileName, "type", type));
+    bodies.add(data);
     return next(provider, url);
   }
 
   @Override
   public Answer get(String provider, String url, Map<String, String> query, String authorization) {
+    forms.add(Map.copyOf(query));
     return next(provider, url);
   }
 

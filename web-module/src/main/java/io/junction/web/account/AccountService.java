@@ -14,8 +14,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -330,6 +334,36 @@ public class AccountService {
     }
   }
 
+  /**
+   * The site accounts (not guests) of a provider's users, by provider UID: the friends of a user
+   * who use the site too.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<String, Account> siteUsers(
+      String apiKey, String provider, Collection<String> providerUids) {
+    Map<String, Account> out = new HashMap<>();
+    List<String> all = List.copyOf(new LinkedHashSet<>(providerUids));
+    for (int from = 0; from < all.size(); from += 500) {
+      List<Object[]> rows =
+          em.createQuery(
+                  "SELECT i.providerUid, a FROM SocialIdentity i, Account a"
+                      + " WHERE a.id = i.accountId AND i.apiKey = :apiKey"
+                      + " AND i.provider = :provider AND i.providerUid IN :uids",
+                  Object[].class)
+              .setParameter("apiKey", apiKey)
+              .setParameter("provider", provider)
+              .setParameter("uids", all.subList(from, Math.min(all.size(), from + 500)))
+              .getResultList();
+      for (Object[] row : rows) {
+        Account a = (Account) row[1];
+        if (!a.isGuest()) {
+          out.put((String) row[0], a);
+        }
+      }
+    }
+    return out;
+  }
+
   /** The provider session of an identity, in clear. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public String accessToken(SocialIdentity i) {
@@ -365,6 +399,7 @@ public class AccountService {
 
   /** The provider session, encrypted, bound to the identity's row. */
   private void storeSession(SocialIdentity identity, ProviderTokens tokens, Instant now) {
+    identity.grantedScopes(GrantedScopes.of(tokens));
     identity.session(
         secrets.cipher().encrypt(tokens.accessToken(), "provider-token:" + identity.id()),
         tokens.refreshToken() == null

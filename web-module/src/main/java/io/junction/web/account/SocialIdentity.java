@@ -79,6 +79,9 @@ public class SocialIdentity {
   @Column(name = "refresh_token_enc", length = 4000)
   private String refreshTokenEncrypted;
 
+  @Column(name = "granted_scopes", length = 2000)
+  private String grantedScopes;
+
   @Column(name = "token_expires_at")
   private Instant tokenExpiresAt;
 
@@ -176,6 +179,18 @@ public class SocialIdentity {
 
   public String refreshTokenEncrypted() {
     return refreshTokenEncrypted;
+  }
+
+  /** The scopes the provider granted, space-separated; null when unknown. */
+  public String grantedScopes() {
+    return grantedScopes;
+  }
+
+  /** Records the scopes the provider granted (null keeps what is known). */
+  public void grantedScopes(String scopes) {
+    if (scopes != null) {
+      this.grantedScopes = clip(scopes, 2000);
+    }
   }
 
   public Instant tokenExpiresAt() {

@@ -43,7 +43,7 @@ public final class Envelope {
 
   /** An error answer. The HTTP status is 200 unless the caller asked for real status codes. */
   public static Response error(ApiCall call, GigyaException e) {
-    return build(call, e.code(), e.details(), Map.of(), e.httpStatus());
+    return build(call, e.code(), e.details(), e.data(), e.httpStatus());
   }
 
   /** The envelope's fields as a map, for answers that travel in a redirect URL. */
@@ -68,7 +68,7 @@ public final class Envelope {
    * (the servlet container's error pages).
    */
   public static String errorBody(ApiCall call, GigyaException e) {
-    return body(call, e.code(), e.details(), Map.of());
+    return body(call, e.code(), e.details(), e.data());
   }
 
   private static Response build(

@@ -1,6 +1,7 @@
 package io.junction.web.envelope;
 
 import io.junction.api.ErrorCode;
+import java.util.Map;
 
 /**
  * A refusal or failure to answer in the Gigya envelope: the error code, and details that are safe
@@ -40,6 +41,14 @@ public class GigyaException extends RuntimeException {
 
   public int httpStatus() {
     return httpStatus;
+  }
+
+  /**
+   * Data fields the error answer carries besides the envelope's (a fan-out's {@code
+   * providerErrorCodes}); none by default.
+   */
+  public Map<String, ?> data() {
+    return Map.of();
   }
 
   public static GigyaException missing(String parameter) {

@@ -10,6 +10,7 @@ import io.junction.api.SocialConnector;
 import io.junction.api.SocialProfile;
 import io.junction.provider.ProviderCatalog;
 import io.junction.web.account.AccountService;
+import io.junction.web.account.GrantedScopes;
 import io.junction.web.account.SocialIdentity;
 import io.junction.web.db.Constraints;
 import io.junction.web.envelope.ApiCall;
@@ -121,8 +122,10 @@ public class CallbackLeg {
       // comes from another provider than the one this flow went to.
       String issuer = call.paramOrNull("iss");
       ProviderTokens providerTokens =
-          connector.exchangeCode(
-              app, new CodeExchange(code, p.callbackUrl(), verifier, p.nonce(), issuer));
+          GrantedScopes.known(
+              connector.exchangeCode(
+                  app, new CodeExchange(code, p.callbackUrl(), verifier, p.nonce(), issuer)),
+              p.requestedScopes());
       SocialProfile profile = connector.fetchProfile(app, providerTokens);
       String guestKey = cookies.get(BrowserCookies.guestCookieName(p.apiKey()));
       BrowserAnswer done =

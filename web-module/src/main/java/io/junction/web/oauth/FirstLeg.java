@@ -5,6 +5,7 @@ import io.junction.api.ErrorCode;
 import io.junction.api.ProviderException;
 import io.junction.api.ProviderInfo;
 import io.junction.provider.ProviderCatalog;
+import io.junction.web.account.GrantedScopes;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.envelope.Parameters;
@@ -13,6 +14,7 @@ import io.junction.web.security.Randoms;
 import io.junction.web.security.Secrets;
 import io.junction.web.site.Site;
 import io.junction.web.site.SiteService;
+import io.junction.web.social.SocialScopes;
 import io.junction.web.telemetry.JunctionMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -166,6 +168,11 @@ public class FirstLeg {
     String verifier = request.connector().supportsPkce() ? Pkce.newVerifier() : null;
     String nonce = request.connector().usesNonce() ? Randoms.urlSafe(24) : null;
 
+    List<String> extraPermissions =
+        SocialScopes.extra(site, request.connector(), request.extraPermissions());
+    String requestedScopes =
+        GrantedScopes.join(request.connector().requestedScopes(setup.app(), extraPermissions));
+
     // May call the provider (an OpenID Connect issuer's discovery document): outside any
     // transaction, and before anything is saved, so that a failure leaves nothing behind.
     String location =
@@ -176,7 +183,7 @@ public class FirstLeg {
                     setup.app(),
                     setup.callbackUrl(),
                     providerState,
-                    request.extraPermissions(),
+                    extraPermissions,
                     request.displayMode(),
                     call.lang(),
                     verifier == null ? null : Pkce.challenge(verifier),
@@ -200,6 +207,7 @@ public class FirstLeg {
                 verifier == null ? null : secrets.cipher().encrypt(verifier, "pkce:" + stateHash))
             .nonce(nonce)
             .clientCodeChallenge(request.codeChallenge())
+            .requestedScopes(requestedScopes.length() > 2000 ? null : requestedScopes)
             .expiresAt(Instant.now().plusSeconds(lifetimeSeconds))
             .build());
     return BrowserRedirect.toProvider(location, List.of(BrowserCookies.browser(browser)));

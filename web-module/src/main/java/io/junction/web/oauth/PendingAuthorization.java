@@ -71,6 +71,9 @@ public class PendingAuthorization {
   @Column(name = "client_code_challenge", length = 128)
   private String clientCodeChallenge;
 
+  @Column(name = "requested_scopes", length = 2000)
+  private String requestedScopes;
+
   protected PendingAuthorization() {}
 
   private PendingAuthorization(Builder b) {
@@ -90,6 +93,7 @@ public class PendingAuthorization {
     this.expiresAt = required(b.expiresAt, "expiresAt");
     this.nonce = b.nonce;
     this.clientCodeChallenge = b.clientCodeChallenge;
+    this.requestedScopes = b.requestedScopes;
   }
 
   private static <T> T required(T value, String part) {
@@ -125,6 +129,7 @@ public class PendingAuthorization {
     private Instant expiresAt;
     private String nonce;
     private String clientCodeChallenge;
+    private String requestedScopes;
 
     private Builder() {}
 
@@ -227,6 +232,12 @@ public class PendingAuthorization {
       return this;
     }
 
+    /** The scopes asked of the provider, space-separated (at most 2000 characters), or null. */
+    public Builder requestedScopes(String value) {
+      this.requestedScopes = value;
+      return this;
+    }
+
     /** The entity; {@link IllegalStateException} naming the first required part that is missing. */
     public PendingAuthorization build() {
       return new PendingAuthorization(this);
@@ -297,5 +308,10 @@ public class PendingAuthorization {
   /** The site's S256 code_challenge, carried to the code it ends with; null when none. */
   public String clientCodeChallenge() {
     return clientCodeChallenge;
+  }
+
+  /** The scopes asked of the provider, space-separated, or null. */
+  public String requestedScopes() {
+    return requestedScopes;
   }
 }

@@ -1,5 +1,6 @@
 package io.junction.web.site;
 
+import io.junction.api.Capability;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -43,6 +44,18 @@ public class Site {
 
   @Column(name = "retrieve_contacts", nullable = false)
   private boolean retrieveContacts;
+
+  @Column(name = "retrieve_friends", nullable = false)
+  private boolean retrieveFriends;
+
+  @Column(name = "publish_status", nullable = false)
+  private boolean publishStatus;
+
+  @Column(name = "publish_user_actions", nullable = false)
+  private boolean publishUserActions;
+
+  @Column(name = "retrieve_photos", nullable = false)
+  private boolean retrievePhotos;
 
   // Lazy, as the domains: only the first leg and the admin API read them.
   @ElementCollection(fetch = FetchType.LAZY)
@@ -115,6 +128,23 @@ public class Site {
     return retrieveContacts;
   }
 
+  /** The switches of the social graph and actions besides retrieveContacts. */
+  public SocialPermissions social() {
+    return new SocialPermissions(
+        retrieveFriends, publishStatus, publishUserActions, retrievePhotos);
+  }
+
+  /** Whether the site switched a capability on (its methods answer 403022 otherwise). */
+  public boolean allows(Capability capability) {
+    return switch (capability) {
+      case FRIENDS -> retrieveFriends;
+      case CONTACTS -> retrieveContacts;
+      case STATUS -> publishStatus;
+      case USER_ACTIONS -> publishUserActions;
+      case PHOTOS -> retrievePhotos;
+    };
+  }
+
   /** The exact redirect URIs the site registered; when any, only they are accepted. */
   public List<String> redirectUris() {
     return List.copyOf(redirectUris);
@@ -173,6 +203,10 @@ public class Site {
     this.cname = settings.cname();
     this.dataCenter = settings.dataCenter();
     this.retrieveContacts = settings.retrieveContacts();
+    this.retrieveFriends = settings.social().retrieveFriends();
+    this.publishStatus = settings.social().publishStatus();
+    this.publishUserActions = settings.social().publishUserActions();
+    this.retrievePhotos = settings.social().retrievePhotos();
     this.revokeTokensOnSecretRotation = settings.revokeTokensOnSecretRotation();
     this.redirectUris.clear();
     this.redirectUris.addAll(settings.redirectUris());

@@ -16,6 +16,10 @@ public final class AdminViews {
       String cname,
       String dataCenter,
       boolean retrieveContacts,
+      boolean retrieveFriends,
+      boolean publishStatus,
+      boolean publishUserActions,
+      boolean retrievePhotos,
       boolean revokeTokensOnSecretRotation,
       List<String> redirectUris,
       boolean allowImplicit,
@@ -51,7 +55,14 @@ public final class AdminViews {
       String displayName,
       boolean usesPublicKey,
       List<String> defaultPermissions,
-      String setupNotes) {}
+      String setupNotes,
+      List<ProviderCapability> capabilities) {}
+
+  /**
+   * What a provider can do with a connection ({@code friends}, {@code contacts}, {@code status},
+   * {@code userActions}, {@code photos}) and the permissions that asks of it.
+   */
+  public record ProviderCapability(String capability, List<String> permissions) {}
 
   public record ServerInfo(
       String publicUrl,

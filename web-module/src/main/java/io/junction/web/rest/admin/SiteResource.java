@@ -14,6 +14,7 @@ import io.junction.web.site.HostNames;
 import io.junction.web.site.Site;
 import io.junction.web.site.SiteService;
 import io.junction.web.site.SiteSettings;
+import io.junction.web.site.SocialPermissions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -48,6 +49,10 @@ public class SiteResource {
           "cname",
           "dataCenter",
           "retrieveContacts",
+          "retrieveFriends",
+          "publishStatus",
+          "publishUserActions",
+          "retrievePhotos",
           "revokeTokensOnSecretRotation",
           "redirectUris",
           "allowImplicit",
@@ -120,6 +125,10 @@ public class SiteResource {
         s.cname(),
         s.dataCenter(),
         s.retrieveContacts(),
+        s.social().retrieveFriends(),
+        s.social().publishStatus(),
+        s.social().publishUserActions(),
+        s.social().retrievePhotos(),
         s.revokeTokensOnSecretRotation(),
         s.redirectUris(),
         s.allowImplicit(),
@@ -194,6 +203,11 @@ public class SiteResource {
         json.bool("allowImplicit", true),
         json.bool("requirePkce", false),
         json.bool("connectConfirmation", true),
-        guestMerge);
+        guestMerge,
+        new SocialPermissions(
+            json.bool("retrieveFriends", false),
+            json.bool("publishStatus", false),
+            json.bool("publishUserActions", false),
+            json.bool("retrievePhotos", false)));
   }
 }

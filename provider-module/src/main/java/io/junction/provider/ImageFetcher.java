@@ -1,0 +1,149 @@
+package io.junction.provider;
+
+import io.junction.api.UserAction;
+import io.junction.provider.support.ProviderHttp;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Fetches an image a site names in a user action (a {@code mediaItems} entry), to upload it to a
+ * network: an http or https URL whose host passes {@link PublicAddresses} (so {@code
+ * junction.provider.allow-private-addresses} decides as it does for OpenID Connect discovery), no
+ * redirect followed, at most {@code junction.social.image-max-bytes} (5 MiB by default), and only
+ * JPEG, PNG, GIF or WebP, by the declared type and by the bytes alike.
+ */
+@ApplicationScoped
+public class ImageFetcher {
+
+  /** The setting that caps an image's size in bytes. */
+  public static final String MAX_BYTES = "junction.social.image-max-bytes";
+
+  static final int DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "image/jpeg", "jpeg",
+          "image/jpg", "jpeg",
+          "image/pjpeg", "jpeg",
+          "image/png", "png",
+          "image/gif", "gif",
+          "image/webp", "webp");
+
+  /** An image URL that is refused; the message is safe to show the caller. */
+  public static final class Refused extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public Refused(String message) {
+      super(message);
+    }
+  }
+
+  @Inject PublicAddresses addresses;
+  @Inject ProviderHttp http;
+  private int maxBytes = DEFAULT_MAX_BYTES;
+
+  /** For CDI. */
+  public ImageFetcher() {}
+
+  /** A fetcher with its parts (tests). */
+  public ImageFetcher(PublicAddresses addresses, ProviderHttp http, int maxBytes) {
+    this.addresses = addresses;
+    this.http = http;
+    this.maxBytes = maxBytes;
+  }
+
+  @PostConstruct
+  void configure() {
+    maxBytes =
+        ConfigProvider.getConfig()
+            .getOptionalValue(MAX_BYTES, Integer.class)
+            .orElse(DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * The image at {@code url}.
+   *
+   * @throws Refused when the URL, its address, its answer, its size or its type is refused
+   * @throws io.junction.api.ProviderException when it cannot be reached
+   */
+  public UserAction.Image fetch(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new Refused("is not a URL");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("https") && !scheme.equals("http")) {
+      throw new Refused("must be an http or https URL");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new Refused("may not carry user information");
+    }
+    try {
+      addresses.check(uri);
+    } catch (PublicAddresses.Refused e) {
+      throw new Refused(e.getMessage());
+    }
+    ProviderHttp.Bytes answer = http.getBytes("image", uri.toString(), maxBytes);
+    if (answer.status() >= 300 && answer.status() < 400) {
+      throw new Refused("answered a redirect, which is not followed");
+    }
+    if (!answer.ok()) {
+      throw new Refused("answered HTTP " + answer.status());
+    }
+    if (answer.truncated()) {
+      throw new Refused("is larger than " + maxBytes + " bytes");
+    }
+    String declared = answer.contentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
+    String kind = TYPES.get(declared);
+    if (kind == null) {
+      throw new Refused("is not an image (JPEG, PNG, GIF or WebP)");
+    }
+    if (!kind.equals(sniff(answer.body()))) {
+      throw new Refused("does not hold the image its type says");
+    }
+    String type = kind.equals("jpeg") ? "image/jpeg" : "image/" + kind;
+    return new UserAction.Image(uri.toString(), type, answer.body());
+  }
+
+  /** The image format the bytes begin with, or null. */
+  static String sniff(byte[] b) {
+    if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
+      return "jpeg";
+    }
+    if (b.length >= 8
+        && (b[0] & 0xff) == 0x89
+        && b[1] == 'P'
+        && b[2] == 'N'
+        && b[3] == 'G'
+        && b[4] == 0x0d
+        && b[5] == 0x0a
+        && b[6] == 0x1a
+        && b[7] == 0x0a) {
+      return "png";
+    }
+    if (b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
+      return "gif";
+    }
+    if (b.length >= 12
+        && b[0] == 'R'
+        && b[1] == 'I'
+        && b[2] == 'F'
+        && b[3] == 'F'
+        && b[8] == 'W'
+        && b[9] == 'E'
+        && b[10] == 'B'
+        && b[11] == 'P') {
+      return "webp";
+    }
+    return null;
+  }
+}

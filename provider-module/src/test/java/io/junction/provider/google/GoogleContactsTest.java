@@ -1,0 +1,58 @@
+package io.junction.provider.google;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.junction.api.Contact;
+import io.junction.api.ErrorCode;
+import io.junction.api.ProviderApp;
+import io.junction.api.ProviderException;
+import io.junction.api.ProviderSession;
+import io.junction.provider.support.ProviderHttp;
+import io.junction.provider.support.ScriptedHttp;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Google contacts from saved People API answers. */
+class GoogleContactsTest {
+
+  private static final ProviderApp APP = new ProviderApp("c", null, "s", List.of());
+  private static final ProviderSession SESSION = new ProviderSession("1089", "g-token");
+
+  @Test
+  void contactsAcrossPagesAndARefusal() {
+    GoogleConnector google = new GoogleConnector();
+    ScriptedHttp http =
+        new ScriptedHttp(
+            List.of(
+                new ProviderHttp.Answer(
+                    200,
+                    "application/json",
+                    "{\"connections\":[{\"resourceName\":\"people/c1\",\"etag\":\"%E1\","
+                        + "\"names\":[{\"displayName\":\"Ann Lee\",\"familyName\":\"Lee\",\"givenName\":\"Ann\"}],"
+                        + "\"emailAddresses\":[{\"value\":\"ann@example.com\"}],"
+                        + "\"photos\":[{\"url\":\"https://lh3.googleusercontent.com/a\"}]}],"
+                        + "\"nextPageToken\":\"N2\",\"totalPeople\":2}"),
+                new ProviderHttp.Answer(
+                    200,
+                    "application/json",
+                    "{\"connections\":[{\"resourceName\":\"people/c2\",\"emailAddresses\":[{\"value\":\"bo@example.com\"}]}],\"totalPeople\":2}"),
+                new ProviderHttp.Answer(
+                    403,
+                    "application/json",
+                    "{\"error\":{\"code\":403,\"message\":\"Request had insufficient authentication scopes.\",\"status\":\"PERMISSION_DENIED\"}}")));
+    http.install(google);
+    List<Contact> contacts = google.contacts(APP, SESSION);
+    assertEquals("https://people.googleapis.com/v1/people/me/connections", http.urls().get(0));
+    assertEquals("N2", http.forms().get(1).get("pageToken"));
+    assertEquals(
+        List.of(
+            new Contact(
+                "ann@example.com", "Ann", "Lee", "Ann Lee", "https://lh3.googleusercontent.com/a"),
+            new Contact("bo@example.com", null, null, null, null)),
+        contacts);
+    ProviderException e =
+        assertThrows(ProviderException.class, () -> google.contacts(APP, SESSION));
+    assertEquals(ErrorCode.NO_USER_PERMISSION, e.code());
+  }
+}
