@@ -8,7 +8,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -107,6 +109,42 @@ final class AdminJson {
         throw GigyaException.invalid(name, "an entry is longer than " + maxLength + " characters");
       }
       out.add(v);
+    }
+    return out;
+  }
+
+  /**
+   * An object of strings to strings, in the body's order; null when absent. Keys and values are
+   * trimmed and may be neither empty nor longer than {@code maxLength}.
+   */
+  Map<String, String> stringMap(String name, int maxEntries, int maxLength) {
+    if (!has(name)) {
+      return null;
+    }
+    if (!(object.get(name) instanceof JsonObject map)) {
+      throw GigyaException.invalid(name, "must be an object of strings");
+    }
+    if (map.size() > maxEntries) {
+      throw GigyaException.invalid(name, "more than " + maxEntries + " entries");
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonValue> e : map.entrySet()) {
+      if (!(e.getValue() instanceof JsonString s)) {
+        throw GigyaException.invalid(name, "must be an object of strings");
+      }
+      String key = e.getKey().trim();
+      String value = s.getString().trim();
+      if (key.isEmpty() || value.isEmpty()) {
+        throw GigyaException.invalid(name, "holds an empty name or value");
+      }
+      if (key.length() > maxLength || value.length() > maxLength) {
+        throw GigyaException.invalid(name, "an entry is longer than " + maxLength + " characters");
+      }
+      if (key.chars().anyMatch(Character::isISOControl)
+          || value.chars().anyMatch(Character::isISOControl)) {
+        throw GigyaException.invalid(name, "contains control characters");
+      }
+      out.put(key, value);
     }
     return out;
   }
