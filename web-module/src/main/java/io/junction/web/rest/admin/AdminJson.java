@@ -49,6 +49,18 @@ final class AdminJson {
 
   /** A string field: required ones must be present and not blank. Returned trimmed. */
   String string(String name, boolean required, int maxLength) {
+    return string(name, required, maxLength, false);
+  }
+
+  /**
+   * A string field of several lines (a PEM certificate, an XML document): as {@link #string}, but
+   * line feeds, carriage returns and tabs are allowed.
+   */
+  String text(String name, boolean required, int maxLength) {
+    return string(name, required, maxLength, true);
+  }
+
+  private String string(String name, boolean required, int maxLength, boolean lines) {
     if (!has(name)) {
       if (required) {
         throw GigyaException.missing(name);
@@ -68,7 +80,9 @@ final class AdminJson {
     if (v.length() > maxLength) {
       throw GigyaException.invalid(name, "longer than " + maxLength + " characters");
     }
-    if (v.chars().anyMatch(Character::isISOControl)) {
+    if (v.chars()
+        .anyMatch(
+            c -> Character.isISOControl(c) && !(lines && (c == '\n' || c == '\r' || c == '\t')))) {
       throw GigyaException.invalid(name, "contains control characters");
     }
     return v;

@@ -58,7 +58,7 @@ final class SamlIdpJson {
    */
   static SamlIdpSettings read(AdminJson json, boolean allowHttp, Function<String, byte[]> fetch) {
     SamlMetadata.IdpDescriptor md = null;
-    String metadata = json.string("metadata", false, 60_000);
+    String metadata = json.text("metadata", false, 60_000);
     String metadataUrl = json.string("metadataUrl", false, 2048);
     if (metadata != null && metadataUrl != null) {
       throw GigyaException.invalid("metadataUrl", "give metadata or metadataUrl, not both");
@@ -159,7 +159,7 @@ final class SamlIdpJson {
   }
 
   private static List<String> certificates(AdminJson json, SamlMetadata.IdpDescriptor md) {
-    String given = json.string("certificate", false, 16_000);
+    String given = json.text("certificate", false, 16_000);
     List<String> out = new ArrayList<>();
     if (given != null) {
       try {

@@ -92,6 +92,23 @@ class SamlIdpJsonTest {
   }
 
   @Test
+  void aPemCertificateAndMetadataOnSeveralLinesAreTaken() {
+    String pem =
+        "-----BEGIN CERTIFICATE-----\r\n"
+            + CERT.replaceAll("(.{64})", "$1\n")
+            + "\n-----END CERTIFICATE-----\n";
+    assertEquals(List.of(CERT), read(minimal().add("certificate", pem)).certificates());
+    refused(
+        minimal().add("certificate", CERT.substring(0, 10) + "\u0000" + CERT.substring(10)),
+        ErrorCode.INVALID_PARAMETER_VALUE,
+        "certificate");
+    refused(
+        minimal().add("entityID", "https://idp.example/\nx"),
+        ErrorCode.INVALID_PARAMETER_VALUE,
+        "entityID");
+  }
+
+  @Test
   void wrongValuesAreRefusedNamingTheField() {
     refused(minimal().remove("entityID"), ErrorCode.MISSING_REQUIRED_PARAMETER, "entityID");
     refused(minimal().remove("certificate"), ErrorCode.MISSING_REQUIRED_PARAMETER, "certificate");
@@ -135,7 +152,7 @@ class SamlIdpJsonTest {
     String metadata =
         "<md:EntityDescriptor xmlns:md='urn:oasis:names:tc:SAML:2.0:metadata'"
             + " xmlns:ds='http://www.w3.org/2000/09/xmldsig#' entityID='https://kc.example/realms/r'>"
-            + "<md:IDPSSODescriptor protocolSupportEnumeration='urn:oasis:names:tc:SAML:2.0:protocol'>"
+            + "\n  <md:IDPSSODescriptor protocolSupportEnumeration='urn:oasis:names:tc:SAML:2.0:protocol'>\n"
             + "<md:KeyDescriptor use='signing'><ds:KeyInfo><ds:X509Data><ds:X509Certificate>"
             + CERT
             + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>"

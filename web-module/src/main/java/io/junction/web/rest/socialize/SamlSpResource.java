@@ -1,13 +1,22 @@
-package io.junction.web.rest.saml;
+package io.junction.web.rest.socialize;
 
+import io.junction.web.envelope.ApiCall;
+import io.junction.web.oauth.BrowserAnswer;
+import io.junction.web.oauth.BrowserCookies;
+import io.junction.web.oauth.BrowserRedirect;
+import io.junction.web.oauth.SamlLegs;
 import io.junction.web.saml.SamlMetadata;
 import io.junction.web.saml.SamlService;
 import io.junction.web.saml.SamlSpKeys;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,6 +32,13 @@ public class SamlSpResource {
 
   @Inject SamlService saml;
   @Inject SamlSpKeys keys;
+  @Inject SamlLegs legs;
+  @Inject ApiCall call;
+
+  @CookieParam(BrowserCookies.BROWSER)
+  String flowCookie;
+
+  @Context HttpHeaders headers;
 
   @PathParam("apiKey")
   String apiKey;
@@ -36,5 +52,14 @@ public class SamlSpResource {
     String xml =
         SamlMetadata.writeSp(urls.entityId(), urls.acs(), urls.slo(), keys.of(apiKey).certBase64());
     return Response.ok(xml, METADATA_TYPE + ";charset=UTF-8").build();
+  }
+
+  @POST
+  @Path("acs")
+  @Operation(summary = "The assertion consumer service (HTTP-POST binding)")
+  public Response acs() {
+    BrowserAnswer answer = legs.acs(call, apiKey, flowCookie, Redirects.cookies(headers));
+    // 303 after the POST: the browser goes on to the site with a GET.
+    return answer instanceof BrowserRedirect r ? Redirects.seeOther(r) : Redirects.to(answer);
   }
 }
