@@ -116,6 +116,7 @@ public enum ErrorCode {
   INVALID_GMID_TICKET(409012, "Invalid gmid ticket"),
   SAML_MAPPED_ATTRIBUTE_NOT_FOUND(409013, "SAML mapped attribute not found"),
   SAML_CERTIFICATE_NOT_FOUND(409014, "SAML certificate not found"),
+  SAML_MESSAGE_NOT_FOUND(409015, "SAML message not found"),
   CONCURRENT_UPDATES_NOT_ALLOWED(409030, "Concurrent updates not allowed"),
   GONE(410000, "Gone"),
   REQUEST_ENTITY_TOO_LARGE(413001, "Request entity too large"),

@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * The registry of the social networks Junction speaks to: the connectors found through CDI, by
  * their Gigya provider names, and the aliases Gigya accepts for them. Every fact of a provider
  * (description, setup notes, endpoints) is its connector's; aliases, the listing order and the
- * {@code oidc-<name>} naming of sites' own OpenID Connect providers live here and nowhere else.
+ * {@code oidc-<name>} naming of sites' own OpenID Connect providers and the {@code saml-<name>}
+ * naming of their SAML 2.0 identity providers live here and nowhere else. A SAML provider has no
+ * connector: the service provider that speaks SAML for a site lives in the web layer.
  */
 @ApplicationScoped
 public class ProviderCatalog {
@@ -58,6 +60,17 @@ public class ProviderCatalog {
 
   private static final String OIDC_PREFIX = "oidc-";
   private static final Pattern OIDC = Pattern.compile("oidc-[a-z0-9][a-z0-9-]{0,39}");
+  private static final String SAML_PREFIX = "saml-";
+  private static final Pattern SAML = Pattern.compile("saml-[a-z0-9][a-z0-9_.-]{0,39}");
+
+  /** What to create at a SAML identity provider and what to paste where. */
+  static final String SAML_SETUP_NOTES =
+      "Register this site's service provider at the identity provider: its metadata is at"
+          + " /saml/v2.0/<apiKey>/sp/metadata (the entity ID is that URL), the assertion consumer"
+          + " service at /saml/v2.0/<apiKey>/sp/acs (HTTP-POST). Give Junction the identity"
+          + " provider's metadata (or its entity ID, single sign-on URL and signing certificate) and"
+          + " map its attributes to ProviderUID, Email, FirstName, LastName, Country, City, Zip,"
+          + " Gender or samlData.<field>. Responses must be signed with SHA-256 or stronger.";
 
   /** The connectors by provider id, in listing order; the custom OpenID Connect one apart. */
   private Map<String, SocialConnector> connectors = Map.of();
@@ -89,7 +102,9 @@ public class ProviderCatalog {
       String id = c.info().id();
       if (id.equals(GenericOidcConnector.ID)) {
         oidc = c;
-      } else if (id.startsWith(OIDC_PREFIX) || ALIASES.containsKey(id)) {
+      } else if (id.startsWith(OIDC_PREFIX)
+          || id.startsWith(SAML_PREFIX)
+          || ALIASES.containsKey(id)) {
         throw new IllegalStateException(id + " is a name the registry keeps for itself");
       } else {
         named.add(c);
@@ -118,8 +133,16 @@ public class ProviderCatalog {
   }
 
   /**
+   * Whether the name is one of a site's SAML 2.0 identity providers ({@code saml-<name>}), which
+   * have no connector.
+   */
+  public static boolean isSaml(String id) {
+    return id != null && SAML.matcher(id).matches();
+  }
+
+  /**
    * The connector of a provider (by canonical name, as {@link #resolve} gives it), when one is
-   * registered.
+   * registered; none for a SAML provider.
    */
   public Optional<SocialConnector> connector(String id) {
     if (isCustomOidc(id)) {
@@ -168,13 +191,14 @@ public class ProviderCatalog {
   /** The supported names, comma-separated, for error messages. */
   public String supportedNames() {
     String names = String.join(", ", connectors.keySet());
-    return customOidc == null ? names : names + ", and oidc-<name> for any OpenID Connect provider";
+    return (customOidc == null ? names : names + ", oidc-<name> for any OpenID Connect provider")
+        + ", and saml-<name> for any SAML 2.0 identity provider";
   }
 
   /**
    * The provider a name stands for: its canonical entry, after case folding and aliases ({@code
    * messenger} is {@code microsoft}); for {@code oidc-<name>}, the OpenID Connect connector's
-   * description under that name.
+   * description under that name; for {@code saml-<name>}, a SAML identity provider's.
    */
   public Optional<ProviderInfo> resolve(String name) {
     if (name == null) {
@@ -193,6 +217,15 @@ public class ProviderCatalog {
               generic.usesPublicKey(),
               generic.defaultPermissions(),
               generic.setupNotes()));
+    }
+    if (isSaml(key)) {
+      return Optional.of(
+          new ProviderInfo(
+              key,
+              "SAML (" + key.substring(SAML_PREFIX.length()) + ")",
+              false,
+              List.of(),
+              SAML_SETUP_NOTES));
     }
     SocialConnector c = connectors.get(ALIASES.getOrDefault(key, key));
     return Optional.ofNullable(c == null ? null : c.info());

@@ -50,7 +50,9 @@ class ProviderCatalogTest {
     assertEquals(
         GIGYA_ORDER, ProviderCatalog.of(shuffled).all().stream().map(ProviderInfo::id).toList());
     assertEquals(
-        String.join(", ", GIGYA_ORDER) + ", and oidc-<name> for any OpenID Connect provider",
+        String.join(", ", GIGYA_ORDER)
+            + ", oidc-<name> for any OpenID Connect provider"
+            + ", and saml-<name> for any SAML 2.0 identity provider",
         catalog.supportedNames());
   }
 
@@ -109,6 +111,25 @@ class ProviderCatalogTest {
   }
 
   @Test
+  void aSitesSamlIdentityProviderIsResolvedByItsNameAndHasNoConnector() {
+    ProviderInfo corp = catalog.resolve(" SAML-Corp ").orElseThrow();
+    assertEquals("saml-corp", corp.id());
+    assertEquals("SAML (corp)", corp.displayName());
+    assertTrue(corp.defaultPermissions().isEmpty());
+    assertTrue(catalog.setupNotes("saml-corp").contains("/sp/metadata"));
+    assertTrue(ProviderCatalog.isSaml("saml-corp"));
+    assertTrue(ProviderCatalog.isSaml("saml-azure.ad_2"));
+    assertFalse(ProviderCatalog.isSaml("saml-"));
+    assertFalse(ProviderCatalog.isSaml("saml-Corp"), "canonical names are lower case");
+    assertFalse(ProviderCatalog.isSaml("saml-a/b"));
+    assertFalse(ProviderCatalog.isCustomOidc("saml-corp"));
+    assertTrue(catalog.resolve("saml-").isEmpty());
+    assertTrue(catalog.connector("saml-corp").isEmpty());
+    ProviderException e = assertThrows(ProviderException.class, () -> catalog.require("saml-corp"));
+    assertEquals(ErrorCode.NOT_SUPPORTED, e.code());
+  }
+
+  @Test
   void setupNotesAreTheProvidersOwnWithTheRegistrysAliases() {
     for (ProviderInfo info : catalog.all()) {
       assertTrue(catalog.setupNotes(info.id()).startsWith(info.setupNotes()), info.id());
@@ -146,7 +167,9 @@ class ProviderCatalogTest {
   void aRegistryKnowsOnlyItsConnectors() {
     ProviderCatalog instagramOnly = ProviderCatalog.of(List.of(new InstagramConnector()));
     assertEquals(List.of("instagram"), instagramOnly.all().stream().map(ProviderInfo::id).toList());
-    assertEquals("instagram", instagramOnly.supportedNames());
+    assertEquals(
+        "instagram, and saml-<name> for any SAML 2.0 identity provider",
+        instagramOnly.supportedNames());
     assertTrue(instagramOnly.resolve("facebook").isEmpty());
     assertTrue(instagramOnly.resolve("oidc-acme").isEmpty());
     assertEquals("", instagramOnly.setupNotes("oidc-acme"));

@@ -77,14 +77,38 @@ public class CallbackLeg {
    */
   public BrowserAnswer complete(ApiCall call, String flowCookie, Map<String, String> cookies) {
     String state = Parameters.required(call, "state");
+    return complete(call, "state", state, flowCookie, cookies, p -> oauthAnswer(call, p));
+  }
+
+  /** What the provider's answer at the callback says: the user's profile and its tokens. */
+  record ProviderAnswer(SocialProfile profile, ProviderTokens tokens) {}
+
+  /** Reads and checks the provider's answer for a pending authorization claimed by its browser. */
+  interface AnswerReader {
+    ProviderAnswer read(PendingAuthorization p);
+  }
+
+  /**
+   * Completes a flow whose pending authorization is named by {@code state} (the OAuth state, or a
+   * SAML RelayState): claims it, checks that it has not expired and that the browser is the one
+   * that started it, reads the provider's answer, links the identity and answers the site.
+   */
+  BrowserAnswer complete(
+      ApiCall call,
+      String stateParam,
+      String state,
+      String flowCookie,
+      Map<String, String> cookies,
+      AnswerReader reader) {
     CallbackTransactions.Claim claim =
         transactions
             .claim(state, flowCookie)
-            .orElseThrow(() -> GigyaException.invalid("state", "unknown, already used or expired"));
+            .orElseThrow(
+                () -> GigyaException.invalid(stateParam, "unknown, already used or expired"));
     PendingAuthorization p = claim.pending();
     call.lang(p.lang());
     call.apiKey(p.apiKey());
-    return completeClaimed(call, claim, cookies);
+    return completeClaimed(call, claim, cookies, reader);
   }
 
   /** Counts a login or connection that ended, by its errorCode (0: linked). */
@@ -98,7 +122,10 @@ public class CallbackLeg {
   }
 
   private BrowserAnswer completeClaimed(
-      ApiCall call, CallbackTransactions.Claim claim, Map<String, String> cookies) {
+      ApiCall call,
+      CallbackTransactions.Claim claim,
+      Map<String, String> cookies,
+      AnswerReader reader) {
     PendingAuthorization p = claim.pending();
     try {
       if (claim.expired()) {
@@ -111,27 +138,12 @@ public class CallbackLeg {
             ErrorCode.NO_USER_COOKIE,
             "The callback did not come from the browser that started the flow");
       }
-      String code = codeOrProviderError(call, p);
-      SocialConnector connector = catalog.require(p.provider());
-      ProviderApp app = transactions.app(p);
-      String verifier =
-          p.codeVerifierEncrypted() == null
-              ? null
-              : secrets.cipher().decrypt(p.codeVerifierEncrypted(), "pkce:" + p.stateHash());
-      // The issuer the provider names in its answer (iss): the connector refuses a code that
-      // comes from another provider than the one this flow went to.
-      String issuer = call.paramOrNull("iss");
-      ProviderTokens providerTokens =
-          GrantedScopes.known(
-              connector.exchangeCode(
-                  app, new CodeExchange(code, p.callbackUrl(), verifier, p.nonce(), issuer)),
-              p.requestedScopes());
-      SocialProfile profile = connector.fetchProfile(app, providerTokens);
+      ProviderAnswer answer = reader.read(p);
       String guestKey = cookies.get(BrowserCookies.guestCookieName(p.apiKey()));
       BrowserAnswer done =
           p.flow() == PendingAuthorization.Flow.LOGIN
-              ? loggedIn(p, profile, providerTokens, guestKey)
-              : connected(call, p, profile, providerTokens, guestKey);
+              ? loggedIn(p, answer.profile(), answer.tokens(), guestKey)
+              : connected(call, p, answer.profile(), answer.tokens(), guestKey);
       count(p, ErrorCode.OK);
       return done;
     } catch (ProviderException e) {
@@ -143,6 +155,26 @@ public class CallbackLeg {
       count(p, e.code());
       return ErrorRedirects.to(call, p.redirectUri(), p.responseType(), p.clientState(), e);
     }
+  }
+
+  /** An OAuth provider's answer: the code exchanged for tokens, and the profile read with them. */
+  private ProviderAnswer oauthAnswer(ApiCall call, PendingAuthorization p) {
+    String code = codeOrProviderError(call, p);
+    SocialConnector connector = catalog.require(p.provider());
+    ProviderApp app = transactions.app(p);
+    String verifier =
+        p.codeVerifierEncrypted() == null
+            ? null
+            : secrets.cipher().decrypt(p.codeVerifierEncrypted(), "pkce:" + p.stateHash());
+    // The issuer the provider names in its answer (iss): the connector refuses a code that
+    // comes from another provider than the one this flow went to.
+    String issuer = call.paramOrNull("iss");
+    ProviderTokens providerTokens =
+        GrantedScopes.known(
+            connector.exchangeCode(
+                app, new CodeExchange(code, p.callbackUrl(), verifier, p.nonce(), issuer)),
+            p.requestedScopes());
+    return new ProviderAnswer(connector.fetchProfile(app, providerTokens), providerTokens);
   }
 
   /** The provider's code; the provider's own error (a refusal by the user, or another) refused. */

@@ -9,6 +9,7 @@ import io.junction.web.account.GrantedScopes;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.envelope.Parameters;
+import io.junction.web.saml.SamlRequests;
 import io.junction.web.security.Hashes;
 import io.junction.web.security.Randoms;
 import io.junction.web.security.Secrets;
@@ -54,6 +55,7 @@ public class FirstLeg {
   @Inject TokenService tokens;
   @Inject Secrets secrets;
   @Inject JunctionMetrics metrics;
+  @Inject SamlLegs samlLegs;
 
   /** socialize.login: to the provider, or back to redirect_uri with an error. */
   public BrowserRedirect startLogin(ApiCall call, String flowCookie) {
@@ -165,29 +167,43 @@ public class FirstLeg {
     String browser = BrowserCookies.browserIdOrNew(flowCookie);
     String providerState = Randoms.urlSafe(32);
     String stateHash = Hashes.sha256Hex(providerState);
-    String verifier = request.connector().supportsPkce() ? Pkce.newVerifier() : null;
-    String nonce = request.connector().usesNonce() ? Randoms.urlSafe(24) : null;
-
-    List<String> extraPermissions =
-        SocialScopes.extra(site, request.connector(), request.extraPermissions());
-    String requestedScopes =
-        GrantedScopes.join(request.connector().requestedScopes(setup.app(), extraPermissions));
-
-    // May call the provider (an OpenID Connect issuer's discovery document): outside any
-    // transaction, and before anything is saved, so that a failure leaves nothing behind.
-    String location =
-        request
-            .connector()
-            .authorizationUrl(
-                new AuthorizationRequest(
-                    setup.app(),
-                    setup.callbackUrl(),
-                    providerState,
-                    extraPermissions,
-                    request.displayMode(),
-                    call.lang(),
-                    verifier == null ? null : Pkce.challenge(verifier),
-                    nonce));
+    String verifier = null;
+    String nonce;
+    String location;
+    String callbackUrl;
+    String requestedScopes = null;
+    if (request.connector() == null) {
+      // A SAML identity provider: a signed AuthnRequest, the state as RelayState, its ID kept
+      // as the nonce that the response's InResponseTo must name.
+      SamlRequests.AuthnRedirect authn =
+          samlLegs.authnRedirect(site.apiKey(), request.provider().id(), providerState);
+      location = authn.location();
+      nonce = authn.requestId();
+      callbackUrl = samlLegs.acsUrl(site.apiKey());
+    } else {
+      verifier = request.connector().supportsPkce() ? Pkce.newVerifier() : null;
+      nonce = request.connector().usesNonce() ? Randoms.urlSafe(24) : null;
+      callbackUrl = setup.callbackUrl();
+      List<String> extraPermissions =
+          SocialScopes.extra(site, request.connector(), request.extraPermissions());
+      requestedScopes =
+          GrantedScopes.join(request.connector().requestedScopes(setup.app(), extraPermissions));
+      // May call the provider (an OpenID Connect issuer's discovery document): outside any
+      // transaction, and before anything is saved, so that a failure leaves nothing behind.
+      location =
+          request
+              .connector()
+              .authorizationUrl(
+                  new AuthorizationRequest(
+                      setup.app(),
+                      setup.callbackUrl(),
+                      providerState,
+                      extraPermissions,
+                      request.displayMode(),
+                      call.lang(),
+                      verifier == null ? null : Pkce.challenge(verifier),
+                      nonce));
+    }
 
     pending.save(
         PendingAuthorization.builder()
@@ -202,12 +218,13 @@ public class FirstLeg {
             .clientState(request.state())
             .lang(call.lang())
             .sessionSeconds(request.sessionSeconds())
-            .callbackUrl(setup.callbackUrl())
+            .callbackUrl(callbackUrl)
             .codeVerifierEncrypted(
                 verifier == null ? null : secrets.cipher().encrypt(verifier, "pkce:" + stateHash))
             .nonce(nonce)
             .clientCodeChallenge(request.codeChallenge())
-            .requestedScopes(requestedScopes.length() > 2000 ? null : requestedScopes)
+            .requestedScopes(
+                requestedScopes == null || requestedScopes.length() > 2000 ? null : requestedScopes)
             .expiresAt(Instant.now().plusSeconds(lifetimeSeconds))
             .build());
     return BrowserRedirect.toProvider(location, List.of(BrowserCookies.browser(browser)));

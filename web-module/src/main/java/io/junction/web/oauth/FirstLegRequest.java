@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * What socialize.login or socialize.addConnection asked of the provider, checked: the response
  * type, the site's state, the provider and its connector, extra permissions, display mode, session
- * expiration and the site's PKCE challenge.
+ * expiration and the site's PKCE challenge. The connector is null for a SAML provider.
  */
 record FirstLegRequest(
     String responseType,
@@ -48,7 +48,9 @@ record FirstLegRequest(
     }
     String providerName = Parameters.required(call, providerParam);
     ProviderInfo info = Parameters.provider(catalog, providerName, providerParam);
-    SocialConnector connector = catalog.require(info.id());
+    // A SAML identity provider has no connector: SamlLegs speaks SAML for it.
+    SocialConnector connector =
+        ProviderCatalog.isSaml(info.id()) ? null : catalog.require(info.id());
     List<String> extra = Parameters.permissionList(call, "x_extraPermissions");
     String displayMode = call.paramOrNull("x_displayMode");
     if (displayMode != null) {

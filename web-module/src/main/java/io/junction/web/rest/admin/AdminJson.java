@@ -8,7 +8,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -47,6 +49,18 @@ final class AdminJson {
 
   /** A string field: required ones must be present and not blank. Returned trimmed. */
   String string(String name, boolean required, int maxLength) {
+    return string(name, required, maxLength, false);
+  }
+
+  /**
+   * A string field of several lines (a PEM certificate, an XML document): as {@link #string}, but
+   * line feeds, carriage returns and tabs are allowed.
+   */
+  String text(String name, boolean required, int maxLength) {
+    return string(name, required, maxLength, true);
+  }
+
+  private String string(String name, boolean required, int maxLength, boolean lines) {
     if (!has(name)) {
       if (required) {
         throw GigyaException.missing(name);
@@ -66,7 +80,9 @@ final class AdminJson {
     if (v.length() > maxLength) {
       throw GigyaException.invalid(name, "longer than " + maxLength + " characters");
     }
-    if (v.chars().anyMatch(Character::isISOControl)) {
+    if (v.chars()
+        .anyMatch(
+            c -> Character.isISOControl(c) && !(lines && (c == '\n' || c == '\r' || c == '\t')))) {
       throw GigyaException.invalid(name, "contains control characters");
     }
     return v;
@@ -131,6 +147,42 @@ final class AdminJson {
         throw GigyaException.invalid(name, "an entry is longer than " + maxLength + " characters");
       }
       out.add(v);
+    }
+    return out;
+  }
+
+  /**
+   * An object of strings to strings, in the body's order; null when absent. Keys and values are
+   * trimmed and may be neither empty nor longer than {@code maxLength}.
+   */
+  Map<String, String> stringMap(String name, int maxEntries, int maxLength) {
+    if (!has(name)) {
+      return null;
+    }
+    if (!(object.get(name) instanceof JsonObject map)) {
+      throw GigyaException.invalid(name, "must be an object of strings");
+    }
+    if (map.size() > maxEntries) {
+      throw GigyaException.invalid(name, "more than " + maxEntries + " entries");
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonValue> e : map.entrySet()) {
+      if (!(e.getValue() instanceof JsonString s)) {
+        throw GigyaException.invalid(name, "must be an object of strings");
+      }
+      String key = e.getKey().trim();
+      String value = s.getString().trim();
+      if (key.isEmpty() || value.isEmpty()) {
+        throw GigyaException.invalid(name, "holds an empty name or value");
+      }
+      if (key.length() > maxLength || value.length() > maxLength) {
+        throw GigyaException.invalid(name, "an entry is longer than " + maxLength + " characters");
+      }
+      if (key.chars().anyMatch(Character::isISOControl)
+          || value.chars().anyMatch(Character::isISOControl)) {
+        throw GigyaException.invalid(name, "contains control characters");
+      }
+      out.put(key, value);
     }
     return out;
   }

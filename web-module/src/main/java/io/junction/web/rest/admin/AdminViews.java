@@ -1,6 +1,7 @@
 package io.junction.web.rest.admin;
 
 import java.util.List;
+import java.util.Map;
 
 /** What the admin API answers. No view holds a secret but a site just created, once. */
 public final class AdminViews {
@@ -46,7 +47,33 @@ public final class AdminViews {
       List<String> callbackUrls,
       String issuer,
       List<String> allowedHosts,
-      String updatedAt) {}
+      String updatedAt,
+      SamlView saml) {}
+
+  /**
+   * A SAML identity provider (saml-&lt;name&gt;) by Gigya's ExternalIdP fields, and what the
+   * identity provider needs from this site's service provider. Nothing here is secret.
+   */
+  public record SamlView(
+      String entityID,
+      String singleSignOnServiceUrl,
+      String singleSignOnServiceBinding,
+      String singleLogoutServiceUrl,
+      String singleLogoutServiceBinding,
+      String nameIDFormat,
+      Map<String, String> attributeMap,
+      List<String> certificates,
+      boolean allowUnsolicited,
+      ServiceProviderView serviceProvider) {}
+
+  /** What to register at the identity provider: this site's service provider. */
+  public record ServiceProviderView(
+      String entityID,
+      String metadataUrl,
+      String assertionConsumerServiceUrl,
+      String assertionConsumerServiceBinding,
+      String singleLogoutServiceUrl,
+      String certificate) {}
 
   public record ProviderList(List<ProviderView> providers) {}
 

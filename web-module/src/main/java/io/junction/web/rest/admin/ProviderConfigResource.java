@@ -10,6 +10,12 @@ import io.junction.web.envelope.GigyaException;
 import io.junction.web.envelope.Parameters;
 import io.junction.web.rest.admin.AdminViews.ProviderList;
 import io.junction.web.rest.admin.AdminViews.ProviderView;
+import io.junction.web.rest.admin.AdminViews.SamlView;
+import io.junction.web.rest.admin.AdminViews.ServiceProviderView;
+import io.junction.web.saml.SamlIdpSettings;
+import io.junction.web.saml.SamlMetadataFetcher;
+import io.junction.web.saml.SamlService;
+import io.junction.web.saml.SamlSpKeys;
 import io.junction.web.site.HostNames;
 import io.junction.web.site.ProviderConfig;
 import io.junction.web.site.ProviderSettings;
@@ -66,6 +72,10 @@ public class ProviderConfigResource {
   @PathParam("apiKey")
   String apiKey;
 
+  @Inject SamlService saml;
+  @Inject SamlSpKeys spKeys;
+  @Inject SamlMetadataFetcher metadataFetcher;
+
   @GET
   @Operation(summary = "List the site's provider configurations (secret keys masked)")
   public ProviderList list() {
@@ -87,6 +97,9 @@ public class ProviderConfigResource {
   @Operation(summary = "Create or replace a provider configuration; omit secretKey to keep it")
   public Response put(@PathParam("provider") String provider) {
     ProviderInfo info = resolve(provider);
+    if (ProviderCatalog.isSaml(info.id())) {
+      return putSaml(info);
+    }
     ProviderSettings settings = settings(info);
     SiteService.PutProvider put =
         changes.putProvider(authentication.administrator(), apiKey, info, settings);
@@ -104,6 +117,23 @@ public class ProviderConfigResource {
     return Response.noContent().build();
   }
 
+  /**
+   * A SAML identity provider: read (its metadata fetched outside any transaction), stored with its
+   * provider configuration in one transaction, and this site's service-provider key pair made if it
+   * has none yet.
+   */
+  private Response putSaml(ProviderInfo info) {
+    AdminJson json = AdminJson.parse(call.body(), SamlIdpJson.FIELDS);
+    sites.get(apiKey);
+    SamlIdpSettings settings =
+        SamlIdpJson.read(json, addresses.allowsPrivate(), metadataFetcher::fetch);
+    SamlService.PutIdp put = saml.putIdp(apiKey, info, settings, json.bool("enabled", true));
+    Site site = sites.get(apiKey);
+    return Response.status(put.created() ? Response.Status.CREATED : Response.Status.OK)
+        .entity(view(site, put.config()))
+        .build();
+  }
+
   private ProviderInfo resolve(String provider) {
     return catalog
         .resolve(provider)
@@ -119,6 +149,24 @@ public class ProviderConfigResource {
 
   private ProviderView view(Site site, ProviderConfig p) {
     ProviderInfo info = catalog.resolve(p.provider()).orElseThrow();
+    if (ProviderCatalog.isSaml(p.provider())) {
+      SamlService.SpUrls sp = saml.spUrls(site.apiKey());
+      return new ProviderView(
+          p.provider(),
+          info.displayName(),
+          null,
+          null,
+          null,
+          p.cnameEnabled(),
+          p.secureRedirectsOnly(),
+          p.enabled(),
+          List.of(),
+          List.of(sp.acs()),
+          null,
+          null,
+          p.updatedAt().toString(),
+          samlView(site, p));
+    }
     return new ProviderView(
         p.provider(),
         info.displayName(),
@@ -132,7 +180,30 @@ public class ProviderConfigResource {
         sites.callbackUrls(site, p),
         p.issuer(),
         ProviderCatalog.isCustomOidc(p.provider()) ? p.allowedHosts() : null,
-        p.updatedAt().toString());
+        p.updatedAt().toString(),
+        null);
+  }
+
+  private SamlView samlView(Site site, ProviderConfig p) {
+    SamlIdpSettings s = saml.idp(site.apiKey(), p.provider()).settings();
+    SamlService.SpUrls sp = saml.spUrls(site.apiKey());
+    return new SamlView(
+        s.entityId(),
+        s.ssoUrl(),
+        s.ssoBinding(),
+        s.sloUrl(),
+        s.sloBinding(),
+        s.nameIdFormat(),
+        s.attributeMap(),
+        s.certificates(),
+        s.allowUnsolicited(),
+        new ServiceProviderView(
+            sp.entityId(),
+            sp.metadata(),
+            sp.acs(),
+            SamlIdpSettings.POST,
+            sp.slo(),
+            spKeys.of(site.apiKey()).certBase64()));
   }
 
   private ProviderSettings settings(ProviderInfo info) {

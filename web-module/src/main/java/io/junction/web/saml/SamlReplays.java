@@ -1,0 +1,39 @@
+package io.junction.web.saml;
+
+import io.junction.api.ErrorCode;
+import io.junction.web.db.Constraints;
+import io.junction.web.db.OncePerInterval;
+import io.junction.web.envelope.GigyaException;
+import io.junction.web.security.Hashes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+
+/**
+ * Refuses an assertion seen before (in the database, so across nodes): each is recorded, one short
+ * transaction, before its user is let in.
+ */
+@ApplicationScoped
+public class SamlReplays {
+
+  private static final OncePerInterval PURGE = new OncePerInterval(Duration.ofMinutes(5));
+
+  @Inject SamlReplayLog recorder;
+
+  /**
+   * Records an accepted assertion; 403004 when the same identity provider's assertion of that ID
+   * was accepted before.
+   */
+  public void accept(String apiKey, String idpEntityId, SamlAssertion assertion) {
+    String key = Hashes.sha256Hex(apiKey + "\n" + idpEntityId + "\n" + assertion.id());
+    try {
+      recorder.record(key, assertion.keepUntil(), PURGE.due());
+    } catch (RuntimeException e) {
+      if (Constraints.isViolation(e)) {
+        throw new GigyaException(
+            ErrorCode.DUPLICATE_NONCE, "This SAML assertion was used before: a replay is refused");
+      }
+      throw e;
+    }
+  }
+}
