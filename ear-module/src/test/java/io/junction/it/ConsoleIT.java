@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -296,7 +297,13 @@ class ConsoleIT {
     type("acct-q", ann.email().toUpperCase());
     visible("acct-search").click();
     By row = By.cssSelector("#acct-rows tr[data-uid='" + uid + "']");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(row)).click();
+    // The site's newest accounts were listed first; the search's answer replaces that list.
+    wait.ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(row).click();
+              return d.findElement(By.id("account-view")).isDisplayed();
+            });
     wait.until(ExpectedConditions.textToBe(By.id("acct-uid"), uid));
     assertEquals("odnoklassniki", visible("acct-login-provider").getText());
     assertEquals(2, driver.findElements(By.cssSelector("#ident-rows tr[data-provider]")).size());
