@@ -5,6 +5,7 @@ import io.junction.api.ProviderException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -32,6 +33,10 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
@@ -39,6 +44,10 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * read timeouts ({@code junction.provider.connect-timeout-ms}, {@code
  * junction.provider.read-timeout-ms}, 5 s and 10 s by default). Network failures become {@link
  * ProviderException}s: 504001 for a timeout, 500026 for anything else.
+ *
+ * <p>Each call runs in its provider's lane ({@link ProviderLanes}): a time limit, a bulkhead and a
+ * circuit breaker per provider. A full bulkhead or an open breaker fails at once with 500026, a
+ * call over the time limit with 504001.
  *
  * <p>One client per endpoint URL, built at its first call and reused by every later one (GET and
  * POST alike; a GET's query parameters travel with each call), closed when the application stops.
@@ -112,6 +121,9 @@ public class ProviderHttp {
 
   private final Map<String, Endpoint> clients = new ConcurrentHashMap<>();
 
+  /** The fault tolerance of each provider; null (no lanes) when built outside CDI, in tests. */
+  @Inject ProviderLanes lanes;
+
   /** Builds the client of a URL; replaced in tests. */
   Function<String, Endpoint> factory = this::client;
 
@@ -178,6 +190,35 @@ public class ProviderHttp {
   }
 
   private Answer withClient(String provider, String url, Function<Endpoint, Answer> use) {
+    if (lanes == null) {
+      return send(provider, url, use);
+    }
+    try {
+      return lanes.of(provider).call(() -> send(provider, url, use));
+    } catch (ProviderLanes.ServerError e) {
+      return e.answer();
+    } catch (CircuitBreakerOpenException e) {
+      throw new ProviderException(
+          provider,
+          ErrorCode.NETWORK_ERROR,
+          provider + " is failing: calls to it are paused for a moment, try again later",
+          e);
+    } catch (BulkheadException e) {
+      throw new ProviderException(
+          provider,
+          ErrorCode.NETWORK_ERROR,
+          provider + " is slow: too many calls to it are under way, try again later",
+          e);
+    } catch (TimeoutException e) {
+      throw new ProviderException(
+          provider, ErrorCode.TIMEOUT, provider + " did not answer in time", e);
+    } catch (FaultToleranceException e) {
+      throw new ProviderException(
+          provider, ErrorCode.NETWORK_ERROR, provider + " could not be reached", e);
+    }
+  }
+
+  private Answer send(String provider, String url, Function<Endpoint, Answer> use) {
     Endpoint kept = clients.get(url);
     if (kept == null && clients.size() < MAX_CLIENTS) {
       kept = clients.computeIfAbsent(url, u -> build(provider, u));
