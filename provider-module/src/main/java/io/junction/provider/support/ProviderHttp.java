@@ -195,8 +195,8 @@ public class ProviderHttp {
     }
     try {
       return lanes.of(provider).call(() -> send(provider, url, use));
-    } catch (ProviderLanes.ServerError e) {
-      return e.answer();
+    } catch (ProviderLanes.Hanging e) {
+      throw e.timeout();
     } catch (CircuitBreakerOpenException e) {
       throw new ProviderException(
           provider,

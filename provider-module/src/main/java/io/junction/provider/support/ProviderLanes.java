@@ -1,5 +1,7 @@
 package io.junction.provider.support;
 
+import io.junction.api.ErrorCode;
+import io.junction.api.ProviderException;
 import io.junction.provider.support.ProviderHttp.Answer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -10,6 +12,8 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * The fault tolerance of the calls to providers: each provider has a lane of its own, a CDI bean
@@ -23,10 +27,11 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * its own class, whatever the implementation keys its state on). Every {@code oidc-<name>} provider
  * shares one lane, {@link OtherProviders}, as does any name not listed here.
  *
- * <p>A lane counts as failures: a network failure or timeout ({@code ProviderException}), an HTTP
- * 5xx answer ({@link ServerError}, turned back into the answer by {@link ProviderHttp}), and a full
- * bulkhead. A provider that answers 4xx (a bad code, a refused token) is healthy. The limits are
- * the annotations' values; MicroProfile Fault Tolerance's own settings override them (for example
+ * <p>A lane's breaker counts as failures what holds threads: a call that timed out ({@link
+ * Hanging}, and Fault Tolerance's own timeout) and a full bulkhead. A provider that refuses
+ * connections or answers an error does so at once, and every {@code oidc-<name>} provider shares a
+ * lane: such failures of one issuer must not close the lane to the others. The limits are the
+ * annotations' values; MicroProfile Fault Tolerance's own settings override them (for example
  * {@code CircuitBreaker/delay} for every lane, or {@code
  * io.junction.provider.support.ProviderLanes$Facebook/call/Bulkhead/value} for one).
  */
@@ -73,33 +78,36 @@ public class ProviderLanes {
     return lanes.select(LANES.getOrDefault(provider, OtherProviders.class)).get();
   }
 
-  /** An HTTP 5xx answer: a failure of the provider for its breaker; the caller reads the answer. */
-  public static final class ServerError extends RuntimeException {
+  /**
+   * A call that timed out (504001): the failure its breaker counts, with a full bulkhead and Fault
+   * Tolerance's own timeout. {@link ProviderHttp} throws the original exception again.
+   */
+  public static final class Hanging extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Answer answer;
-
-    ServerError(Answer answer) {
-      super("HTTP " + answer.status(), null, false, false);
-      this.answer = answer;
+    Hanging(ProviderException timeout) {
+      super(timeout.getMessage(), timeout, false, false);
     }
 
-    public Answer answer() {
-      return answer;
+    public ProviderException timeout() {
+      return (ProviderException) getCause();
     }
   }
 
   /** A provider's lane: its subclasses add nothing but their own fault tolerance state. */
   public abstract static class Lane {
 
-    /** Sends one call; a 5xx answer comes back as {@link ServerError}. */
+    /** Sends one call; a timeout comes back as {@link Hanging}. */
     public Answer call(Supplier<Answer> send) {
-      Answer answer = send.get();
-      if (answer.status() >= 500) {
-        throw new ServerError(answer);
+      try {
+        return send.get();
+      } catch (ProviderException e) {
+        if (e.code() == ErrorCode.TIMEOUT) {
+          throw new Hanging(e);
+        }
+        throw e;
       }
-      return answer;
     }
   }
 
@@ -114,7 +122,8 @@ public class ProviderLanes {
         requestVolumeThreshold = WINDOW,
         failureRatio = FAILURE_RATIO,
         delay = OPEN_MS,
-        delayUnit = ChronoUnit.MILLIS)
+        delayUnit = ChronoUnit.MILLIS,
+        failOn = {Hanging.class, BulkheadException.class, TimeoutException.class})
     public Answer call(Supplier<Answer> send) {
       return super.call(send);
     }
@@ -129,7 +138,8 @@ public class ProviderLanes {
         requestVolumeThreshold = WINDOW,
         failureRatio = FAILURE_RATIO,
         delay = OPEN_MS,
-        delayUnit = ChronoUnit.MILLIS)
+        delayUnit = ChronoUnit.MILLIS,
+        failOn = {Hanging.class, BulkheadException.class, TimeoutException.class})
     public Answer call(Supplier<Answer> send) {
       return super.call(send);
     }
@@ -144,7 +154,8 @@ public class ProviderLanes {
         requestVolumeThreshold = WINDOW,
         failureRatio = FAILURE_RATIO,
         delay = OPEN_MS,
-        delayUnit = ChronoUnit.MILLIS)
+        delayUnit = ChronoUnit.MILLIS,
+        failOn = {Hanging.class, BulkheadException.class, TimeoutException.class})
     public Answer call(Supplier<Answer> send) {
       return super.call(send);
     }
@@ -159,7 +170,8 @@ public class ProviderLanes {
         requestVolumeThreshold = WINDOW,
         failureRatio = FAILURE_RATIO,
         delay = OPEN_MS,
-        delayUnit = ChronoUnit.MILLIS)
+        delayUnit = ChronoUnit.MILLIS,
+        failOn = {Hanging.class, BulkheadException.class, TimeoutException.class})
     public Answer call(Supplier<Answer> send) {
       return super.call(send);
     }
@@ -174,7 +186,8 @@ public class ProviderLanes {
         requestVolumeThreshold = WINDOW,
         failureRatio = FAILURE_RATIO,
         delay = OPEN_MS,
-        delayUnit = ChronoUnit.MILLIS)
+        delayUnit = ChronoUnit.MILLIS,
+        failOn = {Hanging.class, BulkheadException.class, TimeoutException.class})
     public Answer call(Supplier<Answer> send) {
       return super.call(send);
     }
@@ -189,7 +202,8 @@ public class ProviderLanes {
         requestVolumeThreshold = WINDOW,
         failureRatio = FAILURE_RATIO,
         delay = OPEN_MS,
-        delayUnit = ChronoUnit.MILLIS)
+        delayUnit = ChronoUnit.MILLIS,
+        failOn = {Hanging.class, BulkheadException.class, TimeoutException.class})
     public Answer call(Supplier<Answer> send) {
       return super.call(send);
     }
@@ -204,7 +218,8 @@ public class ProviderLanes {
         requestVolumeThreshold = WINDOW,
         failureRatio = FAILURE_RATIO,
         delay = OPEN_MS,
-        delayUnit = ChronoUnit.MILLIS)
+        delayUnit = ChronoUnit.MILLIS,
+        failOn = {Hanging.class, BulkheadException.class, TimeoutException.class})
     public Answer call(Supplier<Answer> send) {
       return super.call(send);
     }
@@ -219,7 +234,8 @@ public class ProviderLanes {
         requestVolumeThreshold = WINDOW,
         failureRatio = FAILURE_RATIO,
         delay = OPEN_MS,
-        delayUnit = ChronoUnit.MILLIS)
+        delayUnit = ChronoUnit.MILLIS,
+        failOn = {Hanging.class, BulkheadException.class, TimeoutException.class})
     public Answer call(Supplier<Answer> send) {
       return super.call(send);
     }
@@ -234,7 +250,8 @@ public class ProviderLanes {
         requestVolumeThreshold = WINDOW,
         failureRatio = FAILURE_RATIO,
         delay = OPEN_MS,
-        delayUnit = ChronoUnit.MILLIS)
+        delayUnit = ChronoUnit.MILLIS,
+        failOn = {Hanging.class, BulkheadException.class, TimeoutException.class})
     public Answer call(Supplier<Answer> send) {
       return super.call(send);
     }
@@ -249,7 +266,8 @@ public class ProviderLanes {
         requestVolumeThreshold = WINDOW,
         failureRatio = FAILURE_RATIO,
         delay = OPEN_MS,
-        delayUnit = ChronoUnit.MILLIS)
+        delayUnit = ChronoUnit.MILLIS,
+        failOn = {Hanging.class, BulkheadException.class, TimeoutException.class})
     public Answer call(Supplier<Answer> send) {
       return super.call(send);
     }
@@ -264,7 +282,8 @@ public class ProviderLanes {
         requestVolumeThreshold = WINDOW,
         failureRatio = FAILURE_RATIO,
         delay = OPEN_MS,
-        delayUnit = ChronoUnit.MILLIS)
+        delayUnit = ChronoUnit.MILLIS,
+        failOn = {Hanging.class, BulkheadException.class, TimeoutException.class})
     public Answer call(Supplier<Answer> send) {
       return super.call(send);
     }
@@ -279,7 +298,8 @@ public class ProviderLanes {
         requestVolumeThreshold = WINDOW,
         failureRatio = FAILURE_RATIO,
         delay = OPEN_MS,
-        delayUnit = ChronoUnit.MILLIS)
+        delayUnit = ChronoUnit.MILLIS,
+        failOn = {Hanging.class, BulkheadException.class, TimeoutException.class})
     public Answer call(Supplier<Answer> send) {
       return super.call(send);
     }
@@ -294,7 +314,8 @@ public class ProviderLanes {
         requestVolumeThreshold = WINDOW,
         failureRatio = FAILURE_RATIO,
         delay = OPEN_MS,
-        delayUnit = ChronoUnit.MILLIS)
+        delayUnit = ChronoUnit.MILLIS,
+        failOn = {Hanging.class, BulkheadException.class, TimeoutException.class})
     public Answer call(Supplier<Answer> send) {
       return super.call(send);
     }
@@ -309,7 +330,8 @@ public class ProviderLanes {
         requestVolumeThreshold = WINDOW,
         failureRatio = FAILURE_RATIO,
         delay = OPEN_MS,
-        delayUnit = ChronoUnit.MILLIS)
+        delayUnit = ChronoUnit.MILLIS,
+        failOn = {Hanging.class, BulkheadException.class, TimeoutException.class})
     public Answer call(Supplier<Answer> send) {
       return super.call(send);
     }
@@ -324,7 +346,8 @@ public class ProviderLanes {
         requestVolumeThreshold = WINDOW,
         failureRatio = FAILURE_RATIO,
         delay = OPEN_MS,
-        delayUnit = ChronoUnit.MILLIS)
+        delayUnit = ChronoUnit.MILLIS,
+        failOn = {Hanging.class, BulkheadException.class, TimeoutException.class})
     public Answer call(Supplier<Answer> send) {
       return super.call(send);
     }
@@ -339,7 +362,8 @@ public class ProviderLanes {
         requestVolumeThreshold = WINDOW,
         failureRatio = FAILURE_RATIO,
         delay = OPEN_MS,
-        delayUnit = ChronoUnit.MILLIS)
+        delayUnit = ChronoUnit.MILLIS,
+        failOn = {Hanging.class, BulkheadException.class, TimeoutException.class})
     public Answer call(Supplier<Answer> send) {
       return super.call(send);
     }
@@ -354,7 +378,8 @@ public class ProviderLanes {
         requestVolumeThreshold = WINDOW,
         failureRatio = FAILURE_RATIO,
         delay = OPEN_MS,
-        delayUnit = ChronoUnit.MILLIS)
+        delayUnit = ChronoUnit.MILLIS,
+        failOn = {Hanging.class, BulkheadException.class, TimeoutException.class})
     public Answer call(Supplier<Answer> send) {
       return super.call(send);
     }

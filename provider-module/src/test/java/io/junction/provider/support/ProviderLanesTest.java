@@ -2,8 +2,11 @@ package io.junction.provider.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.junction.api.ErrorCode;
+import io.junction.api.ProviderException;
 import io.junction.api.SocialConnector;
 import io.junction.provider.facebook.FacebookConnector;
 import io.junction.provider.google.GoogleConnector;
@@ -81,14 +84,31 @@ class ProviderLanesTest {
   }
 
   @Test
-  void aServerErrorIsTheLanesFailureAndAnyOtherAnswerPassesThrough() {
+  void aTimeoutIsTheLanesFailureAndAnyOtherAnswerOrFailurePassesThrough() {
     ProviderLanes.Lane lane = new ProviderLanes.Facebook();
-    ProviderHttp.Answer refused = new ProviderHttp.Answer(400, "application/json", "{}");
-    assertEquals(refused, lane.call(() -> refused));
     ProviderHttp.Answer down = new ProviderHttp.Answer(503, "text/html", "down");
-    ProviderLanes.ServerError e =
+    assertEquals(down, lane.call(() -> down));
+    ProviderException refused =
+        new ProviderException("facebook", ErrorCode.NETWORK_ERROR, "facebook could not be reached");
+    assertSame(
+        refused,
         org.junit.jupiter.api.Assertions.assertThrows(
-            ProviderLanes.ServerError.class, () -> lane.call(() -> down));
-    assertEquals(down, e.answer());
+            ProviderException.class,
+            () ->
+                lane.call(
+                    () -> {
+                      throw refused;
+                    })));
+    ProviderException timeout =
+        new ProviderException("facebook", ErrorCode.TIMEOUT, "facebook did not answer in time");
+    ProviderLanes.Hanging hanging =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ProviderLanes.Hanging.class,
+            () ->
+                lane.call(
+                    () -> {
+                      throw timeout;
+                    }));
+    assertSame(timeout, hanging.timeout());
   }
 }
