@@ -95,10 +95,40 @@ class SlowProviderIT {
     }
   }
 
-  @AfterAll
-  static void stop() {
+  /** A site of the hanging provider, to see its breaker close again. */
+  private static String recoverySite;
+
+  /**
+   * Lets the provider answer again and waits (up to 40 s) until a flow reaches it, that is until
+   * the breaker of the oidc-&lt;name&gt; lane is closed again, for the tests that follow.
+   */
+  private static boolean closeTheBreaker() throws InterruptedException {
     release.countDown();
-    issuerHost.stop(0);
+    long until = System.currentTimeMillis() + 40_000;
+    while (System.currentTimeMillis() < until) {
+      Browser b = new Browser();
+      try {
+        String code = finish(b, callbackOfANewFlow(b, recoverySite)).answer().get("errorCode");
+        if (!code.equals("500026") && !code.equals("504001")) {
+          return true;
+        }
+      } catch (AssertionError stillOpen) {
+        // the first leg itself ended at the site: the breaker is still open
+      }
+      Thread.sleep(1_000);
+    }
+    return false;
+  }
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    try {
+      if (recoverySite != null) {
+        closeTheBreaker();
+      }
+    } finally {
+      issuerHost.stop(0);
+    }
   }
 
   /** A flow through the hanging provider, up to its callback's URL (the provider's "answer"). */
@@ -153,6 +183,10 @@ class SlowProviderIT {
     // Two sites of the same provider (a site may hold only so many pending flows at once).
     String[] sites = {siteWithTheHangingProvider(), siteWithTheHangingProvider()};
     String apiKey = sites[0];
+    recoverySite = apiKey;
+    // One flow first, so that the issuer's discovery document is known before the thirty start.
+    Browser first = new Browser();
+    callbackOfANewFlow(first, apiKey);
     Sites.Site ok = Sites.withOdnoklassniki();
     // How long a login through Odnoklassniki takes here, on this machine, with nothing hanging.
     long baseline = Math.max(okLoginMillis(ok), okLoginMillis(ok));
@@ -224,13 +258,6 @@ class SlowProviderIT {
     }
 
     // Once the provider answers again and the breaker's delay is over, calls reach it again.
-    long until = System.currentTimeMillis() + 40_000;
-    String code = "500026";
-    while (code.equals("500026") && System.currentTimeMillis() < until) {
-      Thread.sleep(1_000);
-      Browser b = new Browser();
-      code = finish(b, callbackOfANewFlow(b, apiKey)).answer().get("errorCode");
-    }
-    assertTrue(!code.equals("500026") && !code.equals("504001"), "the breaker closed: " + code);
+    assertTrue(closeTheBreaker(), "the breaker closed again");
   }
 }
