@@ -32,9 +32,14 @@ import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
@@ -46,6 +51,10 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * read timeouts ({@code junction.provider.connect-timeout-ms}, {@code
  * junction.provider.read-timeout-ms}, 5 s and 10 s by default). Network failures become {@link
  * ProviderException}s: 504001 for a timeout, 500026 for anything else.
+ *
+ * <p>Each call runs in its provider's lane ({@link ProviderLanes}): a time limit, a bulkhead and a
+ * circuit breaker per provider. A full bulkhead or an open breaker fails at once with 500026, a
+ * call over the time limit with 504001.
  *
  * <p>One client per endpoint URL, built at its first call and reused by every later one (GET and
  * POST alike; a GET's query parameters travel with each call), closed when the application stops.
@@ -168,6 +177,9 @@ public class ProviderHttp {
   }
 
   private final Map<String, Endpoint> clients = new ConcurrentHashMap<>();
+
+  /** The fault tolerance of each provider; null (no lanes) when built outside CDI, in tests. */
+  @Inject ProviderLanes lanes;
 
   /** Builds the client of a URL; replaced in tests. */
   Function<String, Endpoint> factory = this::client;
@@ -355,6 +367,43 @@ public class ProviderHttp {
   }
 
   private Answer withClient(String provider, String url, Function<Endpoint, Answer> use) {
+    return inLane(provider, () -> send(provider, url, use));
+  }
+
+  /**
+   * Runs one call to {@code provider} in its lane (time limit, bulkhead, circuit breaker); without
+   * lanes (outside a server) directly.
+   */
+  protected final Answer inLane(String provider, Supplier<Answer> call) {
+    if (lanes == null) {
+      return call.get();
+    }
+    try {
+      return lanes.of(provider).call(call);
+    } catch (ProviderLanes.Hanging e) {
+      throw e.timeout();
+    } catch (CircuitBreakerOpenException e) {
+      throw new ProviderException(
+          provider,
+          ErrorCode.NETWORK_ERROR,
+          provider + " is failing: calls to it are paused for a moment, try again later",
+          e);
+    } catch (BulkheadException e) {
+      throw new ProviderException(
+          provider,
+          ErrorCode.NETWORK_ERROR,
+          provider + " is slow: too many calls to it are under way, try again later",
+          e);
+    } catch (TimeoutException e) {
+      throw new ProviderException(
+          provider, ErrorCode.TIMEOUT, provider + " did not answer in time", e);
+    } catch (FaultToleranceException e) {
+      throw new ProviderException(
+          provider, ErrorCode.NETWORK_ERROR, provider + " could not be reached", e);
+    }
+  }
+
+  private Answer send(String provider, String url, Function<Endpoint, Answer> use) {
     Endpoint kept = clients.get(url);
     if (kept == null && clients.size() < MAX_CLIENTS) {
       kept = clients.computeIfAbsent(url, u -> build(provider, u));
@@ -432,10 +481,15 @@ public class ProviderHttp {
 
   /** One call, timed into {@code junction.provider.call}. */
   private Answer timed(String provider, String method, Call call) {
+    return timed(provider, method, () -> call(provider, call));
+  }
+
+  /** One call that answers on its own, timed into {@code junction.provider.call}. */
+  protected final Answer timed(String provider, String method, Supplier<Answer> call) {
     long start = System.nanoTime();
     String outcome = "network";
     try {
-      Answer a = call(provider, call);
+      Answer a = call.get();
       outcome = a.ok() ? "ok" : "refused";
       return a;
     } catch (ProviderException e) {

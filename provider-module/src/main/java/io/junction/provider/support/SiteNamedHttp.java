@@ -74,12 +74,18 @@ public class SiteNamedHttp extends ProviderHttp {
                 URLEncoder.encode(k, StandardCharsets.UTF_8)
                     + "="
                     + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return exchange(provider, url, authorization, body.toString().getBytes(StandardCharsets.UTF_8));
+    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    return inLane(
+        provider,
+        () -> timed(provider, "POST", () -> exchange(provider, url, authorization, bytes)));
   }
 
   @Override
   public Answer get(String provider, String url, Map<String, String> query, String authorization) {
-    return exchange(provider, withQuery(url, query), authorization, null);
+    String target = withQuery(url, query);
+    return inLane(
+        provider,
+        () -> timed(provider, "GET", () -> exchange(provider, target, authorization, null)));
   }
 
   private Answer exchange(String provider, String url, String authorization, byte[] form) {

@@ -10,6 +10,11 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -69,7 +74,12 @@ public final class ExceptionMappers {
     }
   }
 
-  /** Anything unexpected: logged with its callId, answered 500001 without details. */
+  /**
+   * Anything unexpected: logged with its callId, answered 500001 without details. A database that
+   * cannot be reached (or refuses, or times out) is 500028 (HTTP 503), logged as one line naming
+   * the SQL state: during an outage every request fails alike, and a stack trace each says nothing
+   * more.
+   */
   @Provider
   public static class Unexpected implements ExceptionMapper<Throwable> {
     @Inject ApiCall call;
@@ -80,11 +90,55 @@ public final class ExceptionMappers {
       if (found != null) {
         return Envelope.error(call, found);
       }
+      SQLException database = databaseFailure(e);
+      if (database != null) {
+        LOG.warning(
+            call
+                + " failed: the database is unavailable ("
+                + database.getClass().getSimpleName()
+                + ", SQL state "
+                + database.getSQLState()
+                + ")");
+        return Envelope.error(
+            call,
+            new GigyaException(
+                ErrorCode.DATABASE_ERROR,
+                "The database is unavailable; try again later. callId " + call.callId(),
+                503));
+      }
       LOG.log(Level.SEVERE, call + " failed unexpectedly", e);
       return Envelope.error(
           call,
           new GigyaException(
               ErrorCode.GENERAL_SERVER_ERROR, "Internal error; callId " + call.callId(), 500));
+    }
+
+    /**
+     * The SQL exception behind {@code e} when it says the database cannot be used now: a lost or
+     * refused connection (SQL state class 08), a timeout, a pool that waited in vain for a
+     * connection, a server shutting down. Null for anything else: a constraint violation, a
+     * deadlock.
+     */
+    static SQLException databaseFailure(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof SQLException s) {
+          String state = s.getSQLState() == null ? "" : s.getSQLState();
+          if (s instanceof SQLTransientConnectionException
+              || s instanceof SQLTimeoutException
+              || s instanceof SQLNonTransientConnectionException
+              || s instanceof SQLRecoverableException
+              || state.startsWith("08")
+              || state.equals("57P01")
+              || state.equals("57P02")
+              || state.equals("57P03")) {
+            return s;
+          }
+        }
+        if (t.getCause() == t) {
+          break;
+        }
+      }
+      return null;
     }
 
     private static GigyaException causeOfType(Throwable e) {

@@ -1,16 +1,27 @@
 package io.junction.web.oauth;
 
+import io.junction.api.ErrorCode;
+import io.junction.web.envelope.GigyaException;
 import io.junction.web.security.Hashes;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Pending authorizations: saved when a flow starts, taken away once at the callback. */
+/**
+ * Pending authorizations: saved when a flow starts, taken away once at the callback, purged when
+ * expired ({@link TokenService#purgeExpired}). Anyone may start flows without proving anything, so
+ * a site holds at most {@code junction.flow.max-pending-per-site} unexpired ones (10,000): beyond
+ * that, a new flow is refused with 400124 until callbacks or expiry free some room. The count and
+ * the insert are not one atomic step: flows started at the same moment may pass the limit by as
+ * many as there are at once.
+ */
 @ApplicationScoped
 @Transactional
 public class PendingAuthorizations {
@@ -18,8 +29,28 @@ public class PendingAuthorizations {
   @PersistenceContext(unitName = "junction")
   EntityManager em;
 
+  @Inject
+  @ConfigProperty(name = "junction.flow.max-pending-per-site", defaultValue = "10000")
+  long maxPerSite;
+
+  /** Saves a new pending authorization; 400124 when its site has the most it may have. */
   @WithSpan(value = "db pending.save", kind = SpanKind.CLIENT)
   public void save(PendingAuthorization pending) {
+    long live =
+        em.createQuery(
+                "SELECT COUNT(p) FROM PendingAuthorization p"
+                    + " WHERE p.apiKey = :k AND p.expiresAt > :now",
+                Long.class)
+            .setParameter("k", pending.apiKey())
+            .setParameter("now", Instant.now())
+            .getSingleResult();
+    if (live >= maxPerSite) {
+      throw new GigyaException(
+          ErrorCode.LIMIT_REACHED,
+          "Too many logins and connections of this site are waiting for the provider ("
+              + maxPerSite
+              + "); try again in a few minutes");
+    }
     em.persist(pending);
   }
 
