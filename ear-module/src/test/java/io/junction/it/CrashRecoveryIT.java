@@ -105,7 +105,7 @@ class CrashRecoveryIT {
         Map<String, String> back =
             answer(location(browser.get(callback.replace(Junction.HTTPS, MultiNodeIT.NODE2))));
         assertNotNull(back.get("code"), back.toString());
-        assertEquals(waiting.uid(), loginUid(site, back.get("code")));
+        assertEquals(waiting.uid(), loginUid(MultiNodeIT.NODE2, site, back.get("code")));
         assertConsistent(site.apiKey());
         start();
       } else {
@@ -113,7 +113,7 @@ class CrashRecoveryIT {
         start();
         Map<String, String> back = answer(location(browser.get(callback)));
         assertNotNull(back.get("code"), back.toString());
-        assertEquals(waiting.uid(), loginUid(site, back.get("code")));
+        assertEquals(waiting.uid(), loginUid(Junction.HTTPS, site, back.get("code")));
       }
     } finally {
       Files.writeString(bootstrap, original, StandardCharsets.UTF_8);
@@ -178,9 +178,30 @@ class CrashRecoveryIT {
     }
   }
 
-  /** The UID of the user a code logs in: its providerUID at Odnoklassniki. */
-  private static String loginUid(Sites.Site site, String code) {
-    JsonObject info = Sites.call("socialize.getUserInfo", Sites.tokenForCode(site, code), "");
+  /** The Odnoklassniki UID of the user a code logs in, redeemed at one node. */
+  private static String loginUid(String node, Sites.Site site, String code) {
+    HttpResponse<String> r =
+        Junction.send(
+            HttpRequest.newBuilder(URI.create(node + "/socialize.getToken"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=authorization_code&code="
+                            + Browser.enc(code)
+                            + "&redirect_uri="
+                            + Browser.enc(Browser.SITE_PAGE)
+                            + "&client_id="
+                            + Browser.enc(site.apiKey())
+                            + "&client_secret="
+                            + Browser.enc(site.secret()))));
+    JsonObject answer = Junction.json(r);
+    assertEquals(0, answer.getInt("errorCode"), r.body());
+    JsonObject info =
+        Junction.json(
+            Junction.get(
+                node
+                    + "/socialize.getUserInfo?oauth_token="
+                    + Browser.enc(answer.getString("access_token"))));
     return info.getString("loginProviderUID");
   }
 
