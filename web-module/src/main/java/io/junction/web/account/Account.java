@@ -22,6 +22,11 @@ import java.time.Instant;
     name = "Account.findGuest",
     query =
         "SELECT a FROM Account a WHERE a.apiKey = :apiKey AND a.guestKeyHash = :hash AND a.guest = TRUE")
+@NamedQuery(
+    name = "Account.findGuestId",
+    query =
+        "SELECT a.id FROM Account a WHERE a.apiKey = :apiKey AND a.guestKeyHash = :hash"
+            + " AND a.guest = TRUE")
 public class Account {
 
   @Id

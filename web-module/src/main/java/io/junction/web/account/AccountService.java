@@ -3,6 +3,7 @@ package io.junction.web.account;
 import io.junction.api.ErrorCode;
 import io.junction.api.ProviderTokens;
 import io.junction.api.SocialProfile;
+import io.junction.web.db.Contention;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.security.Hashes;
 import io.junction.web.security.Randoms;
@@ -10,6 +11,7 @@ import io.junction.web.security.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -21,12 +23,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Links social identities to site accounts. Each method is one transaction: a refusal (an identity
- * that belongs to someone else) writes nothing. The database's unique constraint on (site,
- * provider, provider UID) settles concurrent callbacks for one identity; the loser's transaction
- * fails and its caller retries, finding the winner's row.
+ * that belongs to someone else) writes nothing.
+ *
+ * <p>Concurrency: every method that changes an account or its identities first takes the row lock
+ * of the account(s) concerned ({@code SELECT ... FOR UPDATE}), several in the order of their ids,
+ * and only then reads and changes their identities. Requests for one user (logins from several
+ * browsers, addConnection and removeConnection, setUID, a guest merge) therefore queue behind one
+ * another instead of deadlocking, and each reads what the previous one committed, so no version
+ * check fails. What the locks cannot order is settled by the database and retried by the caller
+ * ({@link Contention#retry}): two first logins of one identity insert it together and the unique
+ * constraint on (site, provider, provider UID) refuses one, whose retry finds the winner's row; an
+ * identity that moved to another account between its lookup and the lock is {@link
+ * Contention.Lost}.
  */
 @ApplicationScoped
 @Transactional
@@ -94,20 +106,27 @@ public class AccountService {
       ProviderTokens tokens,
       String guestKey) {
     Instant now = Instant.now();
-    SocialIdentity identity = find(apiKey, provider, profile.providerUid()).orElse(null);
+    String ownerId = ownerOf(apiKey, provider, profile.providerUid()).orElse(null);
+    String guestId = guestKey == null ? null : guestId(apiKey, guestKey).orElse(null);
+    Map<String, Account> locked = lock(ownerId, guestId);
+    SocialIdentity identity;
     Account account;
-    if (identity != null) {
-      account = em.find(Account.class, identity.accountId());
-    } else {
+    if (ownerId == null) {
       account = new Account(newId(), apiKey, "_guid_" + Randoms.urlSafe(18), now);
       em.persist(account);
       identity =
           new SocialIdentity(newId(), account.id(), apiKey, provider, profile.providerUid(), now);
       em.persist(identity);
+    } else {
+      account = locked.get(ownerId);
+      identity = find(apiKey, provider, profile.providerUid()).orElse(null);
+      if (account == null || identity == null || !identity.accountId().equals(ownerId)) {
+        throw new Contention.Lost("The identity moved or was removed meanwhile");
+      }
     }
     refresh(identity, profile, tokens, now);
-    Account guest = guestKey == null ? null : guest(apiKey, guestKey).orElse(null);
-    if (guest != null && !guest.id().equals(account.id())) {
+    Account guest = guestId == null ? null : locked.get(guestId);
+    if (guest != null && guest.isGuest() && !guest.id().equals(account.id())) {
       moveAll(guest, account);
     }
     account.loggedIn(provider, now);
@@ -138,8 +157,9 @@ public class AccountService {
    * and then nothing changes.
    */
   public boolean mergeGuest(String apiKey, String guestAccountId, String accountId) {
-    Account guest = em.find(Account.class, guestAccountId);
-    Account account = em.find(Account.class, accountId);
+    Map<String, Account> locked = lock(guestAccountId, accountId);
+    Account guest = locked.get(guestAccountId);
+    Account account = locked.get(accountId);
     if (guest == null
         || account == null
         || !guest.isGuest()
@@ -194,18 +214,23 @@ public class AccountService {
       String accountId,
       String guestKey) {
     Instant now = Instant.now();
-    SocialIdentity identity = find(apiKey, provider, profile.providerUid()).orElse(null);
     Account target;
     String newGuestKey = null;
     if (accountId != null) {
-      target = em.find(Account.class, accountId);
+      target = lock(accountId).get(accountId);
       if (target == null) {
         throw new GigyaException(
             ErrorCode.UNAUTHORIZED_USER, "The token's account no longer exists");
       }
     } else {
-      target = guestKey == null ? null : guest(apiKey, guestKey).orElse(null);
+      String guestId = guestKey == null ? null : guestId(apiKey, guestKey).orElse(null);
+      target = guestId == null ? null : lock(guestId).get(guestId);
+      if (target != null && !target.isGuest()) {
+        // Logged into meanwhile: no longer this browser's guest account.
+        target = null;
+      }
     }
+    SocialIdentity identity = find(apiKey, provider, profile.providerUid()).orElse(null);
     if (identity != null && (target == null || !identity.accountId().equals(target.id()))) {
       throw new GigyaException(
           ErrorCode.IDENTITY_EXISTS,
@@ -238,6 +263,7 @@ public class AccountService {
     if (!List.of("soft", "remove", "fail").contains(mode)) {
       throw GigyaException.invalid("lastIdentityHandling", "must be soft, remove or fail");
     }
+    lock(accountId);
     List<SocialIdentity> all = identities(accountId);
     List<SocialIdentity> targets = new ArrayList<>();
     for (SocialIdentity i : all) {
@@ -305,7 +331,10 @@ public class AccountService {
    * 400003 when another account of the site has it.
    */
   public Account setUid(String accountId, String siteUid) {
-    Account account = em.find(Account.class, accountId);
+    Account account = lock(accountId).get(accountId);
+    if (account == null) {
+      throw new GigyaException(ErrorCode.UNAUTHORIZED_USER, "The account no longer exists");
+    }
     Optional<Account> other = byUid(account.apiKey(), siteUid);
     if (other.isPresent() && !other.get().id().equals(accountId)) {
       throw new GigyaException(
@@ -318,7 +347,7 @@ public class AccountService {
 
   /** socialize.deleteAccount: the account, its identities and its sessions. */
   public void delete(String accountId) {
-    Account account = em.find(Account.class, accountId);
+    Account account = lock(accountId).get(accountId);
     if (account != null) {
       em.createQuery("DELETE FROM OAuthToken t WHERE t.accountId = :a")
           .setParameter("a", accountId)
@@ -382,6 +411,11 @@ public class AccountService {
 
   /** Stores renewed provider tokens of an identity; returns the identity as stored. */
   public SocialIdentity renewSession(String identityId, ProviderTokens tokens) {
+    em.createQuery("SELECT i.accountId FROM SocialIdentity i WHERE i.id = :id", String.class)
+        .setParameter("id", identityId)
+        .getResultStream()
+        .findFirst()
+        .ifPresent(this::lock);
     SocialIdentity i = em.find(SocialIdentity.class, identityId);
     if (i == null) {
       throw new GigyaException(ErrorCode.NOT_CONNECTED, "The connection was removed");
@@ -424,6 +458,51 @@ public class AccountService {
         .setParameter("hash", Hashes.sha256Hex(guestKey))
         .getResultStream()
         .findFirst();
+  }
+
+  /**
+   * The id of the account an identity belongs to, read as a value: nothing enters the persistence
+   * context before its account is locked, so what is read after the lock is what the previous
+   * holder committed.
+   */
+  private Optional<String> ownerOf(String apiKey, String provider, String providerUid) {
+    return em.createNamedQuery("SocialIdentity.findOwner", String.class)
+        .setParameter("apiKey", apiKey)
+        .setParameter("provider", provider)
+        .setParameter("providerUid", providerUid)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The id of a browser's guest account, read as a value (see {@link #ownerOf}). */
+  private Optional<String> guestId(String apiKey, String guestKey) {
+    return em.createNamedQuery("Account.findGuestId", String.class)
+        .setParameter("apiKey", apiKey)
+        .setParameter("hash", Hashes.sha256Hex(guestKey))
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * Takes the row locks of accounts, in the order of their ids (the one order every transaction
+   * uses), until the transaction ends; by id, each account as it is now, absent when it is gone.
+   * Nulls are skipped.
+   */
+  private Map<String, Account> lock(String... accountIds) {
+    TreeSet<String> ordered = new TreeSet<>();
+    for (String id : accountIds) {
+      if (id != null) {
+        ordered.add(id);
+      }
+    }
+    Map<String, Account> locked = new HashMap<>();
+    for (String id : ordered) {
+      Account a = em.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE);
+      if (a != null) {
+        locked.put(id, a);
+      }
+    }
+    return locked;
   }
 
   private static String newId() {

@@ -6,6 +6,7 @@ import io.junction.api.ProviderTokens;
 import io.junction.api.SocialConnector;
 import io.junction.api.SocialProfile;
 import io.junction.provider.ProviderCatalog;
+import io.junction.web.db.Contention;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.envelope.JsonInput;
 import io.junction.web.envelope.Parameters;
@@ -39,7 +40,7 @@ public class ProviderSessionImport {
     for (Map.Entry<String, JsonValue> e : parse(providerSessions).entrySet()) {
       identities.add(read(site, e.getKey(), e.getValue()));
     }
-    return accounts.linkAll(site.apiKey(), identities);
+    return Contention.retry(() -> accounts.linkAll(site.apiKey(), identities));
   }
 
   private static JsonObject parse(String raw) {

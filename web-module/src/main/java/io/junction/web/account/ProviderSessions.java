@@ -6,6 +6,7 @@ import io.junction.api.ProviderTokens;
 import io.junction.api.SocialConnector;
 import io.junction.api.TokenRefresher;
 import io.junction.provider.ProviderCatalog;
+import io.junction.web.db.Contention;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.site.Site;
 import io.junction.web.site.SiteService;
@@ -60,7 +61,7 @@ public class ProviderSessions {
     try {
       ProviderTokens renewed =
           refresher.refresh(sites.providerSetup(site, provider).app(), refreshToken);
-      SocialIdentity stored = accounts.renewSession(identity.id(), renewed);
+      SocialIdentity stored = Contention.retry(() -> accounts.renewSession(identity.id(), renewed));
       return new Live(stored, renewed.accessToken());
     } catch (ProviderException e) {
       LOG.warning(provider + " refused to renew a session: " + e.getMessage());

@@ -22,6 +22,11 @@ import java.time.Instant;
         "SELECT i FROM SocialIdentity i WHERE i.apiKey = :apiKey AND i.provider = :provider"
             + " AND i.providerUid = :providerUid")
 @NamedQuery(
+    name = "SocialIdentity.findOwner",
+    query =
+        "SELECT i.accountId FROM SocialIdentity i WHERE i.apiKey = :apiKey"
+            + " AND i.provider = :provider AND i.providerUid = :providerUid")
+@NamedQuery(
     name = "SocialIdentity.findByAccount",
     query =
         "SELECT i FROM SocialIdentity i WHERE i.accountId = :accountId ORDER BY i.createdAt, i.id")

@@ -1,11 +1,10 @@
 package io.junction.web.db;
 
 import java.sql.SQLException;
-import java.util.function.Supplier;
 
 /**
  * Unique-constraint violations: how Junction recognises that another request (or node) inserted the
- * same key first, and the one retry that then finds the winner's row.
+ * same key first (see {@link Contention} for the retry of a lost race).
  */
 public final class Constraints {
 
@@ -25,21 +24,5 @@ public final class Constraints {
       }
     }
     return false;
-  }
-
-  /**
-   * Runs a unit of work that may lose an insert race on a unique key, and runs it once more when it
-   * did: the second run finds the row the winner wrote. The work must be its own transaction (the
-   * caller holds none), so that the failed attempt is rolled back before the retry.
-   */
-  public static <T> T retryOnceOnViolation(Supplier<T> work) {
-    try {
-      return work.get();
-    } catch (RuntimeException e) {
-      if (isViolation(e)) {
-        return work.get();
-      }
-      throw e;
-    }
   }
 }

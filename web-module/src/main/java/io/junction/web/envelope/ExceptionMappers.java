@@ -1,6 +1,7 @@
 package io.junction.web.envelope;
 
 import io.junction.api.ErrorCode;
+import io.junction.web.db.Contention;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -89,6 +90,11 @@ public final class ExceptionMappers {
       GigyaException found = causeOfType(e);
       if (found != null) {
         return Envelope.error(call, found);
+      }
+      if (Contention.isLostRace(e)) {
+        // Another request changed the same rows, and no retry covered this one: 409030.
+        LOG.log(Level.WARNING, "{0} lost a database race: {1}", new Object[] {call, e.getClass()});
+        return Envelope.error(call, Contention.exhausted());
       }
       SQLException database = databaseFailure(e);
       if (database != null) {

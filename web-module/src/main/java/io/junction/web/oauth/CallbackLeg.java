@@ -12,7 +12,7 @@ import io.junction.provider.ProviderCatalog;
 import io.junction.web.account.AccountService;
 import io.junction.web.account.GrantedScopes;
 import io.junction.web.account.SocialIdentity;
-import io.junction.web.db.Constraints;
+import io.junction.web.db.Contention;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.Envelope;
 import io.junction.web.envelope.GigyaException;
@@ -154,6 +154,15 @@ public class CallbackLeg {
     } catch (GigyaException e) {
       count(p, e.code());
       return ErrorRedirects.to(call, p.redirectUri(), p.responseType(), p.clientState(), e);
+    } catch (RuntimeException e) {
+      // A database race that no retry covered (or a lock wait that ran out): the site hears of
+      // it at redirect_uri, as of any other failure of the flow.
+      if (!Contention.isLostRace(e)) {
+        throw e;
+      }
+      LOG.log(Level.WARNING, "{0} lost a database race", call);
+      return ErrorRedirects.to(
+          call, p.redirectUri(), p.responseType(), p.clientState(), Contention.exhausted());
     }
   }
 
@@ -203,7 +212,7 @@ public class CallbackLeg {
   private BrowserAnswer loggedIn(
       PendingAuthorization p, SocialProfile profile, ProviderTokens t, String guestKey) {
     CallbackTransactions.LoggedIn done =
-        Constraints.retryOnceOnViolation(() -> transactions.login(p, profile, t, guestKey));
+        Contention.retry(() -> transactions.login(p, profile, t, guestKey));
     if (done.question() != null) {
       return guestMergePage(p, done);
     }
@@ -250,7 +259,7 @@ public class CallbackLeg {
       ProviderTokens t,
       String guestKey) {
     AccountService.Linked linked =
-        Constraints.retryOnceOnViolation(() -> transactions.connect(p, profile, t, guestKey));
+        Contention.retry(() -> transactions.connect(p, profile, t, guestKey));
     List<NewCookie> cookies = new ArrayList<>();
     if (linked.newGuestKey() != null) {
       cookies.add(BrowserCookies.guest(p.apiKey(), linked.newGuestKey()));

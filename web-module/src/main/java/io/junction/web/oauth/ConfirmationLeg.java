@@ -1,6 +1,7 @@
 package io.junction.web.oauth;
 
 import io.junction.api.ErrorCode;
+import io.junction.web.db.Contention;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.envelope.Parameters;
@@ -72,6 +73,12 @@ public class ConfirmationLeg {
       };
     } catch (GigyaException e) {
       return ErrorRedirects.to(call, c.redirectUri(), c.responseType(), c.clientState(), e);
+    } catch (RuntimeException e) {
+      if (!Contention.isLostRace(e)) {
+        throw e;
+      }
+      return ErrorRedirects.to(
+          call, c.redirectUri(), c.responseType(), c.clientState(), Contention.exhausted());
     }
   }
 
@@ -110,7 +117,8 @@ public class ConfirmationLeg {
 
   /** The login goes on to the site, with or without the guest connections. */
   private BrowserRedirect loggedIn(ApiCall call, BrowserConfirmation c, boolean merge) {
-    BrowserConfirmations.LoginAnswer done = confirmations.answerLogin(c, merge);
+    BrowserConfirmations.LoginAnswer done =
+        Contention.retry(() -> confirmations.answerLogin(c, merge));
     Map<String, String> params = new LinkedHashMap<>(done.params());
     params.put("state", c.clientState());
     List<NewCookie> cookies =

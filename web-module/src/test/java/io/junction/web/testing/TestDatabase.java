@@ -64,6 +64,10 @@ public final class TestDatabase implements AutoCloseable {
     if (System.getProperty("derby.stream.error.file") == null) {
       System.setProperty("derby.stream.error.file", "target/derby-unit.log");
     }
+    // The server's lock settings (server-config's jvm.options): a lock wait ends after 5 s, a
+    // deadlock is looked for after 1 s.
+    System.setProperty("derby.locks.waitTimeout", "5");
+    System.setProperty("derby.locks.deadlockTimeout", "1");
     // Flyway's progress, and its warnings about Derby (newer than it knows; an index Derby
     // already has for a foreign key), are logged at every server start too: not news in a test.
     for (String name : List.of("org.flywaydb", DatabaseMigrator.class.getName())) {

@@ -2,6 +2,7 @@ package io.junction.web.rest.socialize;
 
 import io.junction.web.account.AccountService;
 import io.junction.web.caller.Caller;
+import io.junction.web.db.Contention;
 import io.junction.web.envelope.Envelope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ public class DeleteAccountResource extends ServerMethodResource {
 
   @Override
   protected Response answer(Caller caller) {
-    accounts.delete(caller.account().id());
+    Contention.retry(() -> accounts.delete(caller.account().id()));
     return Envelope.ok(call, Map.of());
   }
 }

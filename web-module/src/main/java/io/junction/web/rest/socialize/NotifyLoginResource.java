@@ -5,6 +5,7 @@ import io.junction.web.account.AccountService;
 import io.junction.web.account.ProviderSessionImport;
 import io.junction.web.caller.Caller;
 import io.junction.web.config.JunctionConfig;
+import io.junction.web.db.Contention;
 import io.junction.web.envelope.Envelope;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.envelope.JsonInput;
@@ -63,7 +64,7 @@ public class NotifyLoginResource extends ServerMethodResource {
     Long sessionSeconds = Parameters.sessionSeconds(call, "sessionExpiration");
     Account account =
         siteUid != null
-            ? accounts.siteUser(site.apiKey(), siteUid)
+            ? Contention.retry(() -> accounts.siteUser(site.apiKey(), siteUid))
             : providerSessions.link(site, sessions);
 
     Map<String, Object> data = new LinkedHashMap<>();

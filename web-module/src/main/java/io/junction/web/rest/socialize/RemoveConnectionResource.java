@@ -3,6 +3,7 @@ package io.junction.web.rest.socialize;
 import io.junction.provider.ProviderCatalog;
 import io.junction.web.account.AccountService;
 import io.junction.web.caller.Caller;
+import io.junction.web.db.Contention;
 import io.junction.web.envelope.Envelope;
 import io.junction.web.envelope.Parameters;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,8 +26,8 @@ public class RemoveConnectionResource extends ServerMethodResource {
   protected Response answer(Caller caller) {
     String name = call.paramOrNull("provider");
     String provider = name == null ? null : Parameters.provider(catalog, name, "provider").id();
-    accounts.removeConnection(
-        caller.account().id(), provider, call.paramOrNull("lastIdentityHandling"));
+    String handling = call.paramOrNull("lastIdentityHandling");
+    Contention.retry(() -> accounts.removeConnection(caller.account().id(), provider, handling));
     return Envelope.ok(call, Map.of());
   }
 }

@@ -2,6 +2,7 @@ package io.junction.web.rest.socialize;
 
 import io.junction.web.account.AccountService;
 import io.junction.web.caller.Caller;
+import io.junction.web.db.Contention;
 import io.junction.web.envelope.Envelope;
 import io.junction.web.envelope.Parameters;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,7 +23,8 @@ public class SetUidResource extends ServerMethodResource {
   @Override
   protected Response answer(Caller caller) {
     Parameters.required(call, "siteUID");
-    accounts.setUid(caller.account().id(), Parameters.siteUid(call, "siteUID"));
+    String siteUid = Parameters.siteUid(call, "siteUID");
+    Contention.retry(() -> accounts.setUid(caller.account().id(), siteUid));
     return Envelope.ok(call, Map.of());
   }
 }
