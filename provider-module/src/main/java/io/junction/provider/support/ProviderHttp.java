@@ -374,7 +374,7 @@ public class ProviderHttp {
    * Runs one call to {@code provider} in its lane (time limit, bulkhead, circuit breaker); without
    * lanes (outside a server) directly.
    */
-  protected final Answer inLane(String provider, Supplier<Answer> call) {
+  protected Answer inLane(String provider, Supplier<Answer> call) {
     if (lanes == null) {
       return call.get();
     }
@@ -485,7 +485,7 @@ public class ProviderHttp {
   }
 
   /** One call that answers on its own, timed into {@code junction.provider.call}. */
-  protected final Answer timed(String provider, String method, Supplier<Answer> call) {
+  protected Answer timed(String provider, String method, Supplier<Answer> call) {
     long start = System.nanoTime();
     String outcome = "network";
     try {
