@@ -305,6 +305,7 @@ public class AccountService {
    */
   public Unlinked unlink(
       String accountId, String provider, String providerUid, boolean confirmLast) {
+    lock(accountId); // as every writer of an account's identities: the account's row first
     List<SocialIdentity> all = identities(accountId);
     SocialIdentity target =
         all.stream()

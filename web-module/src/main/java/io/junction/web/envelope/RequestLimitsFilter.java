@@ -7,7 +7,6 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.Enumeration;
 
@@ -18,10 +17,6 @@ import java.util.Enumeration;
  * #MAX_HEADERS} characters in all with 431 (which {@link ErrorPageServlet} answers with HTTP 400),
  * both in the Gigya envelope (400001). The HTTP endpoint lets larger fields through (server.xml,
  * {@code limitFieldSize}) so that they reach this filter instead of the container's bare 400.
- *
- * <p>It also keeps Liberty's own trace correlation header ({@value #LIBERTY_TRACE_HEADER}, which
- * its telemetry filter adds to every answer while tracing is on) out of the answers: the header
- * names the server, and the trace ID is no business of the caller's.
  */
 public class RequestLimitsFilter implements Filter {
 
@@ -34,46 +29,17 @@ public class RequestLimitsFilter implements Filter {
   /** The most characters of all headers together. */
   static final int MAX_HEADERS = 64 * 1024;
 
-  /** The header by which Liberty's telemetry ties an access log line to its trace. */
-  static final String LIBERTY_TRACE_HEADER = "io.openliberty.trace";
-
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     if (req instanceof HttpServletRequest request && res instanceof HttpServletResponse response) {
-      // Set by the telemetry filter ahead of this one: a null value removes it.
-      response.setHeader(LIBERTY_TRACE_HEADER, null);
       int status = refusal(request);
       if (status != 0) {
         response.sendError(status);
         return;
       }
-      chain.doFilter(req, new WithoutTraceHeader(response));
-      return;
     }
     chain.doFilter(req, res);
-  }
-
-  /** The response, deaf to the trace correlation header of a filter that runs after this one. */
-  static final class WithoutTraceHeader extends HttpServletResponseWrapper {
-
-    WithoutTraceHeader(HttpServletResponse response) {
-      super(response);
-    }
-
-    @Override
-    public void setHeader(String name, String value) {
-      if (!LIBERTY_TRACE_HEADER.equalsIgnoreCase(name)) {
-        super.setHeader(name, value);
-      }
-    }
-
-    @Override
-    public void addHeader(String name, String value) {
-      if (!LIBERTY_TRACE_HEADER.equalsIgnoreCase(name)) {
-        super.addHeader(name, value);
-      }
-    }
   }
 
   /** 414 or 431 when the request is beyond a limit, else 0. */
