@@ -138,7 +138,10 @@ class CrashRecoveryIT {
     }
     // And the restarted node serves new logins.
     assertNotNull(SocialFlowIT.login(new Browser(), site, OkStandIn.newUser("After")));
-    assertConsistent(site.apiKey());
+    if (POSTGRES) {
+      // Embedded Derby is read only while the server is down (above): the running server holds it.
+      assertConsistent(site.apiKey());
+    }
   }
 
   /** Kills the server while six browsers' callbacks are on their way in. */
