@@ -487,7 +487,9 @@ async function openAccount(uid) {
 async function unlink(i) {
   const a = state.account;
   if (!confirm('Unlink the ' + i.provider + ' identity ' + i.providerUID + ' from ' + a.UID + '?')) return;
-  const path = accountPath(a.UID) + '/identities/' + enc(i.provider) + '/' + enc(i.providerUID);
+  // A providerUID may hold '/': its slashes stay as they are (Liberty refuses an encoded one).
+  const path = accountPath(a.UID) + '/identities/' + enc(i.provider) + '/'
+    + i.providerUID.split('/').map(enc).join('/');
   try {
     await api('DELETE', path);
   } catch (e) {

@@ -126,6 +126,27 @@ class AccountsAdminIT {
   }
 
   @Test
+  void anIdentityWhoseProviderUidHoldsASlashIsUnlinkedByItsEncodedPath() {
+    OkStandIn.User ann = OkStandIn.newUser("Cilla");
+    OkStandIn.User slashed = OkStandIn.newUser("Cilla");
+    slashed =
+        new OkStandIn.User(
+            "tenant/" + slashed.uid(), slashed.firstName(), slashed.lastName(), slashed.email());
+    String uid = loginAndConnect(ann, slashed);
+    String identities = base + "/" + Browser.enc(uid) + "/identities/odnoklassniki/";
+
+    // Its slash stays a slash: Liberty refuses %2F in a path.
+    String path = identities + "tenant/" + Browser.enc(slashed.uid().substring("tenant/".length()));
+    HttpResponse<String> unlinked = admin("DELETE", path, null);
+    assertEquals(204, unlinked.statusCode(), unlinked.body());
+    assertError(admin("DELETE", path, null), 404, 404000);
+    JsonArray left =
+        json(admin("GET", base + "/" + Browser.enc(uid), null)).getJsonArray("identities");
+    assertEquals(1, left.size());
+    assertEquals(ann.uid(), left.getJsonObject(0).getString("providerUID"));
+  }
+
+  @Test
   void theLastIdentityIsUnlinkedOnlyWithConfirmationAndADeletedAccountIsGone() {
     OkStandIn.User ann = OkStandIn.newUser("Berit");
     OkStandIn.User other = OkStandIn.newUser("Berit");

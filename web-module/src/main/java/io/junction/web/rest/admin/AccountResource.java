@@ -190,7 +190,7 @@ public class AccountResource {
   }
 
   @DELETE
-  @Path("{uid}/identities/{provider}/{providerUid}")
+  @Path("{uid}/identities/{provider}/{providerUid: .+}")
   @Operation(
       summary =
           "Unlink an identity from the account; its last one only with confirm=last"
