@@ -131,6 +131,35 @@ class ApplicationKeyJwtIT {
   }
 
   @Test
+  void exchangeUidSignatureRefusesAnRsaKeyItHasNoSecretToSignWith() throws Exception {
+    Sites.Site site = Sites.withOdnoklassniki();
+    RsaKey key = rsaKey(site, "[\"socialize.exchangeUIDSignature\"]");
+    String uid = "exchange-" + System.nanoTime();
+    HttpResponse<String> login =
+        new GigyaSigner(site.apiKey(), site.secret(), null)
+            .send(HTTPS, "socialize.notifyLogin", Map.of("siteUID", uid));
+    assertEquals(0, json(login).getInt("errorCode"), login.body());
+    String timestamp = String.valueOf(java.time.Instant.now().getEpochSecond());
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(
+            java.util.Base64.getDecoder().decode(site.secret()), "HmacSHA1"));
+    String signature =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                mac.doFinal(
+                    (timestamp + "_" + uid).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+    HttpResponse<String> r =
+        key.send(
+            HTTPS,
+            "socialize.exchangeUIDSignature",
+            key.jwt(),
+            Map.of("UID", uid, "UIDSignature", signature, "signatureTimestamp", timestamp));
+    assertEquals(403007, json(r).getInt("errorCode"), r.body());
+  }
+
+  @Test
   void everyRefusalOverHttpAndHttps() throws Exception {
     Sites.Site site = Sites.withOdnoklassniki();
     RsaKey key = rsaKey(site, "[\"socialize.notifyLogin\"]");

@@ -150,6 +150,32 @@ class SignedCallsIT {
   }
 
   @Test
+  void aMethodPathWithATrailingSlashIsThatMethod() {
+    Sites.Site site = Sites.withOdnoklassniki();
+    GigyaSigner signer = new GigyaSigner(site.apiKey(), site.secret(), null);
+    String uid = siteUser(signer, HTTP);
+    String form =
+        "apiKey="
+            + Browser.enc(site.apiKey())
+            + "&secret="
+            + Browser.enc(site.secret())
+            + "&UID="
+            + Browser.enc(uid);
+    HttpResponse<String> r = Junction.postForm(HTTPS + "/socialize.getUserInfo/", form);
+    assertEquals(uid, ok(r).getString("UID"));
+    HttpResponse<String> signed =
+        Junction.get(
+            HTTPS
+                + "/socialize.getUserInfo/?apiKey="
+                + Browser.enc(site.apiKey())
+                + "&UID="
+                + Browser.enc(uid)
+                + "&timestamp=1&nonce=n&sig=AAAA");
+    assertNotEquals(500, signed.statusCode(), signed.body());
+    assertNotEquals(500001, json(signed).getInt("errorCode"), signed.body());
+  }
+
+  @Test
   void applicationKeysSignWithTheirOwnSecretAndPermissions() {
     Sites.Site site = Sites.withOdnoklassniki();
     String uid = siteUser(new GigyaSigner(site.apiKey(), site.secret(), null), HTTP);

@@ -49,6 +49,10 @@ public class Authentication {
 
   /** The caller of the current server method, checked against the method's {@link MethodAccess}. */
   public Caller serverMethod() {
+    if (!MethodAccess.known(call.method())) {
+      // A path the resources answer that names no method (a matrix parameter, say).
+      throw new GigyaException(ErrorCode.NOT_FOUND, "No method at this path");
+    }
     Caller c = authenticate();
     switch (MethodAccess.of(call.method())) {
       case USER -> requireAccount(c);

@@ -38,6 +38,11 @@ public enum MethodAccess {
           Map.entry("socialize.deleteAccount", SERVER_ABOUT_USER));
 
   /** The access rule of a server method. */
+  /** Whether the method is a server method this class knows. */
+  public static boolean known(String method) {
+    return METHODS.containsKey(method);
+  }
+
   public static MethodAccess of(String method) {
     MethodAccess access = METHODS.get(method);
     if (access == null) {

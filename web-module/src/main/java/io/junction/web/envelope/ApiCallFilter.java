@@ -54,6 +54,11 @@ public class ApiCallFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) throws IOException {
     String path = request.getUriInfo().getPath();
     String trimmed = path.startsWith("/") ? path.substring(1) : path;
+    // JAX-RS routes /socialize.getUserInfo/ to the method too: it is that method.
+    if (trimmed.endsWith("/")
+        && METHOD.matcher(trimmed.substring(0, trimmed.length() - 1)).matches()) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
     call.request(request.getMethod(), request.getHeaderString("Host"));
     // The connection is TLS when the container says so and shows the TLS session's cipher suite
     // (it is configured not to believe the WebSphere plug-in's private headers or

@@ -49,6 +49,12 @@ public class ExchangeUidSignatureResource extends ServerMethodResource {
           ErrorCode.REQUEST_HAS_EXPIRED,
           "signatureTimestamp is more than " + MAX_AGE_SECONDS + " seconds old");
     }
+    if (caller.application() != null && caller.application().rsa()) {
+      // The new signature is made with the caller's secret, and an RSA key has none.
+      throw new GigyaException(
+          ErrorCode.PERMISSION_DENIED,
+          "An RSA application key has no secret to sign a UIDSignature with");
+    }
     String secret =
         caller.application() != null ? sites.secretOf(caller.application()) : siteSecret;
     return Envelope.ok(call, UidSignatures.fresh(secret, uid));
