@@ -104,6 +104,67 @@ class AdminSecurityIT {
     assertEquals(200, Junction.get(HTTPS + "/console").statusCode());
   }
 
+  private static HttpResponse<String> adminPost(
+      String path, String body, String type, Map<String, String> headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(HTTPS + path))
+            .header("Authorization", Junction.adminAuth())
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (type != null) {
+      b.header("Content-Type", type);
+    }
+    headers.forEach(b::header);
+    return Junction.send(b);
+  }
+
+  @Test
+  void anotherSitesPageCannotChangeTheAdministrationWithTheBrowsersCredentials() {
+    String name = "csrf-" + UUID.randomUUID();
+    String body = "{\"name\":\"" + name + "\",\"domains\":[\"csrf.example.com\"]}";
+    String own = "https://localhost:" + HTTPS_PORT;
+
+    // What a form or fetch() on another site's page sends.
+    HttpResponse<String> fromElsewhere =
+        adminPost(
+            "/admin/sites", body, "application/json", Map.of("Origin", "https://evil.example"));
+    assertEquals(403, fromElsewhere.statusCode(), fromElsewhere.body());
+    assertEquals(403007, Junction.json(fromElsewhere).getInt("errorCode"));
+    HttpResponse<String> crossSite =
+        adminPost("/admin/sites", body, "application/json", Map.of("Sec-Fetch-Site", "same-site"));
+    assertEquals(403007, Junction.json(crossSite).getInt("errorCode"), crossSite.body());
+    HttpResponse<String> opaque =
+        adminPost("/admin/sites", body, "application/json", Map.of("Origin", "null"));
+    assertEquals(403007, Junction.json(opaque).getInt("errorCode"), opaque.body());
+    // A form can post JSON text as text/plain without a preflight: refused whatever its origin.
+    HttpResponse<String> plain = adminPost("/admin/sites", body, "text/plain", Map.of());
+    assertEquals(415, plain.statusCode(), plain.body());
+    assertEquals(400001, Junction.json(plain).getInt("errorCode"));
+    HttpResponse<String> form =
+        adminPost("/admin/sites", body, "application/x-www-form-urlencoded", Map.of());
+    assertEquals(415, form.statusCode(), form.body());
+    assertFalse(admin("GET", "/admin/sites", null).body().contains(name), "nothing was created");
+
+    // The console (same origin) and tools without those headers still work.
+    HttpResponse<String> console =
+        adminPost(
+            "/admin/sites",
+            body,
+            "application/json",
+            Map.of("Origin", own, "Sec-Fetch-Site", "same-origin", "X-Requested-With", "x"));
+    assertEquals(201, console.statusCode(), console.body());
+    String apiKey = Junction.json(console).getString("apiKey");
+    HttpResponse<String> rotated =
+        adminPost("/admin/sites/" + apiKey + "/secret", "", null, Map.of());
+    assertEquals(200, rotated.statusCode(), rotated.body());
+    HttpResponse<String> rotatedFromElsewhere =
+        adminPost(
+            "/admin/sites/" + apiKey + "/secret",
+            "",
+            null,
+            Map.of("Origin", "https://evil.example"));
+    assertEquals(403007, Junction.json(rotatedFromElsewhere).getInt("errorCode"));
+  }
+
   @Test
   void adminAnswersAreNeverStored() {
     assertEquals(

@@ -299,6 +299,7 @@ class ConsoleIT {
     By row = By.cssSelector("#acct-rows tr[data-uid='" + uid + "']");
     // The site's newest accounts were listed first; the search's answer replaces that list.
     wait.ignoring(StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
         .until(
             d -> {
               d.findElement(row).click();
