@@ -88,10 +88,11 @@ public class LinkedinConnector extends OidcConnector
             .add("lifecycleState", "PUBLISHED")
             .add("isReshareDisabledByAuthor", false);
     if (action != null && action.linkBack() != null) {
-      JsonObjectBuilder article = Json.createObjectBuilder().add("source", action.linkBack());
-      if (action.title() != null) {
-        article.add("title", action.title());
-      }
+      // An article needs a title: the action's, else its link.
+      JsonObjectBuilder article =
+          Json.createObjectBuilder()
+              .add("source", action.linkBack())
+              .add("title", action.title() != null ? action.title() : action.linkBack());
       if (action.description() != null) {
         article.add("description", action.description());
       }
