@@ -194,6 +194,9 @@ class SocialNetworksIT {
     assertEquals(0, status.getInt("errorCode"), status.toString());
     String[] post = SocialApiStandIns.LINKEDIN_POSTS.get(posts);
     assertEquals("urn:li:person:" + member, post[0]);
+    // The post's URN, which LinkedIn answers in the x-restli-id header.
+    assertTrue(post[2].startsWith("urn:li:share:"), post[2]);
+    assertEquals(post[2], status.getJsonObject("providerPostIDs").getString("linkedin"));
     JsonObject body = Json.createReader(new StringReader(post[1])).readObject();
     assertEquals("Hello \\(world\\) \\#1", body.getString("commentary"));
     assertFalse(body.containsKey("content"));
@@ -217,6 +220,9 @@ class SocialNetworksIT {
             .getJsonObject("article");
     assertEquals("https://shop.example.com/kettle", article.getString("source"));
     assertEquals("Bought a kettle", article.getString("title"));
+    assertEquals(
+        SocialApiStandIns.LINKEDIN_POSTS.get(SocialApiStandIns.LINKEDIN_POSTS.size() - 1)[2],
+        action.getJsonObject("providerPostIDs").getString("linkedin"));
 
     // A link without a title: LinkedIn requires an article's title.
     JsonObject linkOnly =

@@ -131,7 +131,9 @@ public class LinkedinConnector extends OidcConnector
             "Bearer " + session.accessToken(),
             Map.of("LinkedIn-Version", version, "X-Restli-Protocol-Version", "2.0.0"));
     if (answer.ok()) {
-      return null; // the post's URN comes in a header (x-restli-id), not the body
+      // The post's URN comes in a header, not the body.
+      String urn = answer.header("x-restli-id");
+      return urn != null ? urn : answer.header("x-linkedin-id");
     }
     String why =
         jsonOrNull(answer) instanceof JsonObject o
