@@ -91,6 +91,26 @@ class SocialNetworksIT {
   }
 
   @Test
+  void theConsoleListsWhatEachNetworkCanDo() {
+    HttpResponse<String> info = admin("GET", "/admin/info", null);
+    assertEquals(200, info.statusCode(), info.body());
+    Map<String, List<String>> can = new HashMap<>();
+    for (JsonObject p : json(info).getJsonArray("providers").getValuesAs(JsonObject.class)) {
+      can.put(
+          p.getString("id"),
+          p.getJsonArray("capabilities").getValuesAs(JsonObject.class).stream()
+              .map(c -> c.getString("capability"))
+              .toList());
+    }
+    assertEquals(List.of("friends", "status", "userActions"), can.get("twitter"));
+    assertEquals(List.of("status", "userActions"), can.get("linkedin"));
+    assertEquals(List.of("contacts"), can.get("googleplus"));
+    assertEquals(List.of("contacts"), can.get("microsoft"));
+    assertEquals(List.of("friends", "status", "userActions", "photos"), can.get("odnoklassniki"));
+    assertEquals(List.of(), can.get("wechat"), "login only");
+  }
+
+  @Test
   void xPostsAndFriendsWhoFollowBack() {
     Sites.Site site =
         site(
