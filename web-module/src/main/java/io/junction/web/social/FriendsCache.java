@@ -3,13 +3,14 @@ package io.junction.web.social;
 import io.junction.api.SocialProfile;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The friends a provider answered for one identity, kept for {@code
@@ -60,12 +61,20 @@ public class FriendsCache {
     this.clock = clock;
   }
 
+  /** {@value #SECONDS}, 60 by default. */
+  @Inject
+  @ConfigProperty(name = SECONDS, defaultValue = "60")
+  int seconds = DEFAULT_SECONDS;
+
+  /** {@value #SIZE}, 1000 by default. */
+  @Inject
+  @ConfigProperty(name = SIZE, defaultValue = "1000")
+  int size = DEFAULT_SIZE;
+
   @PostConstruct
   void configure() {
-    var config = ConfigProvider.getConfig();
-    int seconds = config.getOptionalValue(SECONDS, Integer.class).orElse(DEFAULT_SECONDS);
     ttlNanos = TimeUnit.SECONDS.toNanos(Math.max(0, seconds));
-    maxSize = Math.max(1, config.getOptionalValue(SIZE, Integer.class).orElse(DEFAULT_SIZE));
+    maxSize = Math.max(1, size);
   }
 
   /**
