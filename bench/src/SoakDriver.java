@@ -117,6 +117,31 @@ public class SoakDriver {
     workers.shutdown();
     workers.awaitTermination(2, TimeUnit.MINUTES);
     report(++minuteReported, pid);
+    // The rows above are printed as each minute ends: an operation still running then (the server
+    // or the machine fell behind) is in no row. Once every operation finished, each minute again,
+    // by the minute the operation started in, with all of them.
+    System.out.println();
+    System.out.println("Once all finished, by the minute each operation started in:");
+    System.out.println();
+    System.out.println("| minute | operations | errors | p50 ms | p99 ms | login p99 ms |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (int m = 1; m <= minuteReported; m++) {
+      List<Long> all = new ArrayList<>();
+      List<Long> logins = new ArrayList<>();
+      long failed = 0;
+      synchronized (samples) {
+        for (Sample x : samples) {
+          if (x.minute() == m) {
+            all.add(x.nanos());
+            if (x.op().equals("login")) {
+              logins.add(x.nanos());
+            }
+            failed += x.ok() ? 0 : 1;
+          }
+        }
+      }
+      System.out.printf("| %d | %d | %d | %.0f | %.0f | %.0f |%n", m, all.size(), failed, pct(all, 0.5), pct(all, 0.99), pct(logins, 0.99));
+    }
     long errors = samples.stream().filter(x -> !x.ok()).count();
     System.out.println();
     System.out.printf("operations=%d errors=%d rate_per_s=%.1f%n", samples.size(), errors, rate);

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
  * them: the same user logging in from eight browsers at once round after round, removeConnection
  * four times with one token, four users logging in from browsers that share one guest cookie, two
  * guest browsers merging into one account, addConnection against removeConnection, setUID against
- * logins. Every request is answered (a redirect to the site, or a Gigya answer) within seconds,
- * none with a 500, and the user ends with one account. On PostgreSQL every other request goes to
- * the second node.
+ * logins, an administrator deleting an account while its user logs in and redeems codes. Every
+ * request is answered (a redirect to the site, or a Gigya answer) within seconds, none with a 500,
+ * and the user ends with one account. On PostgreSQL every other request goes to the second node.
  */
 class ConcurrencyIT {
 
@@ -234,6 +234,84 @@ class ConcurrencyIT {
         assertNotNull(answer(location(answers.get(n))).get("code"), answers.get(n).toString());
       }
       assertEquals(siteUid, Sites.call("socialize.getUserInfo", token, "").getString("UID"));
+    }
+  }
+
+  @Test
+  void deletingAnAccountWhileItsUserLogsInAndRedeemsCodesAnswersEveryone() {
+    Sites.Site site = Sites.withOdnoklassniki();
+    OkStandIn.User user = OkStandIn.newUser("Deleted");
+    for (int round = 0; round < 3; round++) {
+      String uid =
+          Sites.call("socialize.getUserInfo", SocialFlowIT.login(new Browser(), site, user), "")
+              .getString("UID");
+      // Codes of earlier logins, waiting for getToken, and logins up to their callback.
+      List<String> codes = new ArrayList<>();
+      for (int n = 0; n < 2; n++) {
+        Browser b = new Browser();
+        codes.add(
+            answer(location(b.get(upToCallback(b, Browser.loginUrl(site.apiKey(), ""), user, n))))
+                .get("code"));
+      }
+      List<Browser> browsers = List.of(new Browser(), new Browser(), new Browser());
+      List<String> callbacks = new ArrayList<>();
+      for (int n = 0; n < 3; n++) {
+        callbacks.add(upToCallback(browsers.get(n), Browser.loginUrl(site.apiKey(), ""), user, n));
+      }
+      List<HttpResponse<String>> answers =
+          atOnce(
+              6,
+              n ->
+                  switch (n) {
+                    case 0 ->
+                        () ->
+                            Junction.admin(
+                                "DELETE",
+                                "/admin/sites/" + site.apiKey() + "/accounts/" + enc(uid),
+                                null);
+                    case 1, 2 ->
+                        () ->
+                            Sites.getToken(
+                                site,
+                                "grant_type=authorization_code&code="
+                                    + enc(codes.get(n - 1))
+                                    + "&redirect_uri="
+                                    + enc(Browser.SITE_PAGE));
+                    default -> () -> browsers.get(n - 3).get(callbacks.get(n - 3));
+                  });
+      assertEquals(204, answers.get(0).statusCode(), answers.get(0).body());
+      for (int n = 1; n <= 2; n++) {
+        // Redeemed before the deletion (and the token went with the account), or found gone.
+        int code = json(answers.get(n)).getInt("errorCode");
+        assertTrue(code == 0 || code == 400006, answers.get(n).body());
+      }
+      Set<String> uids = new HashSet<>();
+      for (int n = 3; n < 6; n++) {
+        // A login before the deletion entered the old account, one after it made a new one.
+        Map<String, String> back = answer(location(answers.get(n)));
+        assertNotNull(back.get("code"), back.toString());
+        HttpResponse<String> token =
+            Sites.getToken(
+                site,
+                "grant_type=authorization_code&code="
+                    + enc(back.get("code"))
+                    + "&redirect_uri="
+                    + enc(Browser.SITE_PAGE));
+        JsonObject body = json(token);
+        if (body.getInt("errorCode") == 0) {
+          uids.add(
+              Sites.call("socialize.getUserInfo", body.getString("access_token"), "")
+                  .getString("UID"));
+        } else {
+          assertEquals(400006, body.getInt("errorCode"), token.body());
+        }
+      }
+      assertTrue(!uids.contains(uid), "the deleted account is gone: " + uids);
+      assertTrue(uids.size() <= 1, "at most one new account: " + uids);
+      assertEquals(
+          404,
+          Junction.admin("GET", "/admin/sites/" + site.apiKey() + "/accounts/" + enc(uid), null)
+              .statusCode());
     }
   }
 

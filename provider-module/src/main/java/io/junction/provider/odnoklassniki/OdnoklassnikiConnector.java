@@ -162,11 +162,13 @@ public class OdnoklassnikiConnector extends OAuth2Connector
     if (value instanceof JsonObject o && o.containsKey("error_code")) {
       String code = str(o.get("error_code"));
       ErrorCode gigya =
-          NO_PERMISSION.contains(code)
-              ? ErrorCode.NO_USER_PERMISSION
-              : SESSION_ENDED.contains(code)
-                  ? ErrorCode.PROVIDER_SESSION_EXPIRED
-                  : ErrorCode.PROVIDER_ERROR;
+          code == null // List.of's contains refuses null
+              ? ErrorCode.PROVIDER_ERROR
+              : NO_PERMISSION.contains(code)
+                  ? ErrorCode.NO_USER_PERMISSION
+                  : SESSION_ENDED.contains(code)
+                      ? ErrorCode.PROVIDER_SESSION_EXPIRED
+                      : ErrorCode.PROVIDER_ERROR;
       throw new ProviderException(
           id(), gigya, call + " failed: " + errorFields(o, "error_code", "error_msg"));
     }

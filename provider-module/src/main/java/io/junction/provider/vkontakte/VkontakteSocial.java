@@ -145,7 +145,7 @@ final class VkontakteSocial {
     if (o.get("error") instanceof JsonObject error) {
       String code = VkontakteConnector.str(error.get("error_code"));
       ErrorCode gigya =
-          NO_PERMISSION.contains(code)
+          code != null && NO_PERMISSION.contains(code) // List.of's contains refuses null
               ? ErrorCode.NO_USER_PERMISSION
               : AUTH_FAILED.equals(code)
                   ? ErrorCode.PROVIDER_SESSION_EXPIRED

@@ -161,6 +161,15 @@ class OdnoklassnikiSocialTest {
   }
 
   @Test
+  void anErrorWithoutACodeIsAProviderErrorNotANullPointer() {
+    // Found by SocialAnswersFuzzTest: List.of(...).contains(null) throws.
+    script("{\"error_code\":null,\"error_msg\":\"no code\"}");
+    assertEquals(
+        ErrorCode.PROVIDER_ERROR,
+        assertThrows(ProviderException.class, () -> ok.friends(APP, SESSION)).code());
+  }
+
+  @Test
   void aPermissionTheUserDidNotGrantIs403023AndAnEndedSession403009() throws IOException {
     script(saved("error-10.json"));
     ProviderException denied =

@@ -71,6 +71,19 @@ class VkontakteSocialTest {
   }
 
   @Test
+  void anErrorWithoutACodeIsAProviderErrorNotANullPointer() {
+    // Found by SocialAnswersFuzzTest: List.of(...).contains(null) throws.
+    new ScriptedHttp(
+            List.of(
+                new ProviderHttp.Answer(
+                    200, "application/json", "{\"error\":{\"error_msg\":\"no code\"}}")))
+        .install(vk);
+    assertEquals(
+        ErrorCode.PROVIDER_ERROR,
+        assertThrows(ProviderException.class, () -> vk.albums(APP, SESSION)).code());
+  }
+
+  @Test
   void albumsAndPhotosTheLargestSizeAsTheUrl() throws IOException {
     ScriptedHttp http = script("photos-getalbums.json", "photos-get.json");
     List<Album> albums = vk.albums(APP, SESSION);

@@ -65,7 +65,12 @@ public class AccountService {
   public Account siteUser(String apiKey, String siteUid) {
     Optional<Account> found = byUid(apiKey, siteUid);
     if (found.isPresent()) {
-      return found.get();
+      // Locked as by every writer of its rows: the caller issues it a token next.
+      Account locked = lock(found.get().id()).get(found.get().id());
+      if (locked == null) {
+        throw new Contention.Lost("The account was deleted meanwhile");
+      }
+      return locked;
     }
     Account a = new Account(newId(), apiKey, siteUid, Instant.now());
     a.loggedIn(null, Instant.now());
@@ -178,6 +183,7 @@ public class AccountService {
       moved.moveTo(account.id());
     }
     em.flush();
+    deleteRowsOf(List.of(guest.id()));
     em.remove(guest);
   }
 
@@ -346,21 +352,55 @@ public class AccountService {
     return account;
   }
 
-  /** socialize.deleteAccount: the account, its identities and its sessions. */
+  /**
+   * socialize.deleteAccount and the administrator's delete: the account, its identities, its
+   * sessions (tokens, codes) and its parked logins, after taking the account's row lock as every
+   * writer of its rows does.
+   */
   public void delete(String accountId) {
     Account account = lock(accountId).get(accountId);
     if (account != null) {
-      em.createQuery("DELETE FROM OAuthToken t WHERE t.accountId = :a")
-          .setParameter("a", accountId)
-          .executeUpdate();
-      em.createQuery("DELETE FROM AuthorizationCode c WHERE c.accountId = :a")
-          .setParameter("a", accountId)
-          .executeUpdate();
-      em.createQuery("DELETE FROM SocialIdentity i WHERE i.accountId = :a")
-          .setParameter("a", accountId)
-          .executeUpdate();
+      deleteRowsOf(List.of(accountId));
       em.remove(account);
       em.flush();
+    }
+  }
+
+  /**
+   * Deletes every account of a site with all their rows (a site's deletion, which then deletes the
+   * site's own rows): the accounts' row locks first, in the order of their ids as everywhere, then
+   * their rows as {@link #delete} does. Returns how many accounts there were.
+   */
+  public int deleteAllOf(String apiKey) {
+    List<String> ids =
+        em.createQuery(
+                "SELECT a.id FROM Account a WHERE a.apiKey = :apiKey ORDER BY a.id", String.class)
+            .setParameter("apiKey", apiKey)
+            .getResultList();
+    lock(ids.toArray(String[]::new));
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<String> some = ids.subList(from, Math.min(ids.size(), from + 500));
+      deleteRowsOf(some);
+      em.createQuery("DELETE FROM Account a WHERE a.id IN :ids")
+          .setParameter("ids", some)
+          .executeUpdate();
+    }
+    em.flush();
+    return ids.size();
+  }
+
+  /**
+   * The rows that hang on accounts, which the database no longer deletes by itself (no cascading
+   * foreign key: its locks would come in an order of the database's own): the accounts' tokens,
+   * codes, parked logins and identities. The caller holds the accounts' row locks and deletes the
+   * accounts after.
+   */
+  private void deleteRowsOf(List<String> accountIds) {
+    for (String entity :
+        List.of("OAuthToken", "AuthorizationCode", "BrowserConfirmation", "SocialIdentity")) {
+      em.createQuery("DELETE FROM " + entity + " e WHERE e.accountId IN :ids")
+          .setParameter("ids", accountIds)
+          .executeUpdate();
     }
   }
 
@@ -482,6 +522,19 @@ public class AccountService {
         .setParameter("hash", Hashes.sha256Hex(guestKey))
         .getResultStream()
         .findFirst();
+  }
+
+  /**
+   * Takes the row locks of accounts (in the order of their ids) for a transaction that writes rows
+   * hanging on them before it comes here, or without coming here: a code's redemption (the code,
+   * then the token), a parked login's answer (the question, then the code). An account's lock comes
+   * first for every writer, so such a transaction and the account's deletion (which deletes the
+   * account's codes and questions under that lock) queue instead of each holding a row the other
+   * waits for. Nulls are skipped; a missing account is no error here.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void lockFirst(String... accountIds) {
+    lock(accountIds);
   }
 
   /**

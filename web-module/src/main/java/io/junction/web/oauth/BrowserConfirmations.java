@@ -143,6 +143,8 @@ public class BrowserConfirmations {
    * was answered already, and then nothing changes.
    */
   public LoginAnswer answerLogin(BrowserConfirmation c, boolean merge) {
+    // The accounts' locks before the question's row, as every writer of an account's rows.
+    accounts.lockFirst(c.accountId(), merge ? c.guestAccountId() : null);
     claim(c);
     boolean merged = merge && accounts.mergeGuest(c.apiKey(), c.guestAccountId(), c.accountId());
     return new LoginAnswer(

@@ -1,6 +1,7 @@
 package io.junction.web.oauth;
 
 import io.junction.api.ErrorCode;
+import io.junction.web.account.AccountService;
 import io.junction.web.db.OncePerInterval;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.security.Hashes;
@@ -8,6 +9,7 @@ import io.junction.web.security.Randoms;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -32,6 +34,8 @@ public class TokenService {
 
   @PersistenceContext(unitName = "junction")
   EntityManager em;
+
+  @Inject AccountService accounts;
 
   /** An issued token; {@code expiresIn} is null when it does not expire. */
   public record Issued(String token, Long expiresIn) {}
@@ -229,6 +233,10 @@ public class TokenService {
       String apiKey, String code, String redirectUri, String codeVerifier) {
     String hash = Hashes.sha256Hex(code);
     AuthorizationCode found = em.find(AuthorizationCode.class, hash);
+    if (found != null) {
+      // The account's lock before the code's row, as every writer of an account's rows.
+      accounts.lockFirst(found.accountId());
+    }
     int deleted =
         found == null
             ? 0

@@ -3,6 +3,7 @@ package io.junction.web.site;
 import io.junction.api.ErrorCode;
 import io.junction.api.ProviderApp;
 import io.junction.api.ProviderInfo;
+import io.junction.web.account.AccountService;
 import io.junction.web.config.JunctionConfig;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.security.Randoms;
@@ -29,6 +30,7 @@ import java.util.Optional;
 public class SiteService {
 
   @Inject SiteRepository sites;
+  @Inject AccountService accounts;
 
   @PersistenceContext(unitName = "junction")
   EntityManager em;
@@ -169,8 +171,30 @@ public class SiteService {
     }
   }
 
+  /**
+   * Deletes a site and everything of it. The database deletes nothing by itself (no cascading
+   * foreign key): the site's accounts go first, each after its row lock as every writer of an
+   * account takes it ({@link AccountService#deleteAllOf}), then the site's other rows, then the
+   * site.
+   */
   public void delete(String apiKey) {
-    sites.remove(get(apiKey));
+    Site site = get(apiKey);
+    accounts.deleteAllOf(apiKey);
+    for (String entity :
+        List.of("OAuthToken", "PendingAuthorization", "BrowserConfirmation", "ApplicationKey")) {
+      em.createQuery("DELETE FROM " + entity + " e WHERE e.apiKey = :apiKey")
+          .setParameter("apiKey", apiKey)
+          .executeUpdate();
+    }
+    for (String entity : List.of("SamlIdp", "ProviderConfig")) {
+      em.createQuery("DELETE FROM " + entity + " e WHERE e.id.apiKey = :apiKey")
+          .setParameter("apiKey", apiKey)
+          .executeUpdate();
+    }
+    em.createQuery("DELETE FROM SamlSpKey k WHERE k.apiKey = :apiKey")
+        .setParameter("apiKey", apiKey)
+        .executeUpdate();
+    sites.remove(site);
   }
 
   /** Replaces the site's secret; the new one is returned this once. */
@@ -222,8 +246,15 @@ public class SiteService {
             () -> GigyaException.notFound("The site has no " + provider + " configuration"));
   }
 
+  /** Deletes a provider configuration, and the SAML identity provider settings it may have. */
   public void deleteProvider(String apiKey, String provider) {
-    sites.remove(provider(apiKey, provider));
+    ProviderConfig config = provider(apiKey, provider);
+    em.createQuery(
+            "DELETE FROM SamlIdp s WHERE s.id.apiKey = :apiKey AND s.id.provider = :provider")
+        .setParameter("apiKey", apiKey)
+        .setParameter("provider", provider)
+        .executeUpdate();
+    sites.remove(config);
   }
 
   /** The provider's secret key in clear, for talking to the provider. */

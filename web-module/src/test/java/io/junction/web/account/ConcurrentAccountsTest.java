@@ -11,8 +11,11 @@ import io.junction.api.ProviderTokens;
 import io.junction.api.SocialProfile;
 import io.junction.web.db.Contention;
 import io.junction.web.envelope.GigyaException;
+import io.junction.web.oauth.AuthorizationCode;
 import io.junction.web.oauth.CallbackTransactions;
+import io.junction.web.oauth.OAuthToken;
 import io.junction.web.oauth.PendingAuthorization;
+import io.junction.web.oauth.TokenService;
 import io.junction.web.security.Hashes;
 import io.junction.web.testing.TestDatabase;
 import io.junction.web.testing.TestServices;
@@ -52,6 +55,7 @@ class ConcurrentAccountsTest {
   private static TestDatabase db;
   private static AccountService accounts;
   private static CallbackTransactions callback;
+  private static TokenService tokens;
 
   private String apiKey;
 
@@ -61,6 +65,7 @@ class ConcurrentAccountsTest {
     db = app.db();
     accounts = app.get(AccountService.class);
     callback = app.get(CallbackTransactions.class);
+    tokens = app.get(TokenService.class);
   }
 
   @AfterAll
@@ -240,6 +245,62 @@ class ConcurrentAccountsTest {
     assertEquals(1, count("SELECT COUNT(*) FROM account WHERE api_key = ? AND uid = 'shop-user'"));
   }
 
+  // ---- deletion ------------------------------------------------------------------------------
+
+  @Test
+  void deletingAnAccountWhileItsUserLogsInAgainLeavesNoHalfAccount() {
+    for (int round = 0; round < 6; round++) {
+      String doomed = login("ok-del", "Del", null).account().id();
+      List<Outcome> outcomes =
+          atOnce(
+              5,
+              n -> n == 0 ? () -> delete(doomed) : () -> callbackLogin("ok-del", "Del " + n, null));
+      assertTrue(accounts.byId(doomed).isEmpty(), "deleted");
+      long left = count("SELECT COUNT(*) FROM account WHERE api_key = ?");
+      assertTrue(left <= 1, "at most the one a later login made: " + left);
+      assertEquals(left, count("SELECT COUNT(*) FROM social_identity WHERE api_key = ?"));
+      for (Outcome o : outcomes.subList(1, outcomes.size())) {
+        CallbackTransactions.LoggedIn done = (CallbackTransactions.LoggedIn) o.value();
+        long codes =
+            db.count(
+                "SELECT COUNT(*) FROM authorization_code WHERE code_hash = ?",
+                Hashes.sha256Hex(done.params().get("code")));
+        // A login before the deletion entered the account and its code went with it; one after
+        // it made a new account, whose code stays.
+        assertEquals(done.linked().account().id().equals(doomed) ? 0 : 1, codes);
+      }
+      db.inTransaction(
+          () -> {
+            for (Account a : accountsOfSite()) {
+              accounts.delete(a.id());
+            }
+          });
+    }
+  }
+
+  @Test
+  void deletingAnAccountWhileItsCodesAreRedeemedNeitherWaitsForTheOther() {
+    for (int round = 0; round < 6; round++) {
+      List<String> codes = new ArrayList<>();
+      String accountId = null;
+      for (int n = 0; n < 4; n++) {
+        CallbackTransactions.LoggedIn done = callbackLogin("ok-code", "Code " + n, null);
+        accountId = done.linked().account().id();
+        codes.add(done.params().get("code"));
+      }
+      String doomed = accountId;
+      // The server runs neither again: a deadlock would fail the request.
+      atOnce(
+          5,
+          n -> n == 0 ? () -> delete(doomed) : () -> redeem(codes.get(n - 1)),
+          ErrorCode.INVALID_PARAMETER_VALUE);
+      for (String table :
+          List.of("account", "social_identity", "oauth_token", "authorization_code")) {
+        assertEquals(0, count("SELECT COUNT(*) FROM " + table + " WHERE api_key = ?"), table);
+      }
+    }
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
 
   /** What one task ended with: its value, or the Gigya refusal it was allowed to end with. */
@@ -359,6 +420,30 @@ class ConcurrentAccountsTest {
     return "removed";
   }
 
+  /** An account's deletion, not run again (the administrator's). */
+  private Object delete(String accountId) {
+    db.transactional(
+        AccountService.class,
+        "delete",
+        () -> {
+          accounts.delete(accountId);
+          return null;
+        });
+    return "deleted";
+  }
+
+  /** socialize.getToken's redemption of a code and the token it issues, one transaction. */
+  private TokenService.Issued redeem(String code) {
+    return db.transactional(
+        TokenService.class,
+        "redeemCode",
+        () -> {
+          AuthorizationCode c =
+              tokens.redeemCode(apiKey, code, "https://shop.example.com/after-login");
+          return tokens.issueToken(apiKey, c.accountId(), OAuthToken.Kind.USER, null);
+        });
+  }
+
   private Account setUid(String accountId, String uid) {
     return Contention.retry(
         () ->
@@ -377,6 +462,13 @@ class ConcurrentAccountsTest {
 
   private List<String> providers(String accountId) {
     return accounts.identities(accountId).stream().map(SocialIdentity::provider).toList();
+  }
+
+  private List<Account> accountsOfSite() {
+    return db.entityManager()
+        .createQuery("SELECT a FROM Account a WHERE a.apiKey = :k", Account.class)
+        .setParameter("k", apiKey)
+        .getResultList();
   }
 
   private long count(String sql) {

@@ -5,6 +5,7 @@ import io.junction.web.account.AccountDirectory;
 import io.junction.web.account.SocialIdentity;
 import io.junction.web.audit.AdminChanges;
 import io.junction.web.caller.Authentication;
+import io.junction.web.db.Contention;
 import io.junction.web.db.PageCursor;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.oauth.OAuthToken;
@@ -212,7 +213,8 @@ public class AccountResource {
   @Path("{uid}")
   @Operation(summary = "Delete the account, its identities and its sessions")
   public Response delete(@PathParam("uid") String uid) {
-    changes.deleteAccount(authentication.administrator(), apiKey, uid);
+    // Run again when it lost a race (a write that came without the account's lock first).
+    Contention.retry(() -> changes.deleteAccount(authentication.administrator(), apiKey, uid));
     return Response.noContent().build();
   }
 

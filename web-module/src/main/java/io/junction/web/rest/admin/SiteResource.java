@@ -3,6 +3,7 @@ package io.junction.web.rest.admin;
 import io.junction.web.audit.AdminChanges;
 import io.junction.web.caller.Authentication;
 import io.junction.web.config.JunctionConfig;
+import io.junction.web.db.Contention;
 import io.junction.web.envelope.ApiCall;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.rest.admin.AdminViews.SecretView;
@@ -100,7 +101,8 @@ public class SiteResource {
   @Path("{apiKey}")
   @Operation(summary = "Delete a site and its provider configurations")
   public Response delete(@PathParam("apiKey") String apiKey) {
-    changes.deleteSite(authentication.administrator(), apiKey);
+    // Run again when it lost a race (an account created meanwhile).
+    Contention.retry(() -> changes.deleteSite(authentication.administrator(), apiKey));
     return Response.noContent().build();
   }
 
