@@ -298,22 +298,91 @@ class HostileInputIT {
   }
 
   @Test
-  void whatOnlyTheContainerSeesAtLeastNamesNoServer() {
+  void pathsTheWebContainerRefusesAreAnsweredInTheEnvelope() {
     // The servlet container refuses these before any application runs (it canonicalises the path
-    // as Servlet 6.0 asks, and refuses an encoded NUL, a dot segment with a path parameter, a dot
-    // segment above the root), and the HTTP endpoint refuses a header beyond its limitFieldSize.
-    // The answer is a 400 without a Server header; see the README's security section.
+    // as Servlet 6.0 asks, and refuses an encoded NUL or control character, a dot segment with a
+    // path parameter, an empty segment with one, a dot segment above the root, an invalid escape):
+    // the server's junction-paths-1.0 feature answers them first, in the envelope.
     for (String path :
         List.of(
             "/x%00",
             "/..;/admin",
             "/%2e%2e/admin",
             "/socialize.login%00",
-            "/socialize.login/%2e%2e/%2e%2e/x")) {
-      RawHttp.Answer r = RawHttp.send("GET " + path + " HTTP/1.1");
-      assertEquals(400, r.status(), path);
-      assertNamesNoServer(r);
+            "/socialize.login/%2e%2e/%2e%2e/x",
+            "/admin/..;/sites",
+            "/..%3b/admin/sites",
+            "/;x/admin",
+            "/.;/console/",
+            "/socialize.getUserInfo%0d%0aSet-Cookie:%20x=1",
+            "/x%zz",
+            "/x%",
+            "/x%00<script>alert(1)</script>",
+            "/%2e%2e?apiKey=x&format=xml")) {
+      for (String method : List.of("GET", "POST")) {
+        RawHttp.Answer r =
+            "GET".equals(method)
+                ? RawHttp.send("GET " + path + " HTTP/1.1")
+                : RawHttp.send(
+                    null,
+                    "POST " + path + " HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded",
+                    "apiKey=x&UID=y".getBytes(StandardCharsets.UTF_8));
+        String what =
+            method + " " + path + " -> " + r.status() + " " + r.headers() + " " + r.body();
+        assertEquals(400, r.status(), what);
+        assertNamesNoServer(r);
+        assertFalse(r.body().toLowerCase(Locale.ROOT).contains("cwwwc"), what);
+        assertTrue(r.header("Content-Type").startsWith("application/json"), what);
+        JsonObject body = r.json();
+        assertEquals(400001, body.getInt("errorCode"), what);
+        assertEquals(400, body.getInt("statusCode"), what);
+        assertEquals("Bad Request", body.getString("statusReason"), what);
+        assertEquals("Invalid request format", body.getString("errorMessage"), what);
+        assertTrue(body.getString("errorDetails").startsWith("The request path "), what);
+        assertTrue(body.getString("callId").matches("[0-9a-f]{32}"), what);
+        assertEquals(body.getString("callId"), r.header("X-Call-Id"), what);
+        assertTrue(body.getString("time").matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), what);
+        // Nothing of the path comes back, so nothing it carries can be markup or a header.
+        assertFalse(
+            r.body().contains("<") || r.body().contains("%") || r.body().contains(";"), what);
+        assertNull(r.header("Set-Cookie"), what);
+      }
     }
+  }
+
+  @Test
+  void theFeatureThatAnswersThemServesNothingElse() {
+    // Close relatives of the refused paths, which the web container accepts, still reach Junction
+    // (its own answers, not the feature's), and so does the context root the feature registers
+    // under; a refused path under that root is refused like any other.
+    for (String path :
+        List.of(
+            "/junction-paths-1.0",
+            "/junction-paths-1.0/",
+            "/socialize.login/%2e%2e/socialize.noSuchMethod",
+            "/socialize.noSuchMethod;x=1",
+            "/admin/..",
+            "/a%2fb",
+            "/..\\admin")) {
+      RawHttp.Answer r = RawHttp.send("GET " + path + " HTTP/1.1");
+      String what = path + " -> " + r.status() + " " + r.body();
+      JsonObject body = r.json();
+      assertEquals(body.getString("callId"), r.header("X-Call-Id"), what);
+      assertFalse(body.getString("errorDetails", "").startsWith("The request path "), what);
+    }
+    RawHttp.Answer unknown = RawHttp.send("GET /junction-paths-1.0 HTTP/1.1");
+    assertEquals(404, unknown.status(), unknown.body());
+    assertEquals(404000, unknown.json().getInt("errorCode"), unknown.body());
+    RawHttp.Answer refused = RawHttp.send("GET /junction-paths-1.0/x%00 HTTP/1.1");
+    assertEquals(400, refused.status(), refused.body());
+    assertTrue(
+        refused.json().getString("errorDetails").startsWith("The request path "), refused.body());
+  }
+
+  @Test
+  void headersBeyondTheEndpointsLimitGetItsBareAnswer() {
+    // Beyond limitFieldSize the HTTP endpoint answers before any container: an empty 400 without a
+    // Server header (see the README's security section).
     RawHttp.Answer huge =
         RawHttp.send("GET /socialize.getUserInfo HTTP/1.1\r\nX-Huge: " + "a".repeat(200_000));
     assertEquals(400, huge.status());

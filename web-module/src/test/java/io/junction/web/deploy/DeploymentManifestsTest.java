@@ -99,6 +99,19 @@ class DeploymentManifestsTest {
     assertTrue(text.contains("configure.sh"));
     assertTrue(text.contains("ear-module/target/junction.ear"));
     assertTrue(text.contains("jdbc"), "carries the JDBC drivers");
+    // Junction's user feature (server.xml lists usr:junction-paths-1.0) is in the runtime's
+    // usr/extension before features.sh resolves the features server.xml lists.
+    int extension =
+        text.indexOf(
+            "COPY --chown=1001:0 server-config/target/extension/ /opt/ol/wlp/usr/extension/");
+    assertTrue(extension >= 0 && extension < text.indexOf("RUN features.sh"), text);
+    assertTrue(
+        Files.readString(ROOT.resolve("server-config/src/main/liberty/config/server.xml"))
+            .contains("<feature>usr:junction-paths-1.0</feature>"));
+    assertTrue(
+        Files.exists(
+            ROOT.resolve(
+                "server-config/src/main/liberty/extension/lib/features/junction-paths-1.0.mf")));
     assertFalse(
         Pattern.compile("(?i)(PASSWORD|SECRET_KEY)=\\S").matcher(text).find(),
         "no secret baked into the image");
