@@ -57,6 +57,13 @@ final class ProviderStandIns {
   private final Map<String, String> tokenScopes = new ConcurrentHashMap<>();
   private final Map<String, java.util.List<OkStandIn.User>> friends = new ConcurrentHashMap<>();
 
+  /** The posts X's POST /2/tweets created: the user's uid, the text and the post's id. */
+  final java.util.List<String[]> xPosts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  private final Map<String, java.util.List<OkStandIn.User>> xFollowing = new ConcurrentHashMap<>();
+  private final Map<String, java.util.List<OkStandIn.User>> xFollowers = new ConcurrentHashMap<>();
+  private final AtomicReference<String> declineNext = new AtomicReference<>();
+
   /** The statuses VK's status.set received: the user's uid and the text. */
   final java.util.List<String[]> vkStatuses = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -155,6 +162,9 @@ final class ProviderStandIns {
               queryToken(
                   x, u -> "{\"client_id\":\"" + APP + "\",\"openid\":\"openid-" + u.uid() + "\"}"));
       server.createContext("/qq/get_user_info", this::qqUser);
+      server.createContext("/twitter/2/tweets", this::xPost);
+      server.createContext("/twitter/2/users/", this::xFollows);
+      SocialApiStandIns.register(server, port);
       // An OpenID Connect issuer that is down: every request, its discovery document included,
       // answers HTTP 500.
       server.createContext(
@@ -177,6 +187,20 @@ final class ProviderStandIns {
   /** The friends a user has at VK and Facebook. */
   void friendsOf(OkStandIn.User user, java.util.List<OkStandIn.User> list) {
     friends.put(user.uid(), java.util.List.copyOf(list));
+  }
+
+  /** The next authorization grants all the scopes asked for but this one. */
+  void declineNext(String scope) {
+    declineNext.set(scope);
+  }
+
+  /** Whom a user follows at X, and who follows the user. */
+  void xFollows(
+      OkStandIn.User user,
+      java.util.List<OkStandIn.User> following,
+      java.util.List<OkStandIn.User> followers) {
+    xFollowing.put(user.uid(), java.util.List.copyOf(following));
+    xFollowers.put(user.uid(), java.util.List.copyOf(followers));
   }
 
   private boolean granted(String token, String scope) {
@@ -290,6 +314,166 @@ final class ProviderStandIns {
         "{\"data\":[" + data + "],\"summary\":{\"total_count\":" + data.length() + "}}");
   }
 
+  /** The user of an X Bearer token, or null after answering 401 as X does. */
+  private OkStandIn.User xUser(HttpExchange x) throws IOException {
+    String auth = String.valueOf(x.getRequestHeaders().getFirst("Authorization"));
+    OkStandIn.User user = auth.startsWith("Bearer ") ? tokens.get(auth.substring(7)) : null;
+    if (user == null) {
+      send(
+          x,
+          401,
+          "application/problem+json",
+          "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}");
+    }
+    return user;
+  }
+
+  /** Whether the X token holds every scope, else answers 403 as X does. */
+  private boolean xScopes(HttpExchange x, String... scopes) throws IOException {
+    String token = x.getRequestHeaders().getFirst("Authorization").substring(7);
+    for (String scope : scopes) {
+      if (!granted(token, scope)) {
+        send(
+            x,
+            403,
+            "application/problem+json",
+            "{\"title\":\"Forbidden\",\"type\":\"about:blank\",\"status\":403,\"detail\":\"Forbidden\"}");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * X's POST /2/tweets: a JSON body {"text": ...} of at most 280 characters, with tweet.read,
+   * tweet.write and users.read; a duplicate of the user's last post is refused (403).
+   */
+  private void xPost(HttpExchange x) throws IOException {
+    byte[] raw = x.getRequestBody().readAllBytes();
+    if (!"POST".equals(x.getRequestMethod())) {
+      send(x, 405, "text/plain", "");
+      return;
+    }
+    OkStandIn.User user = xUser(x);
+    if (user == null || !xScopes(x, "tweet.read", "tweet.write", "users.read")) {
+      return;
+    }
+    String type = String.valueOf(x.getRequestHeaders().getFirst("Content-Type"));
+    jakarta.json.JsonObject body = null;
+    try {
+      body =
+          jakarta.json.Json.createReader(
+                  new java.io.StringReader(new String(raw, StandardCharsets.UTF_8)))
+              .readObject();
+    } catch (RuntimeException e) {
+      // not JSON: refused below
+    }
+    String text =
+        body != null && body.get("text") instanceof jakarta.json.JsonString t
+            ? t.getString()
+            : null;
+    if (!type.startsWith("application/json")
+        || text == null
+        || text.isBlank()
+        || text.codePointCount(0, text.length()) > 280
+        || body.size() != 1) {
+      send(
+          x,
+          400,
+          "application/problem+json",
+          "{\"errors\":[{\"message\":\"$.text: invalid\"}],\"title\":\"Invalid Request\","
+              + "\"detail\":\"One or more parameters to your request was invalid.\","
+              + "\"type\":\"https://api.twitter.com/2/problems/invalid-request\"}");
+      return;
+    }
+    for (String[] p : xPosts) {
+      if (p[0].equals(user.uid()) && p[1].equals(text)) {
+        send(
+            x,
+            403,
+            "application/problem+json",
+            "{\"detail\":\"You are not allowed to create a Tweet with duplicate content.\","
+                + "\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403}");
+        return;
+      }
+    }
+    String id = String.valueOf(1_800_000_000_000_000_000L + xPosts.size());
+    xPosts.add(new String[] {user.uid(), text, id});
+    send(
+        x,
+        201,
+        "application/json; charset=utf-8",
+        jakarta.json.Json.createObjectBuilder()
+            .add(
+                "data",
+                jakarta.json.Json.createObjectBuilder()
+                    .add("id", id)
+                    .add("edit_history_tweet_ids", jakarta.json.Json.createArrayBuilder().add(id))
+                    .add("text", text))
+            .build()
+            .toString());
+  }
+
+  /**
+   * X's GET /2/users/:id/following and /followers (tweet.read, users.read, follows.read), two users
+   * a page with meta.next_token, as X pages (max_results 1 to 1000).
+   */
+  private void xFollows(HttpExchange x) throws IOException {
+    String[] path = x.getRequestURI().getPath().substring("/twitter/2/users/".length()).split("/");
+    Map<String, String> q = query(x.getRequestURI().getRawQuery());
+    last.put("/twitter/2/users", q);
+    OkStandIn.User user = xUser(x);
+    if (user == null || !xScopes(x, "tweet.read", "users.read", "follows.read")) {
+      return;
+    }
+    int max;
+    try {
+      max = Integer.parseInt(String.valueOf(q.get("max_results")));
+    } catch (NumberFormatException e) {
+      max = 100;
+    }
+    if (!"GET".equals(x.getRequestMethod())
+        || path.length != 2
+        || !path[0].equals(user.uid())
+        || !(path[1].equals("following") || path[1].equals("followers"))
+        || max < 1
+        || max > 1000) {
+      send(
+          x,
+          400,
+          "application/problem+json",
+          "{\"title\":\"Invalid Request\",\"detail\":\"One or more parameters to your request"
+              + " was invalid.\",\"type\":\"https://api.twitter.com/2/problems/invalid-request\"}");
+      return;
+    }
+    java.util.List<OkStandIn.User> all =
+        (path[1].equals("following") ? xFollowing : xFollowers)
+            .getOrDefault(user.uid(), java.util.List.of());
+    int from = q.get("pagination_token") == null ? 0 : Integer.parseInt(q.get("pagination_token"));
+    int to = Math.min(all.size(), from + Math.min(max, 2));
+    var data = jakarta.json.Json.createArrayBuilder();
+    for (OkStandIn.User u : all.subList(from, to)) {
+      data.add(
+          jakarta.json.Json.createObjectBuilder()
+              .add("id", u.uid())
+              .add("name", u.name())
+              .add("username", u.firstName().toLowerCase() + u.uid().substring(8)));
+    }
+    var meta = jakarta.json.Json.createObjectBuilder().add("result_count", to - from);
+    if (to < all.size()) {
+      meta.add("next_token", String.valueOf(to));
+    }
+    send(
+        x,
+        200,
+        "application/json; charset=utf-8",
+        jakarta.json.Json.createObjectBuilder()
+            .add("data", data)
+            .add("meta", meta)
+            .build()
+            .toString());
+  }
+
   private void authorize(HttpExchange x, String app) throws IOException {
     Map<String, String> q = query(x.getRequestURI().getRawQuery());
     last.put(x.getRequestURI().getPath(), q);
@@ -300,7 +484,18 @@ final class ProviderStandIns {
     }
     String code = "code-" + UUID.randomUUID();
     codes.put(code, user);
-    codeScopes.put(code, String.valueOf(q.get("scope")));
+    String scope = String.valueOf(q.get("scope"));
+    String declined = declineNext.getAndSet(null);
+    if (declined != null) {
+      String separator = scope.contains(",") ? "," : " ";
+      scope =
+          String.join(
+              separator,
+              java.util.Arrays.stream(scope.split(separator))
+                  .filter(s -> !s.equals(declined))
+                  .toList());
+    }
+    codeScopes.put(code, scope);
     if (q.get("code_challenge") != null) {
       verifiers.put(code, q.get("code_challenge"));
     }
@@ -564,15 +759,21 @@ final class ProviderStandIns {
           "{\"error\":\"invalid_request\",\"error_description\":\"Value passed for the authorization code was invalid.\"}");
       return;
     }
+    // X answers the scopes the user granted, space-separated.
+    String granted = String.valueOf(codeScopes.remove(code));
     issue(
         x,
         "tw-",
         user,
         "application/json",
-        token ->
-            "{\"token_type\":\"bearer\",\"expires_in\":7200,\"access_token\":\""
-                + token
-                + "\",\"scope\":\"users.read tweet.read\"}");
+        token -> {
+          tokenScopes.put(token, granted);
+          return "{\"token_type\":\"bearer\",\"expires_in\":7200,\"access_token\":\""
+              + token
+              + "\",\"scope\":\""
+              + granted
+              + "\"}";
+        });
   }
 
   private void qqToken(HttpExchange x) throws IOException {

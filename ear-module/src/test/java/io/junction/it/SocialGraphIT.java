@@ -243,6 +243,46 @@ class SocialGraphIT {
         1, Sites.call("socialize.getFriendsInfo", token, "").getJsonArray("friends").size());
   }
 
+  private long friendsCalls() {
+    return ok.apiRequests.stream().filter(p -> "friends.get".equals(p.get("method"))).count();
+  }
+
+  @Test
+  void friendsAreKeptAShortTimeAndNotServedOnceTheirConnectionIsRemoved() {
+    Sites.Site site = Sites.withOdnoklassniki(ALL_SWITCHES, "");
+    OkStandIn.User ivan = OkStandIn.newUser("Ivan");
+    OkStandIn.User x = OkStandIn.newUser("Xenia");
+    OkStandIn.User y = OkStandIn.newUser("Yakov");
+    ok.friendsOf(ivan, List.of(x));
+    Browser browser = new Browser();
+    String token = SocialFlowIT.login(browser, site, ivan);
+
+    long before = friendsCalls();
+    assertEquals(
+        1, Sites.call("socialize.getFriendsInfo", token, "").getJsonArray("friends").size());
+    ok.friendsOf(ivan, List.of(x, y));
+    JsonObject second = Sites.call("socialize.getFriendsInfo", token, "&detailLevel=extended");
+    assertEquals(0, second.getInt("errorCode"), second.toString());
+    assertEquals(1, second.getJsonArray("friends").size(), "the friends kept from the first call");
+    assertEquals(before + 1, friendsCalls(), "the second call did not ask Odnoklassniki");
+
+    // The connection removed: its friends are not served.
+    JsonObject removed = Sites.call("socialize.removeConnection", token, "&provider=odnoklassniki");
+    assertEquals(0, removed.getInt("errorCode"), removed.toString());
+    JsonObject none = Sites.call("socialize.getFriendsInfo", token, "");
+    assertEquals(400106, none.getInt("errorCode"), none.toString());
+    assertFalse(none.containsKey("friends"), none.toString());
+
+    // Connected again: read afresh.
+    assertEquals(
+        "0",
+        Browser.answer(browser.roundTrip(Browser.connectUrl(token, ""), ivan)).get("errorCode"));
+    JsonObject again = Sites.call("socialize.getFriendsInfo", token, "");
+    assertEquals(0, again.getInt("errorCode"), again.toString());
+    assertEquals(2, again.getJsonArray("friends").size(), again.toString());
+    assertEquals(before + 2, friendsCalls());
+  }
+
   private static JsonObject find(JsonArray friends, String uid) {
     return friends.getValuesAs(JsonObject.class).stream()
         .filter(f -> f.getString("UID").equals(uid))

@@ -2,6 +2,7 @@ package io.junction.provider;
 
 import io.junction.api.UserAction;
 import io.junction.provider.support.ProviderHttp;
+import io.junction.provider.support.SiteNamedHttp;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,9 +15,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Fetches an image a site names in a user action (a {@code mediaItems} entry), to upload it to a
  * network: an http or https URL whose host passes {@link PublicAddresses} (so {@code
- * junction.provider.allow-private-addresses} decides as it does for OpenID Connect discovery), no
- * redirect followed, at most {@code junction.social.image-max-bytes} (5 MiB by default), and only
- * JPEG, PNG, GIF or WebP, by the declared type and by the bytes alike.
+ * junction.provider.allow-private-addresses} decides as it does for OpenID Connect discovery),
+ * checked when the URL is read and again on the address the connection actually uses, as it
+ * connects ({@link SiteNamedHttp}, as for {@code oidc-<name>} issuers: a name that resolves to a
+ * private address the second time, DNS rebinding, gets no connection); no redirect followed, at
+ * most {@code junction.social.image-max-bytes} (5 MiB by default), and only JPEG, PNG, GIF or WebP,
+ * by the declared type and by the bytes alike.
  */
 @ApplicationScoped
 public class ImageFetcher {
@@ -46,7 +50,7 @@ public class ImageFetcher {
   }
 
   @Inject PublicAddresses addresses;
-  @Inject ProviderHttp http;
+  private ProviderHttp http;
   private int maxBytes = DEFAULT_MAX_BYTES;
 
   /** For CDI. */
@@ -57,6 +61,12 @@ public class ImageFetcher {
     this.addresses = addresses;
     this.http = http;
     this.maxBytes = maxBytes;
+  }
+
+  /** The connections: those of site-named URLs, checked as they connect. */
+  @Inject
+  void connections(SiteNamedHttp siteNamed) {
+    this.http = siteNamed;
   }
 
   @PostConstruct
@@ -92,7 +102,12 @@ public class ImageFetcher {
     } catch (PublicAddresses.Refused e) {
       throw new Refused(e.getMessage());
     }
-    ProviderHttp.Bytes answer = http.getBytes("image", uri.toString(), maxBytes);
+    ProviderHttp.Bytes answer;
+    try {
+      answer = http.getBytes("image", uri.toString(), maxBytes);
+    } catch (PublicAddresses.Refused e) {
+      throw new Refused(e.getMessage());
+    }
     if (answer.status() >= 300 && answer.status() < 400) {
       throw new Refused("answered a redirect, which is not followed");
     }

@@ -122,4 +122,100 @@ class ImageFetcherTest {
     server.body = PNG;
     assertThrows(ImageFetcher.Refused.class, () -> f.fetch("https://cdn.example.com/a.png"));
   }
+
+  /** A resolver that answers a public address first, then loopback (DNS rebinding). */
+  private static PublicAddresses rebinding(java.util.concurrent.atomic.AtomicInteger lookups) {
+    return new PublicAddresses(
+        false,
+        host ->
+            new InetAddress[] {
+              lookups.getAndIncrement() == 0
+                  ? InetAddress.getByName("93.184.216.34")
+                  : InetAddress.getLoopbackAddress()
+            });
+  }
+
+  /** An image server on loopback, the private service a rebinding name points at. */
+  private static com.sun.net.httpserver.HttpServer imageServer(List<String> requests)
+      throws java.io.IOException {
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+    server.createContext(
+        "/",
+        x -> {
+          requests.add(x.getRequestURI().toString());
+          if (x.getRequestURI().getPath().equals("/moved")) {
+            x.getResponseHeaders().add("Location", "http://169.254.169.254/latest");
+            x.sendResponseHeaders(302, -1);
+            x.close();
+            return;
+          }
+          x.getResponseHeaders().add("Content-Type", "image/png");
+          x.sendResponseHeaders(200, PNG.length);
+          x.getResponseBody().write(PNG);
+          x.close();
+        });
+    server.start();
+    return server;
+  }
+
+  @Test
+  void aNameThatTurnsPrivateWhenTheFetchConnectsIsRefused() throws Exception {
+    List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer server = imageServer(requests);
+    try {
+      int port = server.getAddress().getPort();
+      for (String scheme : List.of("http", "https")) {
+        java.util.concurrent.atomic.AtomicInteger lookups =
+            new java.util.concurrent.atomic.AtomicInteger();
+        PublicAddresses rule = rebinding(lookups);
+        ImageFetcher f =
+            new ImageFetcher(
+                rule, io.junction.provider.support.SiteNamedHttp.under(rule), 1024 * 1024);
+        // "localhost": the rule's first answer is public; the connection gets loopback.
+        ImageFetcher.Refused e =
+            assertThrows(
+                ImageFetcher.Refused.class,
+                () -> f.fetch(scheme + "://localhost:" + port + "/a.png"),
+                scheme);
+        assertTrue(e.getMessage().contains("not a public address"), e.getMessage());
+      }
+      assertTrue(requests.isEmpty(), "the private service got no request: " + requests);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void whereTheSettingAllowsPrivateAddressesAPlainHttpImageIsFetchedAndRedirectsAreNotFollowed()
+      throws Exception {
+    List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer server = imageServer(requests);
+    try {
+      int port = server.getAddress().getPort();
+      PublicAddresses lifted = new PublicAddresses(true);
+      ImageFetcher f =
+          new ImageFetcher(lifted, io.junction.provider.support.SiteNamedHttp.under(lifted), 1024);
+      UserAction.Image image = f.fetch("http://127.0.0.1:" + port + "/a.png?size=2");
+      assertArrayEquals(PNG, image.data());
+      assertEquals("image/png", image.contentType());
+      assertEquals("/a.png?size=2", requests.get(0));
+      assertTrue(
+          assertThrows(
+                  ImageFetcher.Refused.class, () -> f.fetch("http://127.0.0.1:" + port + "/moved"))
+              .getMessage()
+              .contains("redirect"));
+      assertEquals(2, requests.size(), "the redirect was not followed");
+      ImageFetcher small =
+          new ImageFetcher(lifted, io.junction.provider.support.SiteNamedHttp.under(lifted), 4);
+      assertTrue(
+          assertThrows(
+                  ImageFetcher.Refused.class, () -> small.fetch("http://127.0.0.1:" + port + "/b"))
+              .getMessage()
+              .contains("larger than 4"));
+    } finally {
+      server.stop(0);
+    }
+  }
 }

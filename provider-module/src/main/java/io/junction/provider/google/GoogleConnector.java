@@ -110,7 +110,7 @@ public class GoogleConnector extends OidcConnector implements ContactsReader {
     ErrorCode code =
         answer.status() == 401
             ? ErrorCode.PROVIDER_SESSION_EXPIRED
-            : answer.status() == 403 && why.contains("PERMISSION_DENIED")
+            : answer.status() == 403 && scopeInsufficient(body)
                 ? ErrorCode.NO_USER_PERMISSION
                 : ErrorCode.PROVIDER_ERROR;
     throw new ProviderException(
@@ -119,6 +119,27 @@ public class GoogleConnector extends OidcConnector implements ContactsReader {
         "people.connections.list failed: HTTP "
             + answer.status()
             + (why.isEmpty() ? "" : ", " + why));
+  }
+
+  /**
+   * Whether a 403 says the token lacks the scope (reason ACCESS_TOKEN_SCOPE_INSUFFICIENT): the user
+   * did not grant contacts. Another 403 (the People API not enabled for the project, a quota) is
+   * the application's, not the user's.
+   */
+  static boolean scopeInsufficient(JsonObject body) {
+    if (body == null || !(body.get("error") instanceof JsonObject e)) {
+      return false;
+    }
+    if (e.get("details") instanceof JsonArray details) {
+      for (JsonValue d : details) {
+        if (d instanceof JsonObject o
+            && "ACCESS_TOKEN_SCOPE_INSUFFICIENT".equals(text(o.get("reason")))) {
+          return true;
+        }
+      }
+    }
+    String message = text(e.get("message"));
+    return message != null && message.contains("insufficient authentication scopes");
   }
 
   static Contact contact(JsonObject person) {

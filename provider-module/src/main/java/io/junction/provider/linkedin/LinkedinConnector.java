@@ -88,10 +88,11 @@ public class LinkedinConnector extends OidcConnector
             .add("lifecycleState", "PUBLISHED")
             .add("isReshareDisabledByAuthor", false);
     if (action != null && action.linkBack() != null) {
-      JsonObjectBuilder article = Json.createObjectBuilder().add("source", action.linkBack());
-      if (action.title() != null) {
-        article.add("title", action.title());
-      }
+      // An article needs a title: the action's, else its link.
+      JsonObjectBuilder article =
+          Json.createObjectBuilder()
+              .add("source", action.linkBack())
+              .add("title", action.title() != null ? action.title() : action.linkBack());
       if (action.description() != null) {
         article.add("description", action.description());
       }
@@ -130,7 +131,9 @@ public class LinkedinConnector extends OidcConnector
             "Bearer " + session.accessToken(),
             Map.of("LinkedIn-Version", version, "X-Restli-Protocol-Version", "2.0.0"));
     if (answer.ok()) {
-      return null; // the post's URN comes in a header (x-restli-id), not the body
+      // The post's URN comes in a header, not the body.
+      String urn = answer.header("x-restli-id");
+      return urn != null ? urn : answer.header("x-linkedin-id");
     }
     String why =
         jsonOrNull(answer) instanceof JsonObject o

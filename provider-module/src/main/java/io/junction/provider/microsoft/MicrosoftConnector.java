@@ -91,15 +91,19 @@ public class MicrosoftConnector extends OidcConnector implements ContactsReader 
     String base = url("contacts", "https://graph.microsoft.com/v1.0/me/contacts");
     String next = null;
     for (int page = 0; page < MAX_PAGES; page++) {
-      ProviderHttp.Answer answer;
+      Map<String, String> q;
       if (next == null) {
-        Map<String, String> q = new LinkedHashMap<>();
+        q = new LinkedHashMap<>();
         q.put("$select", "displayName,givenName,surname,emailAddresses");
         q.put("$top", "1000");
-        answer = http.get(id(), base, q, "Bearer " + session.accessToken());
       } else {
-        answer = http.get(id(), next, Map.of(), "Bearer " + session.accessToken());
+        q = nextQuery(base, next);
+        if (q == null) {
+          break; // a next page elsewhere than the contacts endpoint is not followed
+        }
       }
+      // Always the endpoint's own URL, the page in the query: one kept client, not one a page.
+      ProviderHttp.Answer answer = http.get(id(), base, q, "Bearer " + session.accessToken());
       JsonObject body = graph(answer);
       if (body.get("value") instanceof JsonArray people) {
         for (JsonValue v : people) {
@@ -109,11 +113,51 @@ public class MicrosoftConnector extends OidcConnector implements ContactsReader 
         }
       }
       next = text(body.get("@odata.nextLink"));
-      if (next == null || !next.startsWith(base)) {
-        break; // a next page elsewhere than the contacts endpoint is not followed
+      if (next == null) {
+        break;
       }
     }
     return out;
+  }
+
+  /**
+   * The query of Graph's {@code @odata.nextLink}, decoded, when the link is the contacts endpoint
+   * itself (same scheme, host, port and path); else null.
+   */
+  static Map<String, String> nextQuery(String base, String next) {
+    java.net.URI b;
+    java.net.URI n;
+    try {
+      b = new java.net.URI(base);
+      n = new java.net.URI(next);
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
+    if (n.getRawQuery() == null
+        || !String.valueOf(b.getScheme()).equalsIgnoreCase(String.valueOf(n.getScheme()))
+        || !String.valueOf(b.getHost()).equalsIgnoreCase(String.valueOf(n.getHost()))
+        || b.getPort() != n.getPort()
+        || !String.valueOf(b.getRawPath()).equals(n.getRawPath())
+        || n.getRawUserInfo() != null) {
+      return null;
+    }
+    Map<String, String> q = new LinkedHashMap<>();
+    for (String pair : n.getRawQuery().split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        continue;
+      }
+      try {
+        q.put(
+            java.net.URLDecoder.decode(
+                pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+            java.net.URLDecoder.decode(
+                pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+    return q;
   }
 
   /** Graph's answer; its errors are {@code {"error": {code, message}}}. */

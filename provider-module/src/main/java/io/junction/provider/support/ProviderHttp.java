@@ -69,10 +69,28 @@ public class ProviderHttp {
   /** The most endpoint URLs whose clients are kept. */
   static final int MAX_CLIENTS = 256;
 
-  /** What a provider answered. */
-  public record Answer(int status, String contentType, String body) {
+  /**
+   * What a provider answered; {@code headers} holds the first value of each response header, by
+   * lower-case name.
+   */
+  public record Answer(int status, String contentType, String body, Map<String, String> headers) {
+
+    public Answer {
+      headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    /** An answer whose headers are not kept. */
+    public Answer(int status, String contentType, String body) {
+      this(status, contentType, body, Map.of());
+    }
+
     public boolean ok() {
       return status >= 200 && status < 300;
+    }
+
+    /** A response header's first value, or null. */
+    public String header(String name) {
+      return headers.get(name.toLowerCase(Locale.ROOT));
     }
   }
 
@@ -512,7 +530,15 @@ public class ProviderHttp {
     try (Response r = call.send()) {
       String body = r.hasEntity() ? r.readEntity(String.class) : "";
       String type = r.getMediaType() == null ? "" : r.getMediaType().toString();
-      return new Answer(r.getStatus(), type, body);
+      Map<String, String> headers = new java.util.HashMap<>();
+      r.getStringHeaders()
+          .forEach(
+              (name, values) -> {
+                if (name != null && values != null && !values.isEmpty()) {
+                  headers.putIfAbsent(name.toLowerCase(Locale.ROOT), values.get(0));
+                }
+              });
+      return new Answer(r.getStatus(), type, body, headers);
     } catch (ProcessingException | IllegalStateException e) {
       if (isTimeout(e)) {
         throw new ProviderException(

@@ -82,6 +82,21 @@ final class PublicPeersOnly extends SSLSocketFactory {
     }
   }
 
+  /**
+   * A plain (not TLS) socket connected to {@code host}: the name resolved once under the rule, and
+   * that very address connected to, checked again as it connects.
+   */
+  Socket plain(String host, int port, int timeoutMs) throws IOException {
+    CheckedSocket s = new CheckedSocket(rule);
+    try {
+      s.connect(new InetSocketAddress(resolve(host), port), timeoutMs);
+      return s;
+    } catch (IOException | RuntimeException e) {
+      s.close();
+      throw e;
+    }
+  }
+
   @Override
   public Socket createSocket() {
     // Not TLS yet: the connection wraps it (createSocket(Socket, ...)) once it is connected.

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.Charset;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.HttpsURLConnection;
 
 /**
@@ -53,6 +55,11 @@ public class SiteNamedHttp extends ProviderHttp {
   /** Calls under {@code addresses}, outside a container (tests). */
   SiteNamedHttp(PublicAddresses addresses) {
     this.addresses = addresses;
+  }
+
+  /** Calls under {@code addresses}, outside a container (tests of other packages). */
+  public static SiteNamedHttp under(PublicAddresses addresses) {
+    return new SiteNamedHttp(addresses);
   }
 
   private PublicPeersOnly sockets() {
@@ -141,6 +148,156 @@ public class SiteNamedHttp extends ProviderHttp {
       }
       throw new ProviderException(
           provider, ErrorCode.NETWORK_ERROR, provider + " could not be reached", e);
+    }
+  }
+
+  /**
+   * GETs an image a site named (a user action's media item): https through the checking sockets as
+   * every other call here, plain http as one HTTP/1.0 request over a socket connected to the
+   * address the rule checked (checked again as it connects). No redirect is followed (a 3xx is
+   * returned as such), no proxy is used, at most {@code maxBytes} (plus one, to tell a larger body)
+   * are read, and the whole answer must arrive within the read timeout.
+   *
+   * @throws PublicAddresses.Refused when the connection would go to an address the rule refuses
+   * @throws ProviderException when the address cannot be reached or does not answer in time
+   */
+  @Override
+  public Bytes getBytes(String provider, String url, int maxBytes) {
+    URI target = target(provider, url);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(readTimeoutMs());
+    try {
+      return target.getScheme().equalsIgnoreCase("https")
+          ? httpsBytes(target, maxBytes, deadline)
+          : plainBytes(target, maxBytes, deadline);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ProviderException p) {
+        throw p;
+      }
+      PublicAddresses.Refused refused = refusal(e);
+      if (refused != null) {
+        throw refused;
+      }
+      if (isTimeout(e)) {
+        throw new ProviderException(
+            provider, ErrorCode.TIMEOUT, provider + " did not answer in time", e);
+      }
+      throw new ProviderException(
+          provider, ErrorCode.NETWORK_ERROR, provider + " could not be reached", e);
+    }
+  }
+
+  private Bytes httpsBytes(URI target, int maxBytes, long deadline) throws IOException {
+    HttpsURLConnection c = (HttpsURLConnection) target.toURL().openConnection(Proxy.NO_PROXY);
+    try {
+      c.setSSLSocketFactory(sockets());
+      c.setInstanceFollowRedirects(false);
+      c.setUseCaches(false);
+      c.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeoutMs()));
+      c.setReadTimeout((int) Math.min(Integer.MAX_VALUE, readTimeoutMs()));
+      c.setRequestProperty("Accept", "image/*");
+      int status = c.getResponseCode();
+      String type = c.getContentType() == null ? "" : c.getContentType();
+      if (status < 200 || status >= 300) {
+        return new Bytes(status, type, new byte[0], false);
+      }
+      try (InputStream in = c.getInputStream()) {
+        return body(status, type, in, maxBytes, deadline);
+      }
+    } finally {
+      c.disconnect();
+    }
+  }
+
+  private Bytes plainBytes(URI target, int maxBytes, long deadline) throws IOException {
+    String host = target.getHost();
+    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    int port = target.getPort() < 0 ? 80 : target.getPort();
+    String path =
+        (target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath())
+            + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+    try (Socket s =
+        sockets().plain(bare, port, (int) Math.min(Integer.MAX_VALUE, connectTimeoutMs()))) {
+      s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, readTimeoutMs()));
+      OutputStream out = s.getOutputStream();
+      out.write(
+          ("GET "
+                  + path
+                  + " HTTP/1.0\r\nHost: "
+                  + host
+                  + (target.getPort() < 0 ? "" : ":" + port)
+                  + "\r\nAccept: image/*\r\nUser-Agent: Junction\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = new java.io.BufferedInputStream(s.getInputStream());
+      String statusLine = line(in, deadline);
+      String[] parts = statusLine.split(" ", 3);
+      if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("\\d{3}")) {
+        throw new IOException("not an HTTP answer");
+      }
+      int status = Integer.parseInt(parts[1]);
+      String type = "";
+      for (int i = 0; ; i++) {
+        String header = line(in, deadline);
+        if (header.isEmpty()) {
+          break;
+        }
+        if (i > 100) {
+          throw new IOException("too many header lines");
+        }
+        int colon = header.indexOf(':');
+        if (colon > 0 && header.substring(0, colon).trim().equalsIgnoreCase("Content-Type")) {
+          type = header.substring(colon + 1).trim();
+        }
+      }
+      if (status < 200 || status >= 300) {
+        return new Bytes(status, type, new byte[0], false);
+      }
+      return body(status, type, in, maxBytes, deadline);
+    }
+  }
+
+  /** One header line (without its CR LF), at most 8 KiB. */
+  private static String line(InputStream in, long deadline) throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    while (true) {
+      int c = in.read();
+      if (c < 0) {
+        throw new IOException("the answer ended in its head");
+      }
+      if (c == '\n') {
+        break;
+      }
+      if (c != '\r') {
+        b.write(c);
+      }
+      if (b.size() > 8192) {
+        throw new IOException("a header line is too long");
+      }
+      overdue(deadline);
+    }
+    return b.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  /** At most {@code maxBytes} of the body, and whether there was more. */
+  private static Bytes body(int status, String type, InputStream in, int maxBytes, long deadline)
+      throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buf = new byte[8192];
+    int n;
+    while (out.size() <= maxBytes
+        && (n = in.read(buf, 0, Math.min(buf.length, maxBytes + 1 - out.size()))) > 0) {
+      out.write(buf, 0, n);
+      overdue(deadline);
+    }
+    byte[] data = out.toByteArray();
+    boolean truncated = data.length > maxBytes;
+    return new Bytes(
+        status, type, truncated ? java.util.Arrays.copyOf(data, maxBytes) : data, truncated);
+  }
+
+  private static void overdue(long deadline) throws java.net.SocketTimeoutException {
+    if (System.nanoTime() > deadline) {
+      throw new java.net.SocketTimeoutException("the answer took longer than the read timeout");
     }
   }
 

@@ -55,4 +55,31 @@ class GoogleContactsTest {
         assertThrows(ProviderException.class, () -> google.contacts(APP, SESSION));
     assertEquals(ErrorCode.NO_USER_PERMISSION, e.code());
   }
+
+  @Test
+  void aDisabledApiIsTheApplicationsErrorNotTheUsers() {
+    GoogleConnector google = new GoogleConnector();
+    ScriptedHttp http =
+        new ScriptedHttp(
+            List.of(
+                new ProviderHttp.Answer(
+                    403,
+                    "application/json",
+                    "{\"error\":{\"code\":403,\"message\":\"People API has not been used in project 1"
+                        + " before or it is disabled.\",\"status\":\"PERMISSION_DENIED\",\"details\":"
+                        + "[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":"
+                        + "\"SERVICE_DISABLED\"}]}}"),
+                new ProviderHttp.Answer(
+                    403,
+                    "application/json",
+                    "{\"error\":{\"code\":403,\"message\":\"x\",\"status\":\"PERMISSION_DENIED\","
+                        + "\"details\":[{\"reason\":\"ACCESS_TOKEN_SCOPE_INSUFFICIENT\"}]}}")));
+    http.install(google);
+    ProviderException disabled =
+        assertThrows(ProviderException.class, () -> google.contacts(APP, SESSION));
+    assertEquals(ErrorCode.PROVIDER_ERROR, disabled.code());
+    ProviderException scope =
+        assertThrows(ProviderException.class, () -> google.contacts(APP, SESSION));
+    assertEquals(ErrorCode.NO_USER_PERMISSION, scope.code());
+  }
 }

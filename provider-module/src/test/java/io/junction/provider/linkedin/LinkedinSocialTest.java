@@ -1,7 +1,6 @@
 package io.junction.provider.linkedin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.junction.api.ErrorCode;
@@ -31,7 +30,11 @@ class LinkedinSocialTest {
     ScriptedHttp http =
         new ScriptedHttp(
             List.of(
-                new ProviderHttp.Answer(201, "", ""),
+                new ProviderHttp.Answer(
+                    201,
+                    "",
+                    "",
+                    java.util.Map.of("x-restli-id", "urn:li:share:6844785523593134080")),
                 new ProviderHttp.Answer(
                     403,
                     "application/json",
@@ -45,7 +48,7 @@ class LinkedinSocialTest {
             "Look #kettle",
             List.of(),
             List.of());
-    assertNull(li.publish(APP, SESSION, action));
+    assertEquals("urn:li:share:6844785523593134080", li.publish(APP, SESSION, action));
     assertEquals("https://api.linkedin.com/rest/posts", http.urls().get(0));
     JsonObject post =
         Json.createReader(

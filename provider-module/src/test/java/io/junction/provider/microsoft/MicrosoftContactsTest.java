@@ -20,6 +20,23 @@ class MicrosoftContactsTest {
   private static final ProviderSession SESSION = new ProviderSession("00000-1", "ms-token");
 
   @Test
+  void aNextLinkIsFollowedOnlyOnTheContactsEndpoint() {
+    String base = "https://graph.microsoft.com/v1.0/me/contacts";
+    assertEquals(
+        java.util.Map.of("$skiptoken", "a b+c"),
+        MicrosoftConnector.nextQuery(base, base + "?%24skiptoken=a%20b%2Bc"));
+    assertEquals(
+        null, MicrosoftConnector.nextQuery(base, "https://evil.example/v1.0/me/contacts?a=1"));
+    assertEquals(
+        null,
+        MicrosoftConnector.nextQuery(base, "http://graph.microsoft.com/v1.0/me/contacts?a=1"));
+    assertEquals(null, MicrosoftConnector.nextQuery(base, base + "/../x?a=1"));
+    assertEquals(
+        null,
+        MicrosoftConnector.nextQuery(base, "https://u@graph.microsoft.com/v1.0/me/contacts?a=1"));
+  }
+
+  @Test
   void contactsFollowingNextLinksOnlyOnTheContactsEndpoint() {
     MicrosoftConnector ms = new MicrosoftConnector();
     ScriptedHttp http =
@@ -44,7 +61,9 @@ class MicrosoftContactsTest {
     http.install(ms);
     List<Contact> contacts = ms.contacts(APP, SESSION);
     assertEquals(2, http.urls().size());
-    assertEquals("https://graph.microsoft.com/v1.0/me/contacts?$skip=1", http.urls().get(1));
+    // Every page from the endpoint's own URL, the next link's query as the page's parameters.
+    assertEquals("https://graph.microsoft.com/v1.0/me/contacts", http.urls().get(1));
+    assertEquals(java.util.Map.of("$skip", "1"), http.forms().get(1));
     assertEquals(
         List.of(
             new Contact("ann@contoso.com", "Ann", "Lee", "Ann Lee", null),

@@ -49,6 +49,9 @@ public class AccountService {
 
   @Inject Secrets secrets;
 
+  /** The friends kept per identity, forgotten as an identity goes. */
+  @Inject io.junction.web.social.FriendsCache friendsCache;
+
   /**
    * What a link did.
    *
@@ -297,8 +300,15 @@ public class AccountService {
       } else {
         em.remove(i);
       }
+      forgetFriends(i.id());
     }
     em.flush();
+  }
+
+  private void forgetFriends(String identityId) {
+    if (friendsCache != null) {
+      friendsCache.forget(identityId);
+    }
   }
 
   /** An identity an administrator unlinked, and whether it was the account's last one. */
@@ -330,6 +340,7 @@ public class AccountService {
     }
     em.remove(target);
     em.flush();
+    forgetFriends(target.id());
     return new Unlinked(target, last);
   }
 
@@ -360,6 +371,9 @@ public class AccountService {
   public void delete(String accountId) {
     Account account = lock(accountId).get(accountId);
     if (account != null) {
+      for (SocialIdentity i : identities(accountId)) {
+        forgetFriends(i.id());
+      }
       deleteRowsOf(List.of(accountId));
       em.remove(account);
       em.flush();

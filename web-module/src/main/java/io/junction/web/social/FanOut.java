@@ -50,6 +50,16 @@ public class FanOut {
     T call(SocialConnector connector, ProviderApp app, ProviderSession session);
   }
 
+  /** One provider's part of a method that needs to know the identity it reaches. */
+  @FunctionalInterface
+  public interface IdentityCall<T> {
+    T call(
+        SocialConnector connector,
+        ProviderApp app,
+        ProviderSession session,
+        SocialIdentity identity);
+  }
+
   /** What the providers answered, by provider, and the failures of the others. */
   public record Results<T>(Map<String, T> byProvider, List<Map<String, Object>> failures) {
 
@@ -136,6 +146,23 @@ public class FanOut {
       Capability capability,
       Set<String> only,
       ProviderCall<T> action) {
+    return runFor(
+        call,
+        site,
+        accountId,
+        capability,
+        only,
+        (connector, app, session, identity) -> action.call(connector, app, session));
+  }
+
+  /** {@link #run}, each provider's part told the identity it reaches. */
+  public <T> Results<T> runFor(
+      ApiCall call,
+      Site site,
+      String accountId,
+      Capability capability,
+      Set<String> only,
+      IdentityCall<T> action) {
     requireSwitch(site, capability);
     Set<String> targets = providers(call, connected(accountId));
     if (only != null) {
@@ -167,7 +194,8 @@ public class FanOut {
             action.call(
                 connector,
                 app,
-                new ProviderSession(live.identity().providerUid(), live.accessToken())));
+                new ProviderSession(live.identity().providerUid(), live.accessToken()),
+                live.identity()));
       } catch (ProviderException e) {
         LOG.warning(call + " " + provider + " failed: " + e.getMessage());
         failures.add(failure(provider, e.code(), e.getMessage()));

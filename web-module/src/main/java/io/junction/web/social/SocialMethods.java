@@ -45,6 +45,7 @@ public class SocialMethods {
   @Inject AccountService accounts;
   @Inject SiteService sites;
   @Inject UserActions userActions;
+  @Inject FriendsCache friendsCache;
 
   /** socialize.getFriendsInfo. */
   public Map<String, Object> friendsInfo(ApiCall call, Caller caller) {
@@ -61,13 +62,17 @@ public class SocialMethods {
     boolean signIds = Parameters.bool(call, "signIDs");
     Set<String> onlyUids = list(call.paramOrNull("UIDs"));
     FanOut.Results<List<SocialProfile>> results =
-        fanOut.run(
+        fanOut.runFor(
             call,
             caller.site(),
             caller.account().id(),
             Capability.FRIENDS,
             null,
-            (c, app, s) -> ((FriendsReader) c).friends(app, s));
+            (c, app, s, identity) ->
+                friendsCache.friends(
+                    identity.id(),
+                    Hashes.sha256Hex(s.accessToken()),
+                    () -> ((FriendsReader) c).friends(app, s)));
 
     String apiKey = caller.site().apiKey();
     Map<String, Map<String, Object>> byUid = new LinkedHashMap<>();
