@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -239,6 +240,49 @@ class ConsoleIT {
 
     Path shot = Path.of("target", "console-odnoklassniki.png");
     Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Test
+  void administratorConfiguresASamlIdentityProviderAndSeesWhatToRegisterAtIt() {
+    String apiKey = SamlIT.site().apiKey();
+    driver.get("about:blank");
+    driver.get(Junction.HTTPS + "/console#site=" + apiKey);
+    signIn();
+    wait.until(ExpectedConditions.textToBe(By.id("detail-apikey"), apiKey));
+
+    // A SAML identity provider: Gigya's ExternalIdP fields, and what to register at the IdP.
+    new Select(visible("pv-provider")).selectByValue("saml");
+    assertEquals(
+        Junction.HTTPS + "/saml/v2.0/" + apiKey + "/sp/acs", visible("pv-saml-sp-acs").getText());
+    assertEquals(
+        Junction.HTTPS + "/saml/v2.0/" + apiKey + "/sp/metadata",
+        visible("pv-saml-sp-entity").getText());
+    assertFalse(driver.findElement(By.id("pv-appId")).isDisplayed(), "no application ID");
+    type("pv-saml-name", "corp");
+    type("pv-saml-entity", SamlIT.CORP.entityId);
+    type("pv-saml-sso", SamlIT.CORP.entityId + "/sso");
+    type("pv-saml-attributes", "email = Email\nRole = samlData.roles");
+    type("pv-saml-certificate", SamlIT.CORP.certificatePem);
+    visible("pv-save").click();
+    WebElement samlRow =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#provider-rows tr[data-provider='saml-corp']")));
+    assertTrue(samlRow.getText().contains(SamlIT.CORP.entityId), samlRow.getText());
+    wait.until(ExpectedConditions.textToBe(By.id("pv-status"), "Saved."));
+    assertEquals(
+        "email = Email\nRole = samlData.roles",
+        visible("pv-saml-attributes").getAttribute("value"));
+    assertTrue(
+        visible("pv-saml-certificate")
+            .getAttribute("value")
+            .startsWith("-----BEGIN CERTIFICATE-----"));
+    HttpResponse<String> saml =
+        Junction.admin("GET", "/admin/sites/" + apiKey + "/providers/saml-corp", null);
+    assertEquals(200, saml.statusCode(), saml.body());
+    assertEquals(
+        "samlData.roles",
+        Junction.json(saml).getJsonObject("saml").getJsonObject("attributeMap").getString("Role"));
   }
 
   /** A file the browser saved, once complete. */
