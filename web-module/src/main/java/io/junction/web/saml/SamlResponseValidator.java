@@ -226,8 +226,7 @@ public final class SamlResponseValidator {
    *
    * @return whether the element is signed (and the signature verified)
    */
-  private static boolean verifyIfSigned(
-      Element element, String id, List<X509Certificate> certificates) {
+  static boolean verifyIfSigned(Element element, String id, List<X509Certificate> certificates) {
     List<Element> signatures = SamlXml.children(element, SamlXml.DSIG, "Signature");
     if (signatures.isEmpty()) {
       return false;
