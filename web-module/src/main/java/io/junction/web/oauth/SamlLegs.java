@@ -121,7 +121,8 @@ public class SamlLegs {
                 idp.certificates().stream().map(SamlCertificates::decode).toList(),
                 p.nonce(),
                 false,
-                Instant.now()));
+                Instant.now()),
+            spKeys.of(apiKey).privateKey());
     SocialProfile profile = SamlProfiles.profile(assertion, idp.attributeMap());
     replays.accept(apiKey, idp.entityId(), assertion);
     sessions.record(apiKey, p.provider(), assertion, profile.providerUid());
