@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -246,19 +247,21 @@ class ConsoleIT {
   void administratorConfiguresASamlIdentityProviderAndSeesWhatToRegisterAtIt() {
     String apiKey = SamlIT.site().apiKey();
     driver.get("about:blank");
-    driver.get(Junction.HTTPS + "/console#site=" + apiKey);
+    // The page opens on the provider its address names, once the site is loaded.
+    driver.get(Junction.HTTPS + "/console#site=" + apiKey + "&provider=saml-corp");
     signIn();
-    wait.until(ExpectedConditions.textToBe(By.id("detail-apikey"), apiKey));
+    wait.until(ExpectedConditions.attributeToBe(By.id("pv-saml-name"), "value", "corp"));
 
     // A SAML identity provider: Gigya's ExternalIdP fields, and what to register at the IdP.
-    new Select(visible("pv-provider")).selectByValue("saml");
+    assertEquals(
+        "saml", new Select(visible("pv-provider")).getFirstSelectedOption().getAttribute("value"));
+    assertEquals("Not configured yet.", visible("pv-status").getText());
     assertEquals(
         Junction.HTTPS + "/saml/v2.0/" + apiKey + "/sp/acs", visible("pv-saml-sp-acs").getText());
     assertEquals(
         Junction.HTTPS + "/saml/v2.0/" + apiKey + "/sp/metadata",
         visible("pv-saml-sp-entity").getText());
     assertFalse(driver.findElement(By.id("pv-appId")).isDisplayed(), "no application ID");
-    type("pv-saml-name", "corp");
     type("pv-saml-entity", SamlIT.CORP.entityId);
     type("pv-saml-sso", SamlIT.CORP.entityId + "/sso");
     type("pv-saml-attributes", "email = Email\nRole = samlData.roles");
@@ -341,8 +344,10 @@ class ConsoleIT {
     type("acct-q", ann.email().toUpperCase());
     visible("acct-search").click();
     By row = By.cssSelector("#acct-rows tr[data-uid='" + uid + "']");
-    // The site's newest accounts were listed first; the search's answer replaces that list.
+    // The site's newest accounts were listed first; the search's answer replaces that list (a
+    // row of the list being replaced may be gone, or not clickable yet).
     wait.ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementNotInteractableException.class)
         .until(
             d -> {
               d.findElement(row).click();
