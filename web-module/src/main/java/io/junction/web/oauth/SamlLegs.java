@@ -14,6 +14,7 @@ import io.junction.web.saml.SamlReplays;
 import io.junction.web.saml.SamlRequests;
 import io.junction.web.saml.SamlResponseValidator;
 import io.junction.web.saml.SamlService;
+import io.junction.web.saml.SamlSessions;
 import io.junction.web.saml.SamlSpKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +47,7 @@ public class SamlLegs {
   @Inject SamlService saml;
   @Inject SamlSpKeys spKeys;
   @Inject SamlReplays replays;
+  @Inject SamlSessions sessions;
 
   /** The identity provider's URL with a signed AuthnRequest (HTTP-Redirect binding). */
   SamlRequests.AuthnRedirect authnRedirect(String apiKey, String provider, String relayState) {
@@ -119,9 +121,11 @@ public class SamlLegs {
                 idp.certificates().stream().map(SamlCertificates::decode).toList(),
                 p.nonce(),
                 false,
-                Instant.now()));
+                Instant.now()),
+            spKeys.of(apiKey).privateKey());
     SocialProfile profile = SamlProfiles.profile(assertion, idp.attributeMap());
     replays.accept(apiKey, idp.entityId(), assertion);
+    sessions.record(apiKey, p.provider(), assertion, profile.providerUid());
     Map<String, String> extras = new HashMap<>();
     if (assertion.nameId() != null) {
       extras.put("nameId", assertion.nameId());
