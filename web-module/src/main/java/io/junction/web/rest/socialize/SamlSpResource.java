@@ -15,6 +15,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -52,6 +53,16 @@ public class SamlSpResource {
     String xml =
         SamlMetadata.writeSp(urls.entityId(), urls.acs(), urls.slo(), keys.of(apiKey).certBase64());
     return Response.ok(xml, METADATA_TYPE + ";charset=UTF-8").build();
+  }
+
+  @GET
+  @Path("sso")
+  @Operation(
+      summary =
+          "The page that posts a pending login's signed AuthnRequest to the identity provider"
+              + " (HTTP-POST binding)")
+  public Response sso(@QueryParam("RelayState") String relayState) {
+    return Redirects.to(legs.authnPost(apiKey, relayState, flowCookie));
   }
 
   @POST
