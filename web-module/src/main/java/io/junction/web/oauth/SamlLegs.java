@@ -282,6 +282,7 @@ public class SamlLegs {
     if (assertion.nameIdFormat() != null) {
       extras.put("nameIdFormat", assertion.nameIdFormat());
     }
+    extras.putAll(SamlProfiles.Extra.of(assertion, idp.attributeMap()).toExtras());
     // The SAML session's handle (for single logout) stands where an OAuth access token would.
     String session = assertion.sessionIndex() != null ? assertion.sessionIndex() : assertion.id();
     return new CallbackLeg.ProviderAnswer(profile, new ProviderTokens(session, null, null, extras));
