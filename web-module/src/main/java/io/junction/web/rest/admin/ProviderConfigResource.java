@@ -192,6 +192,7 @@ public class ProviderConfigResource {
         s.attributeMap(),
         s.certificates(),
         s.allowUnsolicited(),
+        s.unsolicitedRedirectUri(),
         new ServiceProviderView(
             sp.entityId(),
             sp.metadata(),

@@ -17,6 +17,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -78,6 +79,16 @@ public class SamlSpResource {
                 call.paramOrNull("SAMLResponse"),
                 call.paramOrNull("RelayState")));
     return answer instanceof BrowserRedirect r ? Redirects.seeOther(r) : Redirects.to(answer);
+  }
+
+  @GET
+  @Path("sso")
+  @Operation(
+      summary =
+          "The page that posts a pending login's signed AuthnRequest to the identity provider"
+              + " (HTTP-POST binding)")
+  public Response sso(@QueryParam("RelayState") String relayState) {
+    return Redirects.to(legs.authnPost(apiKey, relayState, flowCookie));
   }
 
   @POST
