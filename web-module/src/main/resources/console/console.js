@@ -74,6 +74,7 @@ async function start() {
   const sel = $('pv-provider'); clear(sel);
   for (const p of state.info.providers) { const o = el('option', p.displayName + ' (' + p.id + ')'); o.value = p.id; sel.appendChild(o); }
   const custom = el('option', 'Any OpenID Connect provider (oidc-<name>)'); custom.value = 'oidc'; sel.appendChild(custom);
+  const saml = el('option', 'A SAML 2.0 identity provider (saml-<name>)'); saml.value = 'saml'; sel.appendChild(saml);
   show('login-view', false); show('main-view', true); show('logout', true);
   await loadSites();
   const r = route();
@@ -231,7 +232,7 @@ async function loadProviders() {
     const tr = document.createElement('tr');
     tr.dataset.provider = p.provider;
     tr.appendChild(el('td', p.displayName));
-    tr.appendChild(el('td', p.appId));
+    tr.appendChild(el('td', p.saml ? p.saml.entityID : p.appId));
     tr.appendChild(el('td', p.secretKey));
     tr.appendChild(el('td', p.enabled ? 'enabled' : 'disabled'));
     tr.addEventListener('click', () => { selectProvider(p.provider); setRoute(state.site.apiKey, p.provider); });
@@ -246,6 +247,7 @@ async function loadProviders() {
 // The provider the form is about: a listed one, or oidc-<name> for a site's own OpenID Connect provider.
 function providerId() {
   const v = $('pv-provider').value;
+  if (v === 'saml') return 'saml-' + $('pv-saml-name').value.trim().toLowerCase();
   return v === 'oidc' ? 'oidc-' + $('pv-oidc-name').value.trim().toLowerCase() : v;
 }
 
@@ -253,6 +255,9 @@ function selectProvider(id) {
   if (id && id.startsWith('oidc-')) {
     $('pv-provider').value = 'oidc';
     $('pv-oidc-name').value = id.slice(5);
+  } else if (id && id.startsWith('saml-')) {
+    $('pv-provider').value = 'saml';
+    $('pv-saml-name').value = id.slice(5);
   } else {
     $('pv-provider').value = id;
   }
@@ -260,6 +265,10 @@ function selectProvider(id) {
 }
 
 function fillProviderForm() {
+  if ($('pv-provider').value === 'saml') { fillSamlForm(); return; }
+  show('pv-saml', false); show('pv-oauth', true); show('pv-callbacks-box', true);
+  $('pv-saml-name').required = false;
+  $('pv-appId').required = true;
   const custom = $('pv-provider').value === 'oidc';
   show('pv-oidc', custom);
   $('pv-oidc-name').required = custom;
@@ -303,10 +312,84 @@ function showCallbacks() {
   for (const u of urls) { const li = document.createElement('li'); li.appendChild(el('code', u)); list.appendChild(li); }
 }
 
+// A SAML identity provider: Gigya's ExternalIdP fields, and what the identity provider needs
+// from this site's service provider (the server's view once saved, the same URLs before).
+function fillSamlForm() {
+  show('pv-saml', true); show('pv-oauth', false); show('pv-callbacks-box', false); show('pv-oidc', false);
+  $('pv-oidc-name').required = false; $('pv-issuer').required = false;
+  $('pv-appId').required = false; $('pv-secretKey').required = false; $('pv-publicKey').required = false;
+  $('pv-saml-name').required = true;
+  $('pv-notes').textContent = 'Give the identity provider\'s metadata (URL or XML), or its entity ID, single sign-on URL and signing certificate.'
+    + ' Responses must be signed with SHA-256 or stronger.';
+  $('pv-capabilities').textContent = 'Login only: no friends, contacts, status, user actions or photos.';
+  const id = providerId();
+  const cfg = state.providers.find((p) => p.provider === id);
+  const s = cfg && cfg.saml;
+  $('pv-saml-metadata-url').value = '';
+  $('pv-saml-metadata').value = '';
+  $('pv-saml-entity').value = s ? s.entityID : '';
+  $('pv-saml-sso').value = s ? s.singleSignOnServiceUrl : '';
+  $('pv-saml-sso-binding').value = s ? s.singleSignOnServiceBinding : '';
+  $('pv-saml-slo').value = s && s.singleLogoutServiceUrl ? s.singleLogoutServiceUrl : '';
+  $('pv-saml-slo-binding').value = s ? s.singleLogoutServiceBinding : '';
+  $('pv-saml-nameid').value = s ? s.nameIDFormat : '';
+  $('pv-saml-attributes').value = s ? Object.entries(s.attributeMap).map(([k, v]) => k + ' = ' + v).join('\n') : '';
+  $('pv-saml-certificate').value = s ? s.certificates.map(pem).join('') : '';
+  $('pv-saml-unsolicited').checked = s ? s.allowUnsolicited : false;
+  $('pv-enabled').checked = cfg ? cfg.enabled : true;
+  const base = state.info.publicUrl + '/saml/v2.0/' + state.site.apiKey + '/sp/';
+  const sp = s ? s.serviceProvider : { entityID: base + 'metadata', metadataUrl: base + 'metadata', assertionConsumerServiceUrl: base + 'acs', singleLogoutServiceUrl: base + 'slo' };
+  $('pv-saml-sp-entity').textContent = sp.entityID;
+  $('pv-saml-sp-metadata').textContent = sp.metadataUrl;
+  $('pv-saml-sp-acs').textContent = sp.assertionConsumerServiceUrl;
+  $('pv-saml-sp-slo').textContent = sp.singleLogoutServiceUrl;
+  show('pv-delete', !!cfg);
+  $('pv-status').textContent = cfg ? 'Configured.' : 'Not configured yet.';
+  $('pv-error').textContent = '';
+}
+
+function pem(base64) {
+  return '-----BEGIN CERTIFICATE-----\n' + base64.match(/.{1,64}/g).join('\n') + '\n-----END CERTIFICATE-----\n';
+}
+
+// The form's fields as the admin API takes them: empty ones left out, so that metadata fills them.
+function samlBody() {
+  const body = { enabled: $('pv-enabled').checked, allowUnsolicited: $('pv-saml-unsolicited').checked };
+  const put = (field, id) => { const v = $(id).value.trim(); if (v) body[field] = v; };
+  put('metadataUrl', 'pv-saml-metadata-url');
+  put('metadata', 'pv-saml-metadata');
+  put('entityID', 'pv-saml-entity');
+  put('singleSignOnServiceUrl', 'pv-saml-sso');
+  put('singleSignOnServiceBinding', 'pv-saml-sso-binding');
+  put('singleLogoutServiceUrl', 'pv-saml-slo');
+  put('singleLogoutServiceBinding', 'pv-saml-slo-binding');
+  put('nameIDFormat', 'pv-saml-nameid');
+  put('certificate', 'pv-saml-certificate');
+  const map = {};
+  for (const line of $('pv-saml-attributes').value.split('\n')) {
+    const at = line.lastIndexOf('=');
+    if (at > 0) map[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+  }
+  body.attributeMap = map;
+  return body;
+}
+
 async function saveProvider(evt) {
   evt.preventDefault();
   $('pv-error').textContent = ''; $('pv-status').textContent = '';
   const id = providerId();
+  if ($('pv-provider').value === 'saml') {
+    try {
+      await api('PUT', '/admin/sites/' + encodeURIComponent(state.site.apiKey) + '/providers/' + encodeURIComponent(id), samlBody());
+      await loadProviders();
+      selectProvider(id);
+      $('pv-status').textContent = 'Saved.';
+      setRoute(state.site.apiKey, id);
+    } catch (e) {
+      $('pv-error').textContent = e.message;
+    }
+    return;
+  }
   const body = {
     appId: $('pv-appId').value,
     cnameEnabled: $('pv-cname').checked,
@@ -593,6 +676,8 @@ document.addEventListener('DOMContentLoaded', () => {
   $('delete-site').addEventListener('click', guard(deleteSite));
   $('pv-provider').addEventListener('change', () => { fillProviderForm(); setRoute(state.site.apiKey, providerId()); });
   $('pv-oidc-name').addEventListener('change', fillProviderForm);
+  // A name already configured shows its settings; a new one keeps what was typed.
+  $('pv-saml-name').addEventListener('change', () => { if (state.providers.some((p) => p.provider === providerId())) fillProviderForm(); });
   $('provider-form').addEventListener('submit', saveProvider);
   $('pv-cname').addEventListener('change', showCallbacks);
   $('pv-secure').addEventListener('change', showCallbacks);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -241,6 +243,51 @@ class ConsoleIT {
     Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
   }
 
+  @Test
+  void administratorConfiguresASamlIdentityProviderAndSeesWhatToRegisterAtIt() {
+    String apiKey = SamlIT.site().apiKey();
+    driver.get("about:blank");
+    // The page opens on the provider its address names, once the site is loaded.
+    driver.get(Junction.HTTPS + "/console#site=" + apiKey + "&provider=saml-corp");
+    signIn();
+    wait.until(ExpectedConditions.attributeToBe(By.id("pv-saml-name"), "value", "corp"));
+
+    // A SAML identity provider: Gigya's ExternalIdP fields, and what to register at the IdP.
+    assertEquals(
+        "saml", new Select(visible("pv-provider")).getFirstSelectedOption().getAttribute("value"));
+    assertEquals("Not configured yet.", visible("pv-status").getText());
+    assertEquals(
+        Junction.HTTPS + "/saml/v2.0/" + apiKey + "/sp/acs", visible("pv-saml-sp-acs").getText());
+    assertEquals(
+        Junction.HTTPS + "/saml/v2.0/" + apiKey + "/sp/metadata",
+        visible("pv-saml-sp-entity").getText());
+    assertFalse(driver.findElement(By.id("pv-appId")).isDisplayed(), "no application ID");
+    type("pv-saml-entity", SamlIT.CORP.entityId);
+    type("pv-saml-sso", SamlIT.CORP.entityId + "/sso");
+    type("pv-saml-attributes", "email = Email\nRole = samlData.roles");
+    type("pv-saml-certificate", SamlIT.CORP.certificatePem);
+    visible("pv-save").click();
+    WebElement samlRow =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#provider-rows tr[data-provider='saml-corp']")));
+    assertTrue(samlRow.getText().contains(SamlIT.CORP.entityId), samlRow.getText());
+    wait.until(ExpectedConditions.textToBe(By.id("pv-status"), "Saved."));
+    assertEquals(
+        "email = Email\nRole = samlData.roles",
+        visible("pv-saml-attributes").getAttribute("value"));
+    assertTrue(
+        visible("pv-saml-certificate")
+            .getAttribute("value")
+            .startsWith("-----BEGIN CERTIFICATE-----"));
+    HttpResponse<String> saml =
+        Junction.admin("GET", "/admin/sites/" + apiKey + "/providers/saml-corp", null);
+    assertEquals(200, saml.statusCode(), saml.body());
+    assertEquals(
+        "samlData.roles",
+        Junction.json(saml).getJsonObject("saml").getJsonObject("attributeMap").getString("Role"));
+  }
+
   /** A file the browser saved, once complete. */
   private static String read(Path file) {
     try {
@@ -297,9 +344,10 @@ class ConsoleIT {
     type("acct-q", ann.email().toUpperCase());
     visible("acct-search").click();
     By row = By.cssSelector("#acct-rows tr[data-uid='" + uid + "']");
-    // The site's newest accounts were listed first; the search's answer replaces that list.
+    // The site's newest accounts were listed first; the search's answer replaces that list (a
+    // row of the list being replaced may be gone, or not clickable yet).
     wait.ignoring(StaleElementReferenceException.class)
-        .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+        .ignoring(ElementNotInteractableException.class)
         .until(
             d -> {
               d.findElement(row).click();

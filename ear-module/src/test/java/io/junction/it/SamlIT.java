@@ -121,6 +121,12 @@ class SamlIT {
     assertEquals("alice@corp.test", info.getString("email"));
     assertEquals("Alice", info.getString("firstName"));
     assertEquals("Tester", info.getString("lastName"));
+    // Role came as two Attribute elements of one Name: one array in samlData.
+    JsonObject extra = Sites.call("socialize.getUserInfo", token, "&extraFields=samlData");
+    assertEquals(
+        "[\"staff\",\"admin\"]",
+        extra.getJsonObject("samlData").getJsonArray("roles").toString(),
+        extra.toString());
 
     // The same response again: its RelayState is used up.
     HttpResponse<String> replay = postToAcs(browser, acs, response, request.relayState());

@@ -5,6 +5,7 @@ import io.junction.api.ProviderTokens;
 import io.junction.api.SocialProfile;
 import io.junction.web.db.Contention;
 import io.junction.web.envelope.GigyaException;
+import io.junction.web.saml.SamlIdentityStore;
 import io.junction.web.security.Hashes;
 import io.junction.web.security.Randoms;
 import io.junction.web.security.Secrets;
@@ -48,6 +49,7 @@ public class AccountService {
   EntityManager em;
 
   @Inject Secrets secrets;
+  @Inject SamlIdentityStore samlIdentities;
 
   /** The friends kept per identity, forgotten as an identity goes. */
   @Inject io.junction.web.social.FriendsCache friendsCache;
@@ -484,6 +486,8 @@ public class AccountService {
       SocialIdentity identity, SocialProfile profile, ProviderTokens tokens, Instant now) {
     identity.profile(profile, now);
     storeSession(identity, tokens, now);
+    // A SAML identity's Country, City, Zip and samlData, in the same transaction.
+    samlIdentities.store(identity.id(), tokens, now);
   }
 
   /** The provider session, encrypted, bound to the identity's row. */

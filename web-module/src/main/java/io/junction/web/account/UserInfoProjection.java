@@ -1,5 +1,8 @@
 package io.junction.web.account;
 
+import io.junction.provider.ProviderCatalog;
+import io.junction.web.saml.SamlIdentityData;
+import io.junction.web.saml.SamlIdentityStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -19,9 +22,63 @@ public class UserInfoProjection {
 
   @Inject AccountService accounts;
 
+  @Inject SamlIdentityStore samlIdentities;
+
   /** The fields of the account as stored now. */
   public Map<String, Object> of(Account account) {
-    return fields(account, accounts.identities(account.id()), Instant.now());
+    return of(account, false);
+  }
+
+  /**
+   * The fields of the account as stored now; with {@code samlData}, a SAML identity's samlData too
+   * ({@code extraFields=samlData}).
+   */
+  public Map<String, Object> of(Account account, boolean samlData) {
+    List<SocialIdentity> identities = accounts.identities(account.id());
+    List<String> samlIds =
+        identities.stream()
+            .filter(i -> ProviderCatalog.isSaml(i.provider()))
+            .map(SocialIdentity::id)
+            .toList();
+    Map<String, Object> out = fields(account, identities, Instant.now());
+    saml(out, identities, samlIdentities.of(samlIds), samlData);
+    return out;
+  }
+
+  /**
+   * Adds SAML identities' Country (country), City (city), Zip (zip) and, when asked, samlData: to
+   * each such identity, and at the top level for the login identity.
+   */
+  @SuppressWarnings("unchecked")
+  static void saml(
+      Map<String, Object> out,
+      List<SocialIdentity> identities,
+      Map<String, SamlIdentityData> data,
+      boolean samlData) {
+    if (data.isEmpty()) {
+      return;
+    }
+    List<Map<String, Object>> list = (List<Map<String, Object>>) out.get("identities");
+    for (int n = 0; n < identities.size(); n++) {
+      SamlIdentityData d = data.get(identities.get(n).id());
+      if (d == null) {
+        continue;
+      }
+      samlFields(list.get(n), d, samlData);
+      if (identities.get(n).provider().equals(out.get("loginProvider"))
+          && identities.get(n).providerUid().equals(out.get("loginProviderUID"))) {
+        samlFields(out, d, samlData);
+      }
+    }
+  }
+
+  private static void samlFields(Map<String, Object> m, SamlIdentityData d, boolean samlData) {
+    m.put("country", d.country());
+    m.put("city", d.city());
+    m.put("zip", d.zip());
+    if (samlData) {
+      m.put("samlData", d.samlData());
+    }
   }
 
   static Map<String, Object> fields(Account account, List<SocialIdentity> identities, Instant now) {

@@ -6,6 +6,9 @@ import io.junction.web.account.Account;
 import io.junction.web.account.AccountService;
 import io.junction.web.caller.Administrator;
 import io.junction.web.envelope.GigyaException;
+import io.junction.web.saml.SamlIdpSettings;
+import io.junction.web.saml.SamlService;
+import io.junction.web.security.Hashes;
 import io.junction.web.site.ApplicationKey;
 import io.junction.web.site.ProviderConfig;
 import io.junction.web.site.ProviderSettings;
@@ -31,6 +34,7 @@ public class AdminChanges {
   @Inject SiteService sites;
   @Inject AccountService accounts;
   @Inject AuditLog audit;
+  @Inject SamlService saml;
 
   // ---- sites ----------------------------------------------------------------------------------
 
@@ -88,6 +92,33 @@ public class AdminChanges {
     if (settings.secretKey() != null) {
       changes.rotated("secretKey");
     }
+    audit.record(
+        who, put.created() ? "provider.create" : "provider.update", apiKey, provider.id(), changes);
+    return put;
+  }
+
+  /**
+   * Creates or replaces a site's SAML identity provider ({@code saml-<name>}) with its provider
+   * configuration; recorded as {@code provider.create} or {@code provider.update} with its fields
+   * (certificates by their SHA-256 fingerprints).
+   */
+  public SamlService.PutIdp putSamlIdp(
+      Administrator who,
+      String apiKey,
+      ProviderInfo provider,
+      SamlIdpSettings settings,
+      boolean enabled) {
+    sites.get(apiKey);
+    Map<String, Object> before =
+        saml.findIdp(apiKey, provider.id())
+            .map(
+                idp ->
+                    samlSnapshot(idp.settings(), sites.provider(apiKey, provider.id()).enabled()))
+            .orElse(null);
+    SamlService.PutIdp put = saml.putIdp(apiKey, provider, settings, enabled);
+    Map<String, Object> after = samlSnapshot(put.idp().settings(), put.config().enabled());
+    Changes changes =
+        before == null ? Changes.none().all(after) : Changes.none().diff(before, after);
     audit.record(
         who, put.created() ? "provider.create" : "provider.update", apiKey, provider.id(), changes);
     return put;
@@ -224,6 +255,23 @@ public class AdminChanges {
     m.put("requirePkce", s.requirePkce());
     m.put("connectConfirmation", s.connectConfirmation());
     m.put("guestMerge", s.guestMerge().value());
+    return m;
+  }
+
+  static Map<String, Object> samlSnapshot(SamlIdpSettings s, boolean enabled) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("entityID", s.entityId());
+    m.put("singleSignOnServiceUrl", s.ssoUrl());
+    m.put("singleSignOnServiceBinding", s.ssoBinding());
+    m.put("singleLogoutServiceUrl", s.sloUrl());
+    m.put("singleLogoutServiceBinding", s.sloBinding());
+    m.put("nameIDFormat", s.nameIdFormat());
+    m.put("attributeMap", new LinkedHashMap<>(s.attributeMap()));
+    m.put(
+        "certificates",
+        s.certificates().stream().map(c -> Hashes.sha256Hex(c).substring(0, 16)).toList());
+    m.put("allowUnsolicited", s.allowUnsolicited());
+    m.put("enabled", enabled);
     return m;
   }
 

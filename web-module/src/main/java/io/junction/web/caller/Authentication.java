@@ -63,6 +63,13 @@ public class Authentication {
           throw GigyaException.missing("UID");
         }
       }
+      case SITE -> {
+        if (c.proof() == Proof.OAUTH_TOKEN) {
+          throw new GigyaException(
+              ErrorCode.PERMISSION_DENIED,
+              call.method() + " takes the site's secret or an application key, not an oauth_token");
+        }
+      }
     }
     return c;
   }

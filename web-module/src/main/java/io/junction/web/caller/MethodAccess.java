@@ -17,7 +17,12 @@ public enum MethodAccess {
   /** A server credential (secret, signature, or a server token); {@code UID} optional. */
   SERVER,
   /** A server credential about the user named by {@code UID}. */
-  SERVER_ABOUT_USER;
+  SERVER_ABOUT_USER,
+  /**
+   * The site's own credentials: its secret, or an application key (secret, signature or JWT)
+   * permitted the method; no oauth_token, not even a server one. The site's configuration methods.
+   */
+  SITE;
 
   private static final Map<String, MethodAccess> METHODS =
       Map.ofEntries(
@@ -35,7 +40,12 @@ public enum MethodAccess {
           Map.entry("socialize.exchangeUIDSignature", SERVER),
           Map.entry("socialize.setUID", SERVER_ABOUT_USER),
           Map.entry("socialize.notifyRegistration", SERVER_ABOUT_USER),
-          Map.entry("socialize.deleteAccount", SERVER_ABOUT_USER));
+          Map.entry("socialize.deleteAccount", SERVER_ABOUT_USER),
+          Map.entry("fidm.saml.registerIdP", SITE),
+          Map.entry("fidm.saml.getRegisteredIdPs", SITE),
+          Map.entry("fidm.saml.importIdPMetadata", SITE),
+          Map.entry("fidm.saml.delIdP", SITE),
+          Map.entry("fidm.saml.getConfig", SITE));
 
   /** The access rule of a server method. */
   /** Whether the method is a server method this class knows. */

@@ -44,7 +44,7 @@ public class ApiCallFilter implements ContainerRequestFilter {
 
   private static final String CIPHER_SUITE = "jakarta.servlet.request.cipher_suite";
 
-  private static final Pattern METHOD = Pattern.compile("[A-Za-z0-9_]+\\.[A-Za-z0-9_]+");
+  private static final Pattern METHOD = Pattern.compile("[A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+){1,2}");
 
   @Inject ApiCall call;
   @Inject RequestSecurity security;

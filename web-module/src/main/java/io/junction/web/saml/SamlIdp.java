@@ -58,6 +58,9 @@ public class SamlIdp {
   @Column(name = "allow_unsolicited", nullable = false)
   private boolean allowUnsolicited;
 
+  @Column(name = "unsolicited_redirect_uri", length = 2048)
+  private String unsolicitedRedirectUri;
+
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
@@ -95,7 +98,8 @@ public class SamlIdp {
         nameIdFormat,
         map,
         certificates == null ? List.of() : certificates,
-        allowUnsolicited);
+        allowUnsolicited,
+        unsolicitedRedirectUri);
   }
 
   /** Replaces the settings. */
@@ -111,6 +115,7 @@ public class SamlIdp {
     this.attributeMap = b.build().toString();
     this.certificates = new ArrayList<>(s.certificates());
     this.allowUnsolicited = s.allowUnsolicited();
+    this.unsolicitedRedirectUri = s.unsolicitedRedirectUri();
     this.updatedAt = now;
   }
 }

@@ -13,6 +13,8 @@ import java.util.Objects;
  *
  * @param allowUnsolicited whether responses nobody asked for (IdP-initiated single sign-on) are
  *     accepted; off unless the site turns it on
+ * @param unsolicitedRedirectUri where the browser lands after such a response (the site's page that
+ *     takes the code), or null
  */
 public record SamlIdpSettings(
     String entityId,
@@ -23,7 +25,8 @@ public record SamlIdpSettings(
     String nameIdFormat,
     Map<String, String> attributeMap,
     List<String> certificates,
-    boolean allowUnsolicited) {
+    boolean allowUnsolicited,
+    String unsolicitedRedirectUri) {
 
   /** The HTTP-Redirect binding. */
   public static final String REDIRECT = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
@@ -33,6 +36,30 @@ public record SamlIdpSettings(
 
   /** Gigya's default NameID format. */
   public static final String UNSPECIFIED = "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified";
+
+  /** Settings without a landing page for unsolicited responses. */
+  public SamlIdpSettings(
+      String entityId,
+      String ssoUrl,
+      String ssoBinding,
+      String sloUrl,
+      String sloBinding,
+      String nameIdFormat,
+      Map<String, String> attributeMap,
+      List<String> certificates,
+      boolean allowUnsolicited) {
+    this(
+        entityId,
+        ssoUrl,
+        ssoBinding,
+        sloUrl,
+        sloBinding,
+        nameIdFormat,
+        attributeMap,
+        certificates,
+        allowUnsolicited,
+        null);
+  }
 
   public SamlIdpSettings {
     Objects.requireNonNull(entityId, "entityId");

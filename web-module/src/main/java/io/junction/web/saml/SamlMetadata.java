@@ -11,6 +11,14 @@ import org.w3c.dom.Element;
  */
 public final class SamlMetadata {
 
+  /** The encryption algorithms the service provider's metadata names, preferred first. */
+  static final List<String> ENCRYPTION_METHODS =
+      List.of(
+          "http://www.w3.org/2009/xmlenc11#aes256-gcm",
+          "http://www.w3.org/2009/xmlenc11#aes128-gcm",
+          "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p",
+          "http://www.w3.org/2009/xmlenc11#rsa-oaep");
+
   private SamlMetadata() {}
 
   /**
@@ -110,8 +118,9 @@ public final class SamlMetadata {
 
   /**
    * A site's service-provider metadata: its entity ID, the certificate that signs its AuthnRequests
-   * (published for signing only), the assertion consumer service (HTTP-POST) and single logout
-   * service (HTTP-Redirect and HTTP-POST); it signs its requests and wants assertions signed.
+   * and to which assertions may be encrypted (with the algorithms accepted), the assertion consumer
+   * service (HTTP-POST) and single logout service (HTTP-Redirect and HTTP-POST); it signs its
+   * requests and wants assertions signed.
    */
   public static String writeSp(String entityId, String acsUrl, String sloUrl, String certBase64) {
     Document doc = SamlXml.newDocument();
@@ -123,8 +132,8 @@ public final class SamlMetadata {
     sp.setAttributeNS(null, "WantAssertionsSigned", "true");
     sp.setAttributeNS(null, "protocolSupportEnumeration", SamlXml.PROTOCOL);
     ed.appendChild(sp);
-    // Signing only: assertions encrypted to this key are not read yet.
-    for (String use : List.of("signing")) {
+    // The one key pair signs requests and opens encrypted assertions (RSA-OAEP, AES-GCM or CBC).
+    for (String use : List.of("signing", "encryption")) {
       Element kd = doc.createElementNS(SamlXml.METADATA, "md:KeyDescriptor");
       kd.setAttributeNS(null, "use", use);
       Element ki = doc.createElementNS(SamlXml.DSIG, "ds:KeyInfo");
@@ -134,6 +143,13 @@ public final class SamlMetadata {
       data.appendChild(cert);
       ki.appendChild(data);
       kd.appendChild(ki);
+      if (use.equals("encryption")) {
+        for (String algorithm : ENCRYPTION_METHODS) {
+          Element method = doc.createElementNS(SamlXml.METADATA, "md:EncryptionMethod");
+          method.setAttributeNS(null, "Algorithm", algorithm);
+          kd.appendChild(method);
+        }
+      }
       sp.appendChild(kd);
     }
     for (String binding : List.of(SamlIdpSettings.REDIRECT, SamlIdpSettings.POST)) {

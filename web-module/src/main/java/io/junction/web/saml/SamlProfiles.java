@@ -86,6 +86,76 @@ public final class SamlProfiles {
     return out;
   }
 
+  /**
+   * What an assertion says beyond the common profile: Country, City, Zip, and the samlData fields
+   * as JSON (a field with one value as a string, with several, from one Attribute or from several
+   * of the same Name, as an array).
+   */
+  public record Extra(String country, String city, String zip, String samlDataJson) {
+
+    static final String MARK = "saml";
+
+    /** Largest samlData JSON kept; fields beyond it are left out, in map order. */
+    static final int MAX_JSON = 16_000;
+
+    public static Extra of(SamlAssertion a, Map<String, String> attributeMap) {
+      Map<String, String> f = fields(a, attributeMap);
+      jakarta.json.JsonObjectBuilder data = jakarta.json.Json.createObjectBuilder();
+      int size = 2;
+      for (Map.Entry<String, List<String>> e : samlData(a, attributeMap).entrySet()) {
+        List<String> values = e.getValue();
+        if (values.isEmpty()) {
+          continue;
+        }
+        jakarta.json.JsonValue v =
+            values.size() == 1
+                ? jakarta.json.Json.createValue(values.get(0))
+                : jakarta.json.Json.createArrayBuilder(values).build();
+        int add = e.getKey().length() + v.toString().length() + 4;
+        if (size + add > MAX_JSON) {
+          continue;
+        }
+        size += add;
+        data.add(e.getKey(), v);
+      }
+      String json = data.build().toString();
+      return new Extra(
+          clip(f.get("Country"), 100),
+          clip(f.get("City"), 255),
+          clip(f.get("Zip"), 40),
+          json.equals("{}") ? null : json);
+    }
+
+    /** As provider-session extras, for the account service to store with the identity. */
+    public Map<String, String> toExtras() {
+      Map<String, String> m = new LinkedHashMap<>();
+      m.put(MARK, "1");
+      put(m, "saml.country", country);
+      put(m, "saml.city", city);
+      put(m, "saml.zip", zip);
+      put(m, "saml.data", samlDataJson);
+      return m;
+    }
+
+    /** The extras of a SAML provider session, or null for another provider's. */
+    public static Extra from(Map<String, String> extras) {
+      if (!"1".equals(extras.get(MARK))) {
+        return null;
+      }
+      return new Extra(
+          extras.get("saml.country"),
+          extras.get("saml.city"),
+          extras.get("saml.zip"),
+          extras.get("saml.data"));
+    }
+
+    private static void put(Map<String, String> m, String k, String v) {
+      if (v != null) {
+        m.put(k, v);
+      }
+    }
+  }
+
   static String gender(String v) {
     if (v == null) {
       return null;

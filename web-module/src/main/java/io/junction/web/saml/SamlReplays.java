@@ -25,13 +25,21 @@ public class SamlReplays {
    * was accepted before.
    */
   public void accept(String apiKey, String idpEntityId, SamlAssertion assertion) {
-    String key = Hashes.sha256Hex(apiKey + "\n" + idpEntityId + "\n" + assertion.id());
+    accept(apiKey, idpEntityId, assertion.id(), assertion.keepUntil());
+  }
+
+  /**
+   * Records an accepted message (a logout message) by its ID; 403004 when the same identity
+   * provider's message of that ID was accepted before.
+   */
+  public void accept(String apiKey, String idpEntityId, String id, java.time.Instant keepUntil) {
+    String key = Hashes.sha256Hex(apiKey + "\n" + idpEntityId + "\n" + id);
     try {
-      recorder.record(key, assertion.keepUntil(), PURGE.due());
+      recorder.record(key, keepUntil, PURGE.due());
     } catch (RuntimeException e) {
       if (Constraints.isViolation(e)) {
         throw new GigyaException(
-            ErrorCode.DUPLICATE_NONCE, "This SAML assertion was used before: a replay is refused");
+            ErrorCode.DUPLICATE_NONCE, "This SAML message was used before: a replay is refused");
       }
       throw e;
     }

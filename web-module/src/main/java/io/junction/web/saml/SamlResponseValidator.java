@@ -2,6 +2,7 @@ package io.junction.web.saml;
 
 import io.junction.api.ErrorCode;
 import io.junction.web.envelope.GigyaException;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,6 @@ import javax.xml.crypto.dsig.XMLSignatureFactory;
 import javax.xml.crypto.dsig.dom.DOMValidateContext;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * Checks a SAML response that came to a site's assertion consumer service, as a careful service
@@ -34,7 +34,9 @@ import org.w3c.dom.NodeList;
  *
  * <ul>
  *   <li>409015 no SAMLResponse; 400006 one that is not Base64 of a well-formed document without a
- *       DOCTYPE, not a SAML 2.0 Response, or not exactly one assertion (encrypted ones: 400096);
+ *       DOCTYPE, not a SAML 2.0 Response, or not exactly one assertion (plain, or encrypted and
+ *       opened with the site's key by {@link SamlDecryption}: 400006 when it cannot be, or by a
+ *       refused algorithm; 400096 where no key is given);
  *   <li>409014 no pinned certificate; 403003 a signature that is missing, does not verify with a
  *       pinned certificate, uses SHA-1, or does not cover, by its one Reference, exactly the
  *       element it sits in (so no XML signature wrapping: values are read only from the element the
@@ -99,6 +101,16 @@ public final class SamlResponseValidator {
 
   /** The assertion of a Base64 SAMLResponse (HTTP-POST binding), every check passed. */
   public static SamlAssertion validate(String samlResponse, Expected expected) {
+    return validate(samlResponse, expected, null);
+  }
+
+  /**
+   * The assertion of a Base64 SAMLResponse, every check passed; an EncryptedAssertion is opened
+   * with {@code decryptionKey} (the site's service-provider key; null: 400096) by {@link
+   * SamlDecryption} and then checked as any assertion.
+   */
+  public static SamlAssertion validate(
+      String samlResponse, Expected expected, PrivateKey decryptionKey) {
     if (samlResponse == null || samlResponse.isBlank()) {
       throw new GigyaException(ErrorCode.SAML_MESSAGE_NOT_FOUND, "No SAMLResponse was posted");
     }
@@ -115,13 +127,13 @@ public final class SamlResponseValidator {
       throw GigyaException.invalid("SAMLResponse", e.getMessage());
     }
     try {
-      return check(doc, expected);
+      return check(doc, expected, decryptionKey);
     } catch (SamlXml.Invalid e) {
       throw GigyaException.invalid("SAMLResponse", e.getMessage());
     }
   }
 
-  private static SamlAssertion check(Document doc, Expected expected) {
+  private static SamlAssertion check(Document doc, Expected expected, PrivateKey decryptionKey) {
     Element response = doc.getDocumentElement();
     if (!SamlXml.PROTOCOL.equals(response.getNamespaceURI())
         || !"Response".equals(response.getLocalName())) {
@@ -130,17 +142,19 @@ public final class SamlResponseValidator {
     if (!"2.0".equals(SamlXml.attribute(response, "Version"))) {
       throw new SamlXml.Invalid("not SAML version 2.0");
     }
-    if (doc.getElementsByTagNameNS(SamlXml.ASSERTION, "EncryptedAssertion").getLength() > 0) {
-      throw new GigyaException(
-          ErrorCode.NOT_SUPPORTED, "Encrypted assertions are not accepted: send them signed");
-    }
-    // Exactly one assertion in the whole document, and it is a direct child of the Response:
-    // nothing else may be hidden anywhere for some other reader to find.
-    NodeList all = doc.getElementsByTagNameNS(SamlXml.ASSERTION, "Assertion");
+    // Exactly one assertion (or encrypted assertion) in the whole document, and it is a direct
+    // child of the Response: nothing else may be hidden anywhere for some other reader to find.
+    int all =
+        doc.getElementsByTagNameNS(SamlXml.ASSERTION, "Assertion").getLength()
+            + doc.getElementsByTagNameNS(SamlXml.ASSERTION, "EncryptedAssertion").getLength();
     Element assertion = SamlXml.child(response, SamlXml.ASSERTION, "Assertion");
-    if (all.getLength() != 1 || assertion == null) {
+    Element encrypted = SamlXml.child(response, SamlXml.ASSERTION, "EncryptedAssertion");
+    if (all != 1 || (assertion == null && encrypted == null)) {
       throw new SamlXml.Invalid(
-          "a Response must hold exactly one Assertion, as its child; it holds " + all.getLength());
+          "a Response must hold exactly one Assertion, as its child; it holds " + all);
+    }
+    if (encrypted != null && decryptionKey == null) {
+      throw SamlDecryption.notSupported();
     }
     if (expected.certificates().isEmpty()) {
       throw new GigyaException(
@@ -150,13 +164,21 @@ public final class SamlResponseValidator {
 
     // Signatures first: nothing unsigned is believed.
     String responseId = id(response, "Response");
+    response.setIdAttributeNS(null, "ID", true);
+    // The Response's signature covers the message as sent: an encrypted assertion encrypted.
+    boolean responseSigned = verifyIfSigned(response, responseId, expected.certificates());
+    if (encrypted != null) {
+      assertion = SamlDecryption.decrypt(encrypted, decryptionKey);
+      if (doc.getElementsByTagNameNS(SamlXml.ASSERTION, "Assertion").getLength() != 1
+          || doc.getElementsByTagNameNS(SamlXml.ASSERTION, "EncryptedAssertion").getLength() != 0) {
+        throw new SamlXml.Invalid("the EncryptedAssertion must hold exactly one Assertion");
+      }
+    }
     String assertionId = id(assertion, "Assertion");
     if (responseId.equals(assertionId)) {
       throw new SamlXml.Invalid("the Response and the Assertion have the same ID");
     }
-    response.setIdAttributeNS(null, "ID", true);
     assertion.setIdAttributeNS(null, "ID", true);
-    boolean responseSigned = verifyIfSigned(response, responseId, expected.certificates());
     boolean assertionSigned = verifyIfSigned(assertion, assertionId, expected.certificates());
     if (!responseSigned && !assertionSigned) {
       throw new GigyaException(
@@ -226,8 +248,7 @@ public final class SamlResponseValidator {
    *
    * @return whether the element is signed (and the signature verified)
    */
-  private static boolean verifyIfSigned(
-      Element element, String id, List<X509Certificate> certificates) {
+  static boolean verifyIfSigned(Element element, String id, List<X509Certificate> certificates) {
     List<Element> signatures = SamlXml.children(element, SamlXml.DSIG, "Signature");
     if (signatures.isEmpty()) {
       return false;

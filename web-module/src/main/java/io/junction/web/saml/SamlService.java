@@ -106,6 +106,21 @@ public class SamlService {
     return Optional.ofNullable(em.find(SamlIdp.class, new ProviderConfigId(apiKey, provider)));
   }
 
+  /**
+   * The providers of a site that accept unsolicited responses from the identity provider of this
+   * entity ID, by provider name.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<SamlIdp> acceptingUnsolicited(String apiKey, String entityId) {
+    return em.createQuery(
+            "SELECT i FROM SamlIdp i WHERE i.id.apiKey = :k AND i.entityId = :e"
+                + " AND i.allowUnsolicited = TRUE ORDER BY i.id.provider",
+            SamlIdp.class)
+        .setParameter("k", apiKey)
+        .setParameter("e", entityId)
+        .getResultList();
+  }
+
   /** A site's service-provider key pair, decrypted, with its certificate. */
   public record SpKey(PrivateKey privateKey, X509Certificate certificate, String certBase64) {}
 

@@ -108,9 +108,23 @@ class SamlMetadataTest {
     var acs = SamlXml.child(sp, SamlXml.METADATA, "AssertionConsumerService");
     assertEquals("https://j.example/saml/v2.0/3_k/sp/acs", acs.getAttribute("Location"));
     assertEquals(SamlIdpSettings.POST, acs.getAttribute("Binding"));
-    var kd = SamlXml.child(sp, SamlXml.METADATA, "KeyDescriptor");
-    assertEquals("signing", kd.getAttribute("use"));
-    assertTrue(xml.contains(SIGNING));
+    var kds = SamlXml.children(sp, SamlXml.METADATA, "KeyDescriptor");
+    assertEquals(2, kds.size());
+    assertEquals("signing", kds.get(0).getAttribute("use"));
+    // The same certificate receives encrypted assertions, by the algorithms accepted.
+    assertEquals("encryption", kds.get(1).getAttribute("use"));
+    assertEquals(
+        List.of(
+            "http://www.w3.org/2009/xmlenc11#aes256-gcm",
+            "http://www.w3.org/2009/xmlenc11#aes128-gcm",
+            "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p",
+            "http://www.w3.org/2009/xmlenc11#rsa-oaep"),
+        SamlXml.children(kds.get(1), SamlXml.METADATA, "EncryptionMethod").stream()
+            .map(e -> e.getAttribute("Algorithm"))
+            .toList());
+    for (var kd : kds) {
+      assertTrue(kd.getTextContent().contains(SIGNING));
+    }
     assertEquals(2, SamlXml.children(sp, SamlXml.METADATA, "SingleLogoutService").size());
     assertNull(SamlXml.attribute(sp, "nothing"));
   }

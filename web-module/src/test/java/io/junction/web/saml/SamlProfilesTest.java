@@ -78,4 +78,40 @@ class SamlProfilesTest {
     assertEquals("u", SamlProfiles.gender("other"));
     assertNull(SamlProfiles.gender(null));
   }
+
+  @Test
+  void countryCityZipAndSamlDataGoWithTheIdentity() {
+    Map<String, String> map = new LinkedHashMap<>();
+    map.put("c", "Country");
+    map.put("l", "City");
+    map.put("postalCode", "Zip");
+    map.put("Role", "samlData.roles");
+    map.put("employeeNumber", "samlData.employee");
+    map.put("absent", "samlData.absent");
+    Map<String, List<String>> attrs = new LinkedHashMap<>(ATTRS);
+    attrs.put("c", List.of("DE"));
+    attrs.put("l", List.of("Berlin"));
+    attrs.put("postalCode", List.of("10115", "10117"));
+    SamlProfiles.Extra e = SamlProfiles.Extra.of(assertion("a", attrs), map);
+    assertEquals("DE", e.country());
+    assertEquals("Berlin", e.city());
+    assertEquals("10115", e.zip());
+    // Several values (of one Attribute, or of several with one Name: the validator merges them)
+    // are an array; one value is a string; an absent attribute is left out.
+    assertEquals("{\"roles\":[\"staff\",\"admin\"],\"employee\":\"E-42\"}", e.samlDataJson());
+
+    // Through the provider session's extras and back, as the account service stores it.
+    Map<String, String> extras = e.toExtras();
+    assertEquals(e, SamlProfiles.Extra.from(extras));
+    assertNull(SamlProfiles.Extra.from(Map.of("scope", "email")));
+
+    SamlIdentityData d = new SamlIdentityData("id-1");
+    d.update(e, Instant.now());
+    assertEquals(List.of("staff", "admin"), d.samlData().get("roles"));
+    assertEquals("E-42", d.samlData().get("employee"));
+
+    SamlProfiles.Extra none = SamlProfiles.Extra.of(assertion("a", Map.of()), map);
+    assertNull(none.samlDataJson());
+    assertNull(none.country());
+  }
 }

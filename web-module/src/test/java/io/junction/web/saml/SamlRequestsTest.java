@@ -92,6 +92,53 @@ class SamlRequestsTest {
   }
 
   @Test
+  void anAuthnRequestForThePostBindingCarriesAnEnvelopedSignatureOverItself() throws Exception {
+    String b64 =
+        SamlRequests.signedForPost(
+            "_req1",
+            IDP,
+            "https://j.example/saml/v2.0/3_k/sp/metadata",
+            "https://j.example/saml/v2.0/3_k/sp/acs",
+            SP.privateKey(),
+            SP.certificate(),
+            Instant.parse("2026-01-02T03:04:05Z"));
+    byte[] xml = Base64.getDecoder().decode(b64);
+    Element req = SamlXml.parse(xml).getDocumentElement();
+    assertEquals("_req1", req.getAttribute("ID"));
+    // Issuer first, the Signature right after it, as the schema orders them.
+    Element issuer = SamlXml.child(req, SamlXml.ASSERTION, "Issuer");
+    Element sig = (Element) issuer.getNextSibling();
+    assertEquals(SamlXml.DSIG, sig.getNamespaceURI());
+    assertEquals("Signature", sig.getLocalName());
+    assertTrue(verifies(req, sig, SP.certificate().getPublicKey()));
+    assertFalse(
+        verifies(req, sig, SamlCertificates.generate("other").certificate().getPublicKey()));
+
+    // Changing what it signs breaks it.
+    Element changed = SamlXml.parse(xml).getDocumentElement();
+    changed.setAttribute("AssertionConsumerServiceURL", "https://evil.example/acs");
+    assertFalse(
+        verifies(
+            changed,
+            SamlXml.child(changed, SamlXml.DSIG, "Signature"),
+            SP.certificate().getPublicKey()));
+  }
+
+  private static boolean verifies(Element req, Element sig, java.security.PublicKey key)
+      throws Exception {
+    req.setIdAttributeNS(null, "ID", true);
+    javax.xml.crypto.dsig.dom.DOMValidateContext ctx =
+        new javax.xml.crypto.dsig.dom.DOMValidateContext(key, sig);
+    ctx.setProperty("org.jcp.xml.dsig.secureValidation", Boolean.TRUE);
+    javax.xml.crypto.dsig.XMLSignature xs =
+        javax.xml.crypto.dsig.XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(ctx);
+    assertEquals(
+        "#" + req.getAttribute("ID"),
+        ((javax.xml.crypto.dsig.Reference) xs.getSignedInfo().getReferences().get(0)).getURI());
+    return xs.validate(ctx);
+  }
+
+  @Test
   void requestIdsAreFresh() {
     assertFalse(SamlRequests.newRequestId().equals(SamlRequests.newRequestId()));
   }

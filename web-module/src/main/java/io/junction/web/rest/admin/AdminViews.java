@@ -64,6 +64,7 @@ public final class AdminViews {
       Map<String, String> attributeMap,
       List<String> certificates,
       boolean allowUnsolicited,
+      String unsolicitedRedirectUri,
       ServiceProviderView serviceProvider) {}
 
   /** What to register at the identity provider: this site's service provider. */

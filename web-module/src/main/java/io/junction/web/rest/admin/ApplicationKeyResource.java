@@ -40,7 +40,8 @@ public class ApplicationKeyResource {
 
   private static final Set<String> FIELDS = Set.of("name", "permissions", "keyType", "publicKey");
   private static final Set<String> KEY_PAIR_FIELDS = Set.of("publicKey");
-  private static final Pattern PERMISSION = Pattern.compile("\\*|[a-z]+\\.(\\*|[A-Za-z]+)");
+  private static final Pattern PERMISSION =
+      Pattern.compile("\\*|[a-z]+(?:\\.[a-z]+)?\\.(?:\\*|[A-Za-z]+)");
   private static final int MAX_PUBLIC_KEY = 8000;
 
   @Inject SiteService sites;

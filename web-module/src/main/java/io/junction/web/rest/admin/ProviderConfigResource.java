@@ -13,7 +13,6 @@ import io.junction.web.rest.admin.AdminViews.ProviderView;
 import io.junction.web.rest.admin.AdminViews.SamlView;
 import io.junction.web.rest.admin.AdminViews.ServiceProviderView;
 import io.junction.web.saml.SamlIdpSettings;
-import io.junction.web.saml.SamlMetadataFetcher;
 import io.junction.web.saml.SamlService;
 import io.junction.web.saml.SamlSpKeys;
 import io.junction.web.site.HostNames;
@@ -74,7 +73,7 @@ public class ProviderConfigResource {
 
   @Inject SamlService saml;
   @Inject SamlSpKeys spKeys;
-  @Inject SamlMetadataFetcher metadataFetcher;
+  @Inject SamlIdps samlIdps;
 
   @GET
   @Operation(summary = "List the site's provider configurations (secret keys masked)")
@@ -118,16 +117,12 @@ public class ProviderConfigResource {
   }
 
   /**
-   * A SAML identity provider: read (its metadata fetched outside any transaction), stored with its
-   * provider configuration in one transaction, and this site's service-provider key pair made if it
-   * has none yet.
+   * A SAML identity provider: read (its metadata fetched outside any transaction) and stored with
+   * its provider configuration and audit record in one transaction, by {@link SamlIdps}.
    */
   private Response putSaml(ProviderInfo info) {
-    AdminJson json = AdminJson.parse(call.body(), SamlIdpJson.FIELDS);
-    sites.get(apiKey);
-    SamlIdpSettings settings =
-        SamlIdpJson.read(json, addresses.allowsPrivate(), metadataFetcher::fetch);
-    SamlService.PutIdp put = saml.putIdp(apiKey, info, settings, json.bool("enabled", true));
+    SamlService.PutIdp put =
+        samlIdps.put(authentication.administrator(), apiKey, info, call.body());
     Site site = sites.get(apiKey);
     return Response.status(put.created() ? Response.Status.CREATED : Response.Status.OK)
         .entity(view(site, put.config()))
@@ -197,6 +192,7 @@ public class ProviderConfigResource {
         s.attributeMap(),
         s.certificates(),
         s.allowUnsolicited(),
+        s.unsolicitedRedirectUri(),
         new ServiceProviderView(
             sp.entityId(),
             sp.metadata(),

@@ -38,6 +38,7 @@ final class SamlIdpJson {
           "metadata",
           "metadataUrl",
           "allowUnsolicited",
+          "unsolicitedRedirectUri",
           "enabled");
 
   /** The identity fields an attribute may map to, besides {@code samlData.<field>}. */
@@ -103,6 +104,13 @@ final class SamlIdpJson {
       throw GigyaException.invalid("nameIDFormat", "must be a NameID format URN");
     }
     List<String> certificates = certificates(json, md);
+    boolean allowUnsolicited = json.bool("allowUnsolicited", false);
+    String landing = json.string("unsolicitedRedirectUri", false, 2048);
+    if (landing != null) {
+      checkLanding(landing);
+    } else if (allowUnsolicited) {
+      throw GigyaException.missing("unsolicitedRedirectUri");
+    }
     return new SamlIdpSettings(
         entityId,
         ssoUrl,
@@ -112,7 +120,29 @@ final class SamlIdpJson {
         nameIdFormat,
         attributeMap(json),
         certificates,
-        json.bool("allowUnsolicited", false));
+        allowUnsolicited,
+        landing);
+  }
+
+  /**
+   * Where an unsolicited response lands: an absolute http(s) URL without user or fragment; the
+   * site's redirect policy is applied when a response comes, as to every redirect_uri.
+   */
+  private static void checkLanding(String url) {
+    URI u;
+    try {
+      u = new URI(url);
+    } catch (URISyntaxException e) {
+      throw GigyaException.invalid("unsolicitedRedirectUri", "not a URL");
+    }
+    String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("https") || scheme.equals("http"))
+        || u.getHost() == null
+        || u.getRawUserInfo() != null
+        || u.getRawFragment() != null) {
+      throw GigyaException.invalid(
+          "unsolicitedRedirectUri", "must be an http(s) URL without user or fragment");
+    }
   }
 
   private static SamlMetadata.IdpDescriptor descriptor(String field, byte[] xml) {

@@ -23,7 +23,12 @@ public class GetUserInfoResource extends ServerMethodResource {
 
   @Override
   protected Response answer(Caller caller) {
-    Map<String, Object> data = userInfo.of(caller.account());
+    String extraFields = call.paramOrNull("extraFields");
+    boolean samlData =
+        extraFields != null
+            && java.util.Arrays.stream(extraFields.split(","))
+                .anyMatch(f -> f.trim().equals("samlData"));
+    Map<String, Object> data = userInfo.of(caller.account(), samlData);
     data.putAll(UidSignatures.fresh(sites.secretOf(caller.site()), caller.account().uid()));
     return Envelope.ok(call, data);
   }

@@ -5,6 +5,8 @@ import io.junction.web.oauth.BrowserAnswer;
 import io.junction.web.oauth.BrowserCookies;
 import io.junction.web.oauth.BrowserRedirect;
 import io.junction.web.oauth.SamlLegs;
+import io.junction.web.oauth.SamlLogouts;
+import io.junction.web.saml.SamlLogout;
 import io.junction.web.saml.SamlMetadata;
 import io.junction.web.saml.SamlService;
 import io.junction.web.saml.SamlSpKeys;
@@ -15,9 +17,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,6 +37,7 @@ public class SamlSpResource {
   @Inject SamlService saml;
   @Inject SamlSpKeys keys;
   @Inject SamlLegs legs;
+  @Inject SamlLogouts logouts;
   @Inject ApiCall call;
 
   @CookieParam(BrowserCookies.BROWSER)
@@ -52,6 +57,38 @@ public class SamlSpResource {
     String xml =
         SamlMetadata.writeSp(urls.entityId(), urls.acs(), urls.slo(), keys.of(apiKey).certBase64());
     return Response.ok(xml, METADATA_TYPE + ";charset=UTF-8").build();
+  }
+
+  @GET
+  @Path("slo")
+  @Operation(summary = "Single logout: a LogoutRequest or LogoutResponse (HTTP-Redirect binding)")
+  public Response sloByRedirect(@Context UriInfo uri) {
+    return Redirects.to(
+        logouts.receive(apiKey, SamlLogout.fromRedirect(uri.getRequestUri().getRawQuery())));
+  }
+
+  @POST
+  @Path("slo")
+  @Operation(summary = "Single logout: a LogoutRequest or LogoutResponse (HTTP-POST binding)")
+  public Response sloByPost() {
+    BrowserAnswer answer =
+        logouts.receive(
+            apiKey,
+            SamlLogout.fromPost(
+                call.paramOrNull("SAMLRequest"),
+                call.paramOrNull("SAMLResponse"),
+                call.paramOrNull("RelayState")));
+    return answer instanceof BrowserRedirect r ? Redirects.seeOther(r) : Redirects.to(answer);
+  }
+
+  @GET
+  @Path("sso")
+  @Operation(
+      summary =
+          "The page that posts a pending login's signed AuthnRequest to the identity provider"
+              + " (HTTP-POST binding)")
+  public Response sso(@QueryParam("RelayState") String relayState) {
+    return Redirects.to(legs.authnPost(apiKey, relayState, flowCookie));
   }
 
   @POST

@@ -9,11 +9,11 @@ import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Any {@code /<namespace>.<method>} that no resource implements: 405001 Invalid API method, in the
- * envelope the caller asked for. Resources of real methods have literal paths, which JAX-RS prefers
- * to this template.
+ * Any {@code /<namespace>.<method>} (or {@code /<namespace>.<sub>.<method>}) that no resource
+ * implements: 405001 Invalid API method, in the envelope the caller asked for. Resources of real
+ * methods have literal paths, which JAX-RS prefers to this template.
  */
-@Path("{method: [A-Za-z0-9_]+\\.[A-Za-z0-9_]+}")
+@Path("{method: [A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+){1,2}}")
 public class UnknownMethodResource {
 
   @GET
