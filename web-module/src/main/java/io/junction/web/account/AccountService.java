@@ -300,11 +300,22 @@ public class AccountService {
       if (last && mode.equals("soft")) {
         i.disconnect(now);
       } else {
-        em.remove(i);
+        removeIdentity(i);
       }
       forgetFriends(i.id());
     }
     em.flush();
+  }
+
+  /**
+   * Removes an identity and what hangs on it (a SAML identity's data), which the database no longer
+   * deletes by itself. The caller holds the account's row lock.
+   */
+  private void removeIdentity(SocialIdentity i) {
+    em.createQuery("DELETE FROM SamlIdentityData d WHERE d.identityId = :id")
+        .setParameter("id", i.id())
+        .executeUpdate();
+    em.remove(i);
   }
 
   private void forgetFriends(String identityId) {
@@ -340,7 +351,7 @@ public class AccountService {
           "This is the account's last login identity: confirm with confirm=last to unlink it",
           409);
     }
-    em.remove(target);
+    removeIdentity(target);
     em.flush();
     forgetFriends(target.id());
     return new Unlinked(target, last);
@@ -408,10 +419,15 @@ public class AccountService {
   /**
    * The rows that hang on accounts, which the database no longer deletes by itself (no cascading
    * foreign key: its locks would come in an order of the database's own): the accounts' tokens,
-   * codes, parked logins and identities. The caller holds the accounts' row locks and deletes the
-   * accounts after.
+   * codes, parked logins, identities and the SAML data of those identities. The caller holds the
+   * accounts' row locks and deletes the accounts after.
    */
   private void deleteRowsOf(List<String> accountIds) {
+    em.createQuery(
+            "DELETE FROM SamlIdentityData d WHERE d.identityId IN"
+                + " (SELECT i.id FROM SocialIdentity i WHERE i.accountId IN :ids)")
+        .setParameter("ids", accountIds)
+        .executeUpdate();
     for (String entity :
         List.of("OAuthToken", "AuthorizationCode", "BrowserConfirmation", "SocialIdentity")) {
       em.createQuery("DELETE FROM " + entity + " e WHERE e.accountId IN :ids")

@@ -181,7 +181,12 @@ public class SiteService {
     Site site = get(apiKey);
     accounts.deleteAllOf(apiKey);
     for (String entity :
-        List.of("OAuthToken", "PendingAuthorization", "BrowserConfirmation", "ApplicationKey")) {
+        List.of(
+            "OAuthToken",
+            "PendingAuthorization",
+            "BrowserConfirmation",
+            "ApplicationKey",
+            "SamlSession")) {
       em.createQuery("DELETE FROM " + entity + " e WHERE e.apiKey = :apiKey")
           .setParameter("apiKey", apiKey)
           .executeUpdate();
@@ -246,9 +251,16 @@ public class SiteService {
             () -> GigyaException.notFound("The site has no " + provider + " configuration"));
   }
 
-  /** Deletes a provider configuration, and the SAML identity provider settings it may have. */
+  /**
+   * Deletes a provider configuration, and the SAML identity provider settings and sessions it may
+   * have.
+   */
   public void deleteProvider(String apiKey, String provider) {
     ProviderConfig config = provider(apiKey, provider);
+    em.createQuery("DELETE FROM SamlSession s WHERE s.apiKey = :apiKey AND s.provider = :provider")
+        .setParameter("apiKey", apiKey)
+        .setParameter("provider", provider)
+        .executeUpdate();
     em.createQuery(
             "DELETE FROM SamlIdp s WHERE s.id.apiKey = :apiKey AND s.id.provider = :provider")
         .setParameter("apiKey", apiKey)

@@ -34,6 +34,7 @@ class SiteDeletionTest {
           "provider_config",
           "saml_idp",
           "saml_sp_key",
+          "saml_session",
           "application_key",
           "account",
           "social_identity",
@@ -79,6 +80,8 @@ class SiteDeletionTest {
     for (String table : SITE_TABLES) {
       assertTrue(rows(table, doomed) > 0, table + " has rows of the site before");
     }
+    List<String> doomedIdentities = identityIds(doomed);
+    assertEquals(2, samlDataRows(doomedIdentities), "saml_identity_data has rows before");
 
     db.transactional(
         SiteService.class,
@@ -92,6 +95,39 @@ class SiteDeletionTest {
       assertEquals(0, rows(table, doomed), table + " keeps no row of the deleted site");
       assertTrue(rows(table, kept) > 0, table + " keeps the other site's rows");
     }
+    assertEquals(0, samlDataRows(doomedIdentities), "no SAML data of the deleted identities");
+    assertEquals(2, samlDataRows(identityIds(kept)), "the other site's SAML data stays");
+  }
+
+  @Test
+  void removingAnIdentityOrAnAccountDeletesItsSamlData() {
+    String apiKey = populatedSite();
+    List<String> accountIds =
+        db.strings("SELECT id FROM account WHERE api_key = ? ORDER BY id", apiKey);
+    String first = accountIds.get(0);
+    List<String> firstIdentities =
+        db.strings("SELECT id FROM social_identity WHERE account_id = ?", first);
+    db.transactional(
+        AccountService.class,
+        "removeConnection",
+        () -> {
+          accounts.removeConnection(first, "facebook", "remove");
+          return null;
+        });
+    assertEquals(0, samlDataRows(firstIdentities), "the removed identity's data is gone");
+
+    String second = accountIds.get(1);
+    List<String> secondIdentities =
+        db.strings("SELECT id FROM social_identity WHERE account_id = ?", second);
+    assertEquals(1, samlDataRows(secondIdentities));
+    db.transactional(
+        AccountService.class,
+        "delete",
+        () -> {
+          accounts.delete(second);
+          return null;
+        });
+    assertEquals(0, samlDataRows(secondIdentities), "the deleted account's identity data is gone");
   }
 
   @Test
@@ -111,6 +147,7 @@ class SiteDeletionTest {
             "SELECT COUNT(*) FROM provider_config WHERE api_key = ? AND provider = 'saml-corp'",
             apiKey));
     assertEquals(1, rows("provider_config", apiKey), "the other provider stays");
+    assertEquals(0, rows("saml_session", apiKey), "the provider's SAML sessions are gone");
   }
 
   @Test
@@ -202,6 +239,13 @@ class SiteDeletionTest {
       confirmation(apiKey, accountId);
     }
     db.inTransaction(() -> tokens.issueToken(apiKey, null, OAuthToken.Kind.SERVER, null));
+    db.update(
+        "INSERT INTO saml_session (id, api_key, provider, name_id, provider_uid, created_at)"
+            + " VALUES (?, ?, 'saml-corp', 'alice', 'alice', ?)",
+        java.util.UUID.randomUUID().toString(),
+        apiKey,
+        now);
+    samlData(apiKey);
     return apiKey;
   }
 
@@ -215,6 +259,28 @@ class SiteDeletionTest {
         apiKey,
         accountId,
         Timestamp.from(Instant.now().plusSeconds(600)));
+  }
+
+  /** SAML data for every identity of the site. */
+  private void samlData(String apiKey) {
+    for (String identityId : identityIds(apiKey)) {
+      db.update(
+          "INSERT INTO saml_identity_data (identity_id, country, updated_at) VALUES (?, 'NZ', ?)",
+          identityId,
+          Timestamp.from(Instant.now()));
+    }
+  }
+
+  private List<String> identityIds(String apiKey) {
+    return db.strings("SELECT id FROM social_identity WHERE api_key = ?", apiKey);
+  }
+
+  private long samlDataRows(List<String> identityIds) {
+    long n = 0;
+    for (String id : identityIds) {
+      n += db.count("SELECT COUNT(*) FROM saml_identity_data WHERE identity_id = ?", id);
+    }
+    return n;
   }
 
   private long rows(String table, String apiKey) {

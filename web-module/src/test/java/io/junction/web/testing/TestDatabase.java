@@ -186,6 +186,25 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
+  /** The first column of every row a query answers, as strings, by plain JDBC. */
+  public java.util.List<String> strings(String sql, Object... parameters) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setObject(i + 1, parameters[i]);
+      }
+      java.util.List<String> out = new java.util.ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(r.getString(1));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   /** Runs a statement by plain JDBC; returns the number of rows it changed. */
   public int update(String sql, Object... parameters) {
     try (Connection c = dataSource.getConnection();

@@ -82,13 +82,15 @@ class SamlIdpJsonTest {
                         .add("email", "Email")
                         .add("urn:oid:2.5.4.42", "FirstName")
                         .add("Role", "samlData.roles"))
-                .add("allowUnsolicited", true));
+                .add("allowUnsolicited", true)
+                .add("unsolicitedRedirectUri", "https://site.example/welcome"));
     assertEquals(SamlIdpSettings.POST, s.ssoBinding());
     assertEquals("https://idp.example/slo", s.sloUrl());
     assertEquals(
         Map.of("email", "Email", "urn:oid:2.5.4.42", "FirstName", "Role", "samlData.roles"),
         s.attributeMap());
     assertTrue(s.allowUnsolicited());
+    assertEquals("https://site.example/welcome", s.unsolicitedRedirectUri());
   }
 
   @Test

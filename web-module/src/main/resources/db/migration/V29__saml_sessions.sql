@@ -12,7 +12,7 @@ CREATE TABLE saml_session (
   created_at     TIMESTAMP     NOT NULL,
   CONSTRAINT pk_saml_session PRIMARY KEY (id),
   CONSTRAINT fk_saml_session_idp FOREIGN KEY (api_key, provider)
-    REFERENCES saml_idp (api_key, provider) ON DELETE CASCADE
+    REFERENCES saml_idp (api_key, provider)
 );
 CREATE INDEX ix_saml_session_subject ON saml_session (api_key, provider, name_id);
 CREATE INDEX ix_saml_session_identity ON saml_session (api_key, provider, provider_uid);
