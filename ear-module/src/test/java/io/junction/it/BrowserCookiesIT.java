@@ -149,7 +149,9 @@ class BrowserCookiesIT {
   @Test
   void aLoginOverPlainHttpGoesToHttpsBeforeAnythingIsWritten() throws Exception {
     Sites.Site site = Sites.withOdnoklassniki();
-    String state = "plain-" + System.nanoTime();
+    // A site state long enough that the flow is stored rather than sealed into the provider's
+    // state (see BoundedWorkIT), so that the database shows whether it was written.
+    String state = "plain-" + System.nanoTime() + "-" + "p".repeat(990);
     String query =
         URI.create(loginUrl(site.apiKey(), "").replace("state=st-1", "state=" + state))
             .getRawQuery();

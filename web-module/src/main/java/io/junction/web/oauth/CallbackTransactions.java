@@ -1,10 +1,13 @@
 package io.junction.web.oauth;
 
+import io.junction.api.ErrorCode;
 import io.junction.api.ProviderApp;
 import io.junction.api.ProviderTokens;
 import io.junction.api.SocialProfile;
 import io.junction.web.account.AccountService;
+import io.junction.web.envelope.GigyaException;
 import io.junction.web.security.Hashes;
+import io.junction.web.security.Nonces;
 import io.junction.web.site.GuestMerge;
 import io.junction.web.site.Site;
 import io.junction.web.site.SiteService;
@@ -35,6 +38,7 @@ public class CallbackTransactions {
   @Inject AccountService accounts;
   @Inject TokenService tokens;
   @Inject BrowserConfirmations confirmations;
+  @Inject Nonces nonces;
 
   /**
    * A pending authorization found at the callback: whether the callback came from the browser that
@@ -56,8 +60,9 @@ public class CallbackTransactions {
    * Claims the pending authorization of a state. From the browser that started the flow it is taken
    * away, so that no second callback can use it; from any other browser (no browser cookie, or
    * another one) it is left in place, so that whoever merely sees a callback URL cannot cancel the
-   * flow; an expired one is taken away whoever calls. Empty when the state is unknown, already used
-   * or purged (two callbacks of the same browser racing: one wins).
+   * flow; an expired one is taken away whoever calls. A sealed state ({@link SealedStates}) is
+   * recorded as used instead of taken away. Empty when the state is unknown, already used or purged
+   * (two callbacks of the same browser racing: one wins).
    */
   @WithSpan(value = "db callback.claim", kind = SpanKind.CLIENT)
   public Optional<Claim> claim(String state, String flowCookie) {
@@ -70,6 +75,22 @@ public class CallbackTransactions {
     boolean expired = !p.expiresAt().isAfter(Instant.now());
     if (!ownBrowser && !expired) {
       return Optional.of(new Claim(p, false, false));
+    }
+    if (SealedStates.isSealed(state)) {
+      // Nothing stored to take away: an expired state stays refused by its expiry, and one from
+      // its browser is recorded as used, once.
+      if (expired) {
+        return Optional.of(new Claim(p, ownBrowser, true));
+      }
+      try {
+        nonces.useFlowState(p.apiKey(), p.stateHash(), p.expiresAt());
+      } catch (GigyaException e) {
+        if (e.code() != ErrorCode.DUPLICATE_NONCE) {
+          throw e;
+        }
+        return Optional.empty();
+      }
+      return Optional.of(new Claim(p, true, false));
     }
     return pending.delete(p) ? Optional.of(new Claim(p, ownBrowser, expired)) : Optional.empty();
   }

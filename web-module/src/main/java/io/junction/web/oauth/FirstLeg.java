@@ -27,9 +27,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The first leg of socialize.login and socialize.addConnection: checks the request, remembers it as
- * a pending authorization under a fresh unguessable state bound to the browser by its browser
- * cookie, and sends the browser to the provider.
+ * The first leg of socialize.login and socialize.addConnection: checks the request, makes it a
+ * pending authorization bound to the browser by its browser cookie, sealed into the state sent to
+ * the provider ({@link SealedStates}; stored under a fresh unguessable state for SAML and when the
+ * sealed state would be too long), and sends the browser to the provider.
  *
  * <p>Until redirect_uri is known to be the site's, a refusal is answered directly; after that,
  * every failure, a provider's included, travels to redirect_uri (see {@link ErrorRedirects}).
@@ -56,6 +57,7 @@ public class FirstLeg {
   @Inject Secrets secrets;
   @Inject JunctionMetrics metrics;
   @Inject SamlLegs samlLegs;
+  @Inject SealedStates sealed;
 
   /** socialize.login: to the provider, or back to redirect_uri with an error. */
   public BrowserRedirect startLogin(ApiCall call, String flowCookie) {
@@ -165,29 +167,48 @@ public class FirstLeg {
     // The browser keeps its id across flows, so that each of its pending authorizations (one per
     // tab) stays bound to it.
     String browser = BrowserCookies.browserIdOrNew(flowCookie);
-    String providerState = Randoms.urlSafe(32);
-    String stateHash = Hashes.sha256Hex(providerState);
-    String verifier = null;
-    String nonce;
+    Flight f = new Flight(site, target, request, flow, accountId, browser, call.lang());
     String location;
-    String callbackUrl;
-    String requestedScopes = null;
     if (request.connector() == null) {
-      // A SAML identity provider: a signed AuthnRequest, the state as RelayState, its ID kept
-      // as the nonce that the response's InResponseTo must name.
+      // A SAML identity provider: a signed AuthnRequest, the state as RelayState (at most 80
+      // bytes: too short to carry the flow, which is stored), its ID kept as the nonce that the
+      // response's InResponseTo must name.
+      String providerState = Randoms.urlSafe(32);
       SamlRequests.AuthnRedirect authn =
           samlLegs.authnRedirect(site.apiKey(), request.provider().id(), providerState);
       location = authn.location();
-      nonce = authn.requestId();
-      callbackUrl = samlLegs.acsUrl(site.apiKey());
+      pending.save(
+          f.pending(
+              Hashes.sha256Hex(providerState),
+              samlLegs.acsUrl(site.apiKey()),
+              null,
+              authn.requestId(),
+              null));
     } else {
-      verifier = request.connector().supportsPkce() ? Pkce.newVerifier() : null;
-      nonce = request.connector().usesNonce() ? Randoms.urlSafe(24) : null;
-      callbackUrl = setup.callbackUrl();
+      String verifier = request.connector().supportsPkce() ? Pkce.newVerifier() : null;
+      String nonce = request.connector().usesNonce() ? Randoms.urlSafe(24) : null;
       List<String> extraPermissions =
           SocialScopes.extra(site, request.connector(), request.extraPermissions());
-      requestedScopes =
+      String requestedScopes =
           GrantedScopes.join(request.connector().requestedScopes(setup.app(), extraPermissions));
+      // The flow travels sealed in the state (nothing is written); when that state would be too
+      // long, it is stored under a random state instead.
+      String id = SealedStates.newId();
+      PendingAuthorization p =
+          f.pending(
+              SealedStates.stateHash(id), setup.callbackUrl(), verifier, nonce, requestedScopes);
+      String providerState = sealed.seal(id, p).orElse(null);
+      PendingAuthorization stored = null;
+      if (providerState == null) {
+        providerState = Randoms.urlSafe(32);
+        stored =
+            f.pending(
+                Hashes.sha256Hex(providerState),
+                setup.callbackUrl(),
+                verifier,
+                nonce,
+                requestedScopes);
+      }
       // May call the provider (an OpenID Connect issuer's discovery document): outside any
       // transaction, and before anything is saved, so that a failure leaves nothing behind.
       location =
@@ -203,30 +224,68 @@ public class FirstLeg {
                       call.lang(),
                       verifier == null ? null : Pkce.challenge(verifier),
                       nonce));
+      if (stored != null) {
+        pending.save(stored);
+      }
+    }
+    return BrowserRedirect.toProvider(location, List.of(BrowserCookies.browser(browser)));
+  }
+
+  /** What every pending authorization of one first leg holds, whichever state it ends up under. */
+  private final class Flight {
+    private final Site site;
+    private final FirstLegTransactions.Target target;
+    private final FirstLegRequest request;
+    private final PendingAuthorization.Flow flow;
+    private final String accountId;
+    private final String browser;
+    private final String lang;
+    private final Instant expiresAt = Instant.now().plusSeconds(lifetimeSeconds);
+
+    Flight(
+        Site site,
+        FirstLegTransactions.Target target,
+        FirstLegRequest request,
+        PendingAuthorization.Flow flow,
+        String accountId,
+        String browser,
+        String lang) {
+      this.site = site;
+      this.target = target;
+      this.request = request;
+      this.flow = flow;
+      this.accountId = accountId;
+      this.browser = browser;
+      this.lang = lang;
     }
 
-    pending.save(
-        PendingAuthorization.builder()
-            .stateHash(stateHash)
-            .apiKey(site.apiKey())
-            .provider(request.provider().id())
-            .flow(flow)
-            .accountId(accountId)
-            .browserHash(Hashes.sha256Hex(browser))
-            .redirectUri(target.redirectUri())
-            .responseType(request.responseType())
-            .clientState(request.state())
-            .lang(call.lang())
-            .sessionSeconds(request.sessionSeconds())
-            .callbackUrl(callbackUrl)
-            .codeVerifierEncrypted(
-                verifier == null ? null : secrets.cipher().encrypt(verifier, "pkce:" + stateHash))
-            .nonce(nonce)
-            .clientCodeChallenge(request.codeChallenge())
-            .requestedScopes(
-                requestedScopes == null || requestedScopes.length() > 2000 ? null : requestedScopes)
-            .expiresAt(Instant.now().plusSeconds(lifetimeSeconds))
-            .build());
-    return BrowserRedirect.toProvider(location, List.of(BrowserCookies.browser(browser)));
+    PendingAuthorization pending(
+        String stateHash,
+        String callbackUrl,
+        String verifier,
+        String nonce,
+        String requestedScopes) {
+      return PendingAuthorization.builder()
+          .stateHash(stateHash)
+          .apiKey(site.apiKey())
+          .provider(request.provider().id())
+          .flow(flow)
+          .accountId(accountId)
+          .browserHash(Hashes.sha256Hex(browser))
+          .redirectUri(target.redirectUri())
+          .responseType(request.responseType())
+          .clientState(request.state())
+          .lang(lang)
+          .sessionSeconds(request.sessionSeconds())
+          .callbackUrl(callbackUrl)
+          .codeVerifierEncrypted(
+              verifier == null ? null : secrets.cipher().encrypt(verifier, "pkce:" + stateHash))
+          .nonce(nonce)
+          .clientCodeChallenge(request.codeChallenge())
+          .requestedScopes(
+              requestedScopes == null || requestedScopes.length() > 2000 ? null : requestedScopes)
+          .expiresAt(expiresAt)
+          .build();
+    }
   }
 }

@@ -15,12 +15,14 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Pending authorizations: saved when a flow starts, taken away once at the callback, purged when
- * expired ({@link TokenService#purgeExpired}). Anyone may start flows without proving anything, so
- * a site holds at most {@code junction.flow.max-pending-per-site} unexpired ones (10,000): beyond
- * that, a new flow is refused with 400124 until callbacks or expiry free some room. The count and
- * the insert are not one atomic step: flows started at the same moment may pass the limit by as
- * many as there are at once.
+ * Pending authorizations: sealed into the state sent to the provider ({@link SealedStates}), or,
+ * for the flows that cannot carry them so (SAML, whose RelayState is limited to 80 bytes, and flows
+ * whose sealed state would be too long), saved when a flow starts, taken away once at the callback,
+ * purged when expired ({@link TokenService#purgeExpired}). Anyone may start flows without proving
+ * anything, so a site holds at most {@code junction.flow.max-pending-per-site} unexpired ones
+ * (10,000): beyond that, a new flow is refused with 400124 until callbacks or expiry free some
+ * room. The count and the insert are not one atomic step: flows started at the same moment may pass
+ * the limit by as many as there are at once.
  */
 @ApplicationScoped
 @Transactional
@@ -28,6 +30,8 @@ public class PendingAuthorizations {
 
   @PersistenceContext(unitName = "junction")
   EntityManager em;
+
+  @Inject SealedStates sealed;
 
   @Inject
   @ConfigProperty(name = "junction.flow.max-pending-per-site", defaultValue = "10000")
@@ -54,8 +58,14 @@ public class PendingAuthorizations {
     em.persist(pending);
   }
 
-  /** The pending authorization of the state sent to the provider, if it is still there. */
+  /**
+   * The pending authorization of the state sent to the provider: the one sealed in it (whether used
+   * or expired is the caller's to check), or the stored one if it is still there.
+   */
   public Optional<PendingAuthorization> find(String state) {
+    if (SealedStates.isSealed(state)) {
+      return sealed.open(state);
+    }
     return Optional.ofNullable(em.find(PendingAuthorization.class, Hashes.sha256Hex(state)));
   }
 

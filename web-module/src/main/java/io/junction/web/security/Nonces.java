@@ -60,15 +60,33 @@ public class Nonces {
         "This JWT was used already (its jti is single-use)");
   }
 
+  /**
+   * Records that the sealed state of a flow (its digest {@code stateHash}) reached its callback;
+   * 403004 when it did already. Kept until {@code until} (the flow's expiry; an expired state is
+   * refused without this record) as {@code flow:} and the digest. Its own transaction, committed
+   * before the provider is called, and committed to the disk on every database: a state is used
+   * once even across a crash.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void useFlowState(String apiKey, String stateHash, Instant until) {
+    insert(
+        apiKey, "flow:" + stateHash, until.plusSeconds(60), "This state was used already", false);
+  }
+
   private void record(String apiKey, String nonce, Duration keep, String reused) {
+    insert(apiKey, nonce, Instant.now().plus(keep), reused, true);
+  }
+
+  private void insert(
+      String apiKey, String nonce, Instant until, String reused, boolean lazyCommit) {
     try {
-      if ("postgres".equals(dbKind)) {
+      if (lazyCommit && "postgres".equals(dbKind)) {
         em.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
       }
       em.createNativeQuery("INSERT INTO used_nonce (api_key, nonce, expires_at) VALUES (?, ?, ?)")
           .setParameter(1, apiKey)
           .setParameter(2, nonce)
-          .setParameter(3, Timestamp.from(Instant.now().plus(keep)))
+          .setParameter(3, Timestamp.from(until))
           .executeUpdate();
     } catch (PersistenceException e) {
       if (Constraints.isViolation(e)) {

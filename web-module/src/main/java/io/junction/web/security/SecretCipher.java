@@ -60,6 +60,45 @@ public final class SecretCipher {
   }
 
   /**
+   * Seals {@code plaintext} bound to {@code context}: {@code nonce || ciphertext || tag}, as bytes
+   * (for values that travel, such as a flow's state, rather than stored ones).
+   */
+  public byte[] seal(byte[] plaintext, String context) {
+    byte[] nonce = new byte[NONCE_BYTES];
+    random.nextBytes(nonce);
+    try {
+      Cipher cipher = GCM.get();
+      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+      byte[] out = new byte[NONCE_BYTES + cipher.getOutputSize(plaintext.length)];
+      System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+      cipher.doFinal(plaintext, 0, plaintext.length, out, NONCE_BYTES);
+      return out;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available", e);
+    }
+  }
+
+  /**
+   * Opens what {@link #seal} sealed with the same key and context.
+   *
+   * @throws IllegalStateException when it was not sealed with this key and context, or was altered
+   */
+  public byte[] open(byte[] sealed, String context) {
+    if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
+      throw new IllegalStateException("Not a sealed value");
+    }
+    try {
+      Cipher cipher = GCM.get();
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+      cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+      return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Not sealed with this key, or altered");
+    }
+  }
+
+  /**
    * Decrypts a value written by {@link #encrypt} with the same context.
    *
    * @throws IllegalStateException when the value was not written with this key and context
