@@ -36,6 +36,15 @@ public interface SocialConnector {
     return false;
   }
 
+  /**
+   * The longest {@code state} the provider takes and gives back unchanged. Junction seals a flow
+   * into its state when it fits (up to about 1,200 characters) and otherwise stores the flow under
+   * a short random state.
+   */
+  default int maxStateLength() {
+    return Integer.MAX_VALUE;
+  }
+
   /** Whether the provider takes an OpenID Connect nonce, to be checked in its id_token. */
   default boolean usesNonce() {
     return false;

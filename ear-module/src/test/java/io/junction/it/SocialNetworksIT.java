@@ -131,6 +131,8 @@ class SocialNetworksIT {
     List<String> asked = List.of(standIn.last.get("/twitter/authorize").get("scope").split(" "));
     assertTrue(
         asked.containsAll(List.of("tweet.write", "follows.read", "users.read")), asked.toString());
+    String state = standIn.last.get("/twitter/authorize").get("state");
+    assertTrue(state.length() <= 500, "X takes a state of at most 500 characters: " + state);
 
     // Friends: whom the user follows and who follows back, read page by page.
     JsonObject friends = Sites.call("socialize.getFriendsInfo", token, "");

@@ -49,6 +49,15 @@ class ConnectorFactsTest {
   }
 
   @Test
+  void everyProviderTakesAStoredFlowsState() {
+    // A flow whose sealed state is too long for its provider is stored under 32 random bytes in
+    // base64url: 43 characters every provider must take.
+    for (SocialConnector c : connectors) {
+      assertTrue(c.maxStateLength() >= 43, c.info().id() + ": " + c.maxStateLength());
+    }
+  }
+
+  @Test
   void theScopesSentAreTheDescriptionsDefaultScopes() {
     for (SocialConnector c : connectors) {
       SocialConnector connector = c instanceof GenericOidcConnector ? discovered() : c;

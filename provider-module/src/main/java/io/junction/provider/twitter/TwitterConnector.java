@@ -100,6 +100,12 @@ public class TwitterConnector extends OAuth2Connector
     return true;
   }
 
+  /** X documents its OAuth 2.0 state as up to 500 characters. */
+  @Override
+  public int maxStateLength() {
+    return 500;
+  }
+
   @Override
   protected boolean tokenClientAuthBasic() {
     return true;

@@ -54,6 +54,12 @@ public class WechatConnector extends OAuth2Connector {
     return ",";
   }
 
+  /** WeChat gives back a state of at most 128 bytes. */
+  @Override
+  public int maxStateLength() {
+    return 128;
+  }
+
   @Override
   public String authorizationUrl(AuthorizationRequest request) {
     Map<String, String> params = new LinkedHashMap<>();

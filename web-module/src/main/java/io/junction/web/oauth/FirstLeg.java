@@ -192,12 +192,16 @@ public class FirstLeg {
       String requestedScopes =
           GrantedScopes.join(request.connector().requestedScopes(setup.app(), extraPermissions));
       // The flow travels sealed in the state (nothing is written); when that state would be too
-      // long, it is stored under a random state instead.
+      // long, for Junction or for the provider, it is stored under a random state instead.
       String id = SealedStates.newId();
       PendingAuthorization p =
           f.pending(
               SealedStates.stateHash(id), setup.callbackUrl(), verifier, nonce, requestedScopes);
-      String providerState = sealed.seal(id, p).orElse(null);
+      String providerState =
+          sealed
+              .seal(id, p)
+              .filter(s -> s.length() <= request.connector().maxStateLength())
+              .orElse(null);
       PendingAuthorization stored = null;
       if (providerState == null) {
         providerState = Randoms.urlSafe(32);
