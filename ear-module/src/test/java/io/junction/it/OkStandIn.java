@@ -536,10 +536,17 @@ final class OkStandIn {
         "{\"photos\":{\"" + photoId + "\":{\"token\":\"" + token + "\"}}}");
   }
 
-  /** Images for user actions: /img/*.png is a PNG, anything else an HTML page. */
+  /**
+   * Images for user actions: /img/*.png is a PNG, /img/moved?to=URL a redirect there, anything else
+   * an HTML page.
+   */
   private void image(HttpExchange x) throws IOException {
     String path = x.getRequestURI().getPath();
-    if (path.endsWith(".png")) {
+    if (path.equals("/img/moved")) {
+      x.getResponseHeaders().add("Location", query(x.getRequestURI().getRawQuery()).get("to"));
+      x.sendResponseHeaders(302, -1);
+      x.close();
+    } else if (path.endsWith(".png")) {
       x.getResponseHeaders().add("Content-Type", "image/png");
       x.sendResponseHeaders(200, PNG.length);
       try (OutputStream out = x.getResponseBody()) {

@@ -6,10 +6,16 @@ import io.junction.provider.support.SiteNamedHttp;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -21,6 +27,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * private address the second time, DNS rebinding, gets no connection); no redirect followed, at
  * most {@code junction.social.image-max-bytes} (5 MiB by default), and only JPEG, PNG, GIF or WebP,
  * by the declared type and by the bytes alike.
+ *
+ * <p>Where {@code junction.provider.allow-private-addresses} lifts the rule (a test server whose
+ * networks are stand-ins on loopback), {@code junction.social.image-private-endpoints} narrows it
+ * for images: a non-public address is fetched from only at one of those endpoints (an address
+ * literal and a port each, {@code 127.0.0.1:19091}, {@code [::1]:19091}), and any other is refused
+ * as in production.
  */
 @ApplicationScoped
 public class ImageFetcher {
@@ -29,6 +41,14 @@ public class ImageFetcher {
   public static final String MAX_BYTES = "junction.social.image-max-bytes";
 
   static final int DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+  /**
+   * The setting that narrows a lifted address rule for images to a few endpoints ({@code
+   * address:port}, comma-separated).
+   */
+  public static final String PRIVATE_ENDPOINTS = "junction.social.image-private-endpoints";
+
+  private static final Logger LOG = Logger.getLogger(ImageFetcher.class.getName());
 
   private static final Map<String, String> TYPES =
       Map.of(
@@ -51,6 +71,7 @@ public class ImageFetcher {
 
   @Inject PublicAddresses addresses;
   private ProviderHttp http;
+  private SiteNamedHttp siteNamed;
   private int maxBytes = DEFAULT_MAX_BYTES;
 
   /** For CDI. */
@@ -66,15 +87,81 @@ public class ImageFetcher {
   /** The connections: those of site-named URLs, checked as they connect. */
   @Inject
   void connections(SiteNamedHttp siteNamed) {
+    this.siteNamed = siteNamed;
     this.http = siteNamed;
   }
 
   @PostConstruct
   void configure() {
-    maxBytes =
-        ConfigProvider.getConfig()
-            .getOptionalValue(MAX_BYTES, Integer.class)
-            .orElse(DEFAULT_MAX_BYTES);
+    var config = ConfigProvider.getConfig();
+    maxBytes = config.getOptionalValue(MAX_BYTES, Integer.class).orElse(DEFAULT_MAX_BYTES);
+    List<String> endpoints =
+        config.getOptionalValues(PRIVATE_ENDPOINTS, String.class).orElse(List.of());
+    if (!endpoints.isEmpty() && addresses.allowsPrivate()) {
+      addresses = addresses.liftedOnlyAt(endpoints(endpoints));
+      http = siteNamed.ruledBy(addresses);
+    }
+  }
+
+  /**
+   * The endpoints of {@value #PRIVATE_ENDPOINTS}: {@code a.b.c.d:port} or {@code [v6]:port},
+   * address literals only (no name is resolved); an entry that is neither is left out, with a
+   * warning, which only narrows the rule further.
+   */
+  static List<InetSocketAddress> endpoints(List<String> entries) {
+    List<InetSocketAddress> out = new ArrayList<>();
+    for (String raw : entries) {
+      String entry = raw.strip();
+      if (entry.isEmpty()) {
+        continue;
+      }
+      InetSocketAddress endpoint = endpoint(entry);
+      if (endpoint == null) {
+        LOG.warning(
+            () ->
+                PRIVATE_ENDPOINTS
+                    + ": "
+                    + entry
+                    + " is not an address literal and a port (127.0.0.1:8080, [::1]:8080);"
+                    + " left out");
+      } else {
+        out.add(endpoint);
+      }
+    }
+    return out;
+  }
+
+  private static InetSocketAddress endpoint(String entry) {
+    int colon = entry.lastIndexOf(':');
+    if (colon <= 0 || !entry.substring(colon + 1).matches("[0-9]{1,5}")) {
+      return null;
+    }
+    int port = Integer.parseInt(entry.substring(colon + 1));
+    String host = entry.substring(0, colon);
+    if (port < 1 || port > 0xffff) {
+      return null;
+    }
+    try {
+      if (host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
+        String[] parts = host.split("\\.");
+        byte[] b = new byte[4];
+        for (int i = 0; i < 4; i++) {
+          int octet = Integer.parseInt(parts[i]);
+          if (octet > 255) {
+            return null;
+          }
+          b[i] = (byte) octet;
+        }
+        return new InetSocketAddress(InetAddress.getByAddress(b), port);
+      }
+      if (host.matches("\\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]")) {
+        // a bracketed literal: parsed, never looked up (an invalid one is refused)
+        return new InetSocketAddress(InetAddress.getByName(host), port);
+      }
+    } catch (UnknownHostException e) {
+      return null;
+    }
+    return null;
   }
 
   /**

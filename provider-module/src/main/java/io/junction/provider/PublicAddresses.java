@@ -4,10 +4,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -28,7 +31,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <p>{@code junction.provider.allow-private-addresses=true} (MicroProfile Config, default false)
  * lifts the rule for servers whose providers are stand-ins on loopback (the integration tests);
  * with it, {@link #checkHttps} also accepts plain http on a host that resolves to loopback only.
- * Never set it in production.
+ * Never set it in production. {@link #liftedOnlyAt} narrows the lifted rule to a few endpoints (an
+ * address and a port each) for one kind of fetch: the images of user actions.
  */
 @ApplicationScoped
 public class PublicAddresses {
@@ -74,6 +78,9 @@ public class PublicAddresses {
   private boolean allowPrivate;
   private Resolver resolver = InetAddress::getAllByName;
 
+  /** The non-public endpoints (address and port) a narrowed rule allows; none otherwise. */
+  private Set<InetSocketAddress> privateEndpoints = Set.of();
+
   /** For CDI, which reads {@value #ALLOW_PRIVATE}. */
   public PublicAddresses() {}
 
@@ -94,6 +101,21 @@ public class PublicAddresses {
         ConfigProvider.getConfig().getOptionalValue(ALLOW_PRIVATE, Boolean.class).orElse(false);
   }
 
+  /**
+   * This rule, narrowed where it is lifted: a non-public address passes only as one of {@code
+   * endpoints} (the address a connection goes to and its port), any other is refused as if the rule
+   * were not lifted, and so is plain http where https is required. Where the rule is not lifted,
+   * this rule itself: the endpoints never widen it.
+   */
+  public PublicAddresses liftedOnlyAt(Collection<InetSocketAddress> endpoints) {
+    if (!allowPrivate) {
+      return this;
+    }
+    PublicAddresses narrowed = new PublicAddresses(false, resolver);
+    narrowed.privateEndpoints = Set.copyOf(endpoints);
+    return narrowed;
+  }
+
   /** Whether {@value #ALLOW_PRIVATE} lifts the rule. */
   public boolean allowsPrivate() {
     return allowPrivate;
@@ -108,6 +130,7 @@ public class PublicAddresses {
    */
   public List<InetAddress> check(URI url) {
     String host = host(url);
+    int port = url.getPort() >= 0 ? url.getPort() : defaultPort(url.getScheme());
     InetAddress[] all;
     try {
       all = resolver.resolve(host);
@@ -119,7 +142,7 @@ public class PublicAddresses {
     }
     if (!allowPrivate) {
       for (InetAddress a : all) {
-        if (!isPublic(a)) {
+        if (!isPublic(a) && !allowedAt(a, port)) {
           throw new Refused(
               Reason.NOT_PUBLIC,
               host + " is " + a.getHostAddress() + ", which is not a public address");
@@ -136,7 +159,17 @@ public class PublicAddresses {
    * @throws Refused NOT_PUBLIC when {@code address} is not public
    */
   public void checkPeer(InetAddress address) {
-    if (!allowPrivate && (address == null || !isPublic(address))) {
+    checkPeer(address, -1);
+  }
+
+  /**
+   * {@link #checkPeer(InetAddress)} of a connection to {@code port}, which a narrowed rule ({@link
+   * #liftedOnlyAt}) may allow at a non-public address.
+   *
+   * @throws Refused NOT_PUBLIC when {@code address} is not public, nor allowed with this port
+   */
+  public void checkPeer(InetAddress address, int port) {
+    if (!allowPrivate && (address == null || (!isPublic(address) && !allowedAt(address, port)))) {
       throw new Refused(
           Reason.NOT_PUBLIC,
           "the connection would go to "
@@ -171,6 +204,19 @@ public class PublicAddresses {
     }
     host(url);
     throw new Refused(Reason.INSECURE, "must be https");
+  }
+
+  /** Whether a narrowed rule allows this non-public address with this port. */
+  private boolean allowedAt(InetAddress address, int port) {
+    return port >= 0
+        && port <= 0xffff
+        && !privateEndpoints.isEmpty()
+        && privateEndpoints.contains(new InetSocketAddress(address, port));
+  }
+
+  private static int defaultPort(String scheme) {
+    String s = scheme == null ? "" : scheme.toLowerCase(Locale.ROOT);
+    return s.equals("https") ? 443 : s.equals("http") ? 80 : -1;
   }
 
   /** The URL's host, without the brackets of an IPv6 literal. */

@@ -218,4 +218,81 @@ class ImageFetcherTest {
       server.stop(0);
     }
   }
+
+  @Test
+  void thePrivateEndpointsSettingReadsAddressLiteralsAndPortsOnly() throws Exception {
+    assertEquals(
+        List.of(
+            new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 19091),
+            new java.net.InetSocketAddress(
+                java.net.InetAddress.getByAddress(new byte[] {10, 0, 0, 7}), 8080),
+            new java.net.InetSocketAddress(java.net.InetAddress.getByName("[::1]"), 19091)),
+        ImageFetcher.endpoints(
+            List.of(
+                " 127.0.0.1:19091",
+                "10.0.0.7:8080",
+                "[::1]:19091",
+                "",
+                "localhost:19091",
+                "127.0.0.1",
+                "127.0.0.1:0",
+                "127.0.0.1:70000",
+                "300.0.0.1:80",
+                "[zz::1]:80",
+                "::1:80",
+                "[::1]")));
+  }
+
+  @Test
+  void narrowedToAnEndpointOnlyThatEndpointIsFetchedFromAtTheCheckAndAtTheConnection()
+      throws Exception {
+    List<String> allowedRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> otherRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer allowed = imageServer(allowedRequests);
+    com.sun.net.httpserver.HttpServer other = imageServer(otherRequests);
+    try {
+      int port = allowed.getAddress().getPort();
+      int otherPort = other.getAddress().getPort();
+      PublicAddresses lifted = new PublicAddresses(true);
+      PublicAddresses narrowed =
+          lifted.liftedOnlyAt(ImageFetcher.endpoints(List.of("127.0.0.1:" + port)));
+      io.junction.provider.support.SiteNamedHttp connections =
+          io.junction.provider.support.SiteNamedHttp.under(lifted).ruledBy(narrowed);
+      ImageFetcher f = new ImageFetcher(narrowed, connections, 1024);
+      assertArrayEquals(PNG, f.fetch("http://127.0.0.1:" + port + "/a.png").data());
+      assertEquals(List.of("/a.png"), allowedRequests);
+      for (String url :
+          List.of(
+              "http://127.0.0.1:" + otherPort + "/a.png",
+              "http://localhost:" + otherPort + "/a.png",
+              "https://127.0.0.1:" + otherPort + "/a.png",
+              "http://[::1]:" + port + "/a.png",
+              "http://169.254.169.254/latest/meta-data/")) {
+        ImageFetcher.Refused e = assertThrows(ImageFetcher.Refused.class, () -> f.fetch(url), url);
+        assertTrue(e.getMessage().contains("not a public address"), e.getMessage());
+      }
+      // The connection checks the port as well: past a check that lets everything through.
+      ImageFetcher checkedAtTheConnectionOnly = new ImageFetcher(lifted, connections, 1024);
+      for (String scheme : List.of("http", "https")) {
+        ImageFetcher.Refused e =
+            assertThrows(
+                ImageFetcher.Refused.class,
+                () -> checkedAtTheConnectionOnly.fetch(scheme + "://127.0.0.1:" + otherPort + "/"),
+                scheme);
+        // https: the checking socket's connect; http: the name resolved for the socket
+        assertTrue(
+            e.getMessage()
+                .contains(
+                    scheme.equals("https")
+                        ? "the connection would go to 127.0.0.1"
+                        : "127.0.0.1 is 127.0.0.1"),
+            e.getMessage());
+      }
+      assertTrue(otherRequests.isEmpty(), "the other service got no request: " + otherRequests);
+      assertEquals(1, allowedRequests.size());
+    } finally {
+      allowed.stop(0);
+      other.stop(0);
+    }
+  }
 }

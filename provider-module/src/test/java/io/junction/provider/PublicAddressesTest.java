@@ -9,6 +9,7 @@ import io.junction.provider.PublicAddresses.Reason;
 import io.junction.provider.PublicAddresses.Refused;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.HexFormat;
@@ -214,5 +215,84 @@ class PublicAddressesTest {
         assertThrows(
                 Refused.class, () -> liftedNoDns.checkHttps(URI.create("https://idp.example/")))
             .reason());
+  }
+
+  @Test
+  void aLiftedRuleNarrowedToEndpointsAllowsOnlyThoseAddressesAndPorts() {
+    Map<String, InetAddress[]> dns =
+        Map.of(
+            "localhost", new InetAddress[] {ip("127.0.0.1"), ip("::1")},
+            "standin.test", new InetAddress[] {ip("127.0.0.1")},
+            "cdn.example.com", new InetAddress[] {ip("93.184.216.34")});
+    PublicAddresses lifted =
+        new PublicAddresses(
+            true,
+            host -> {
+              InetAddress[] a = dns.get(host);
+              if (a != null) {
+                return a;
+              }
+              if (host.matches("[0-9.]+") || host.contains(":")) {
+                return new InetAddress[] {ip(host)};
+              }
+              throw new UnknownHostException(host);
+            });
+    PublicAddresses narrowed =
+        lifted.liftedOnlyAt(List.of(new InetSocketAddress(ip("127.0.0.1"), 19091)));
+    assertFalse(narrowed.allowsPrivate());
+
+    // The endpoint itself, by address or by a name that resolves to it alone.
+    assertEquals(
+        List.of(ip("127.0.0.1")), narrowed.check(URI.create("http://127.0.0.1:19091/img/a.png")));
+    narrowed.check(URI.create("http://standin.test:19091/"));
+    narrowed.checkPeer(ip("127.0.0.1"), 19091);
+    // Public addresses pass as ever.
+    narrowed.check(URI.create("https://cdn.example.com/a.png"));
+    narrowed.checkPeer(ip("93.184.216.34"), 443);
+
+    // Any other port, any other private address, a name that also resolves elsewhere: refused.
+    for (String url :
+        List.of(
+            "http://127.0.0.1:19092/img.png",
+            "http://127.0.0.1/img.png",
+            "https://127.0.0.1/img.png",
+            "http://127.0.0.2:19091/img.png",
+            "http://[::1]:19091/img.png",
+            "http://localhost:19091/img.png",
+            "http://169.254.169.254/latest/meta-data/",
+            "http://10.0.0.1:19091/",
+            "http://[::ffff:127.0.0.1]:19092/")) {
+      assertEquals(Reason.NOT_PUBLIC, refusal(narrowed, url), url);
+    }
+    assertThrows(Refused.class, () -> narrowed.checkPeer(ip("127.0.0.1"), 19092));
+    assertThrows(Refused.class, () -> narrowed.checkPeer(ip("::1"), 19091));
+    assertThrows(Refused.class, () -> narrowed.checkPeer(ip("127.0.0.1")), "no port: refused");
+    assertThrows(Refused.class, () -> narrowed.checkPeer(ip("127.0.0.1"), -1));
+    assertThrows(Refused.class, () -> narrowed.checkPeer(ip("127.0.0.1"), 70000));
+    assertThrows(Refused.class, () -> narrowed.checkPeer(null, 19091));
+    assertEquals(
+        Reason.INSECURE,
+        assertThrows(
+                Refused.class, () -> narrowed.checkHttps(URI.create("http://127.0.0.1:19091/")))
+            .reason());
+
+    // The lifted rule is left as it was.
+    lifted.check(URI.create("http://127.0.0.1:19092/"));
+    lifted.checkPeer(ip("10.0.0.1"));
+
+    // A rule that is not lifted is never widened by endpoints.
+    assertEquals(
+        STRICT, STRICT.liftedOnlyAt(List.of(new InetSocketAddress(ip("127.0.0.1"), 19091))));
+    assertEquals(
+        Reason.NOT_PUBLIC,
+        refusal(
+            STRICT.liftedOnlyAt(List.of(new InetSocketAddress(ip("127.0.0.1"), 19091))),
+            "http://127.0.0.1:19091/"));
+    assertThrows(
+        Refused.class,
+        () ->
+            STRICT
+                .liftedOnlyAt(List.of(new InetSocketAddress(ip("127.0.0.1"), 19091)))
+                .checkPeer(ip("127.0.0.1"), 19091));
   }
 }

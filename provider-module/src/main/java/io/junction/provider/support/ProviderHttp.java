@@ -227,6 +227,12 @@ public class ProviderHttp {
         config.getOptionalValue("junction.provider.read-timeout-ms", Long.class).orElse(10000L);
   }
 
+  /** Sets the timeouts (a copy of a configured instance under another rule). */
+  void timeouts(long connectMs, long readMs) {
+    connectTimeoutMs = connectMs;
+    readTimeoutMs = readMs;
+  }
+
   /** The connect timeout of every call, in milliseconds. */
   long connectTimeoutMs() {
     return connectTimeoutMs;

@@ -56,24 +56,26 @@ final class PublicPeersOnly extends SSLSocketFactory {
       if (!(endpoint instanceof InetSocketAddress a) || a.isUnresolved()) {
         throw new SocketException("only a resolved address can be checked: " + endpoint);
       }
-      check(rule, a.getAddress());
+      check(rule, a.getAddress(), a.getPort());
       super.connect(endpoint, timeout);
     }
   }
 
-  private static void check(PublicAddresses rule, InetAddress address) throws RefusedPeer {
+  private static void check(PublicAddresses rule, InetAddress address, int port)
+      throws RefusedPeer {
     try {
-      rule.checkPeer(address);
+      rule.checkPeer(address, port);
     } catch (PublicAddresses.Refused e) {
       throw new RefusedPeer(e);
     }
   }
 
-  /** {@code host} resolved once and checked: the address to connect to. */
-  private InetAddress resolve(String host) throws IOException {
+  /** {@code host} resolved once and checked (with {@code port}): the address to connect to. */
+  private InetAddress resolve(String host, int port) throws IOException {
     try {
       List<InetAddress> all =
-          rule.check(URI.create("https://" + (host.contains(":") ? "[" + host + "]" : host)));
+          rule.check(
+              URI.create("https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port));
       return all.get(0);
     } catch (PublicAddresses.Refused e) {
       throw new RefusedPeer(e);
@@ -89,7 +91,7 @@ final class PublicPeersOnly extends SSLSocketFactory {
   Socket plain(String host, int port, int timeoutMs) throws IOException {
     CheckedSocket s = new CheckedSocket(rule);
     try {
-      s.connect(new InetSocketAddress(resolve(host), port), timeoutMs);
+      s.connect(new InetSocketAddress(resolve(host, port), port), timeoutMs);
       return s;
     } catch (IOException | RuntimeException e) {
       s.close();
@@ -108,7 +110,7 @@ final class PublicPeersOnly extends SSLSocketFactory {
       throws IOException {
     if (!(s instanceof CheckedSocket)) {
       try {
-        check(rule, s.getInetAddress());
+        check(rule, s.getInetAddress(), s.getPort());
       } catch (RefusedPeer e) {
         if (autoClose) {
           s.close();
@@ -121,13 +123,13 @@ final class PublicPeersOnly extends SSLSocketFactory {
 
   @Override
   public Socket createSocket(String host, int port) throws IOException {
-    return connected(resolve(host), port, host, null, 0);
+    return connected(resolve(host, port), port, host, null, 0);
   }
 
   @Override
   public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
       throws IOException {
-    return connected(resolve(host), port, host, localHost, localPort);
+    return connected(resolve(host, port), port, host, localHost, localPort);
   }
 
   @Override

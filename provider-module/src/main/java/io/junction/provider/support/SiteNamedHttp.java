@@ -62,6 +62,16 @@ public class SiteNamedHttp extends ProviderHttp {
     return new SiteNamedHttp(addresses);
   }
 
+  /**
+   * These calls, with this one's timeouts, under another rule: the images of user actions, whose
+   * rule may be narrower ({@link PublicAddresses#liftedOnlyAt}).
+   */
+  public SiteNamedHttp ruledBy(PublicAddresses rule) {
+    SiteNamedHttp other = new SiteNamedHttp(rule);
+    other.timeouts(connectTimeoutMs(), readTimeoutMs());
+    return other;
+  }
+
   private PublicPeersOnly sockets() {
     PublicPeersOnly s = sockets;
     if (s == null) {
