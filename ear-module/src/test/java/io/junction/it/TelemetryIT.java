@@ -158,6 +158,10 @@ class TelemetryIT {
         "the failed exchange timed");
     assertTrue(text.contains("\njunction_pending_flows{"), "pending flows gauge");
     assertTrue(text.contains("connectionpool_"), "database pool metrics");
+    assertTrue(text.contains("\nREST_request_seconds_count{"), "each REST method is timed");
+    // No timer keeps client-side percentiles: each would hold HdrHistograms of some 300 KiB, and
+    // every REST method has its timer.
+    assertFalse(text.contains("quantile=\""), "no timer reports client-side percentiles");
   }
 
   // ---------------------------------------------------------------- tracing
