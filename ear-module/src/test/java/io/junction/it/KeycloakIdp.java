@@ -339,6 +339,19 @@ final class KeycloakIdp {
    * idpInitiatedName} names its IdP-initiated login URL, if not null.
    */
   void addSamlClient(String spEntityId, String acs, String spCertificate, String idpInitiatedName) {
+    addSamlClient(spEntityId, acs, spCertificate, idpInitiatedName, Map.of());
+  }
+
+  /**
+   * A SAML client as {@link #addSamlClient(String, String, String, String)} makes it, with further
+   * client attributes (such as {@code saml.assertion.lifespan}, in seconds).
+   */
+  void addSamlClient(
+      String spEntityId,
+      String acs,
+      String spCertificate,
+      String idpInitiatedName,
+      Map<String, String> more) {
     JsonObjectBuilder attributes =
         Json.createObjectBuilder()
             .add("saml.assertion.signature", "true")
@@ -358,6 +371,7 @@ final class KeycloakIdp {
     if (idpInitiatedName != null) {
       attributes.add("saml_idp_initiated_sso_url_name", idpInitiatedName);
     }
+    more.forEach(attributes::add);
     var mappers = Json.createArrayBuilder();
     for (String p : List.of("email", "firstName", "lastName")) {
       mappers.add(mapper(p, "saml-user-property-mapper", Map.of("user.attribute", p)));

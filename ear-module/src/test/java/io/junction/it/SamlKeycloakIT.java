@@ -15,6 +15,8 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -35,8 +37,10 @@ import org.w3c.dom.NodeList;
  * the site's service provider that checks the signature of Junction's AuthnRequests. login and
  * addConnection go through Keycloak's own login form; responses Keycloak signed are then altered
  * (signature wrapping, NameID or attribute changed, signatures removed, a DOCTYPE with an external
- * entity), replayed, or were issued for another service provider: each ends at redirect_uri with a
- * Gigya error.
+ * entity), replayed under another login's RelayState, posted after they expired (a client whose
+ * assertions live one second, the suite's server tolerating {@code
+ * junction.saml.clock-skew-seconds} of 2), or were issued for another service provider: each ends
+ * at redirect_uri with a Gigya error.
  */
 class SamlKeycloakIT {
 
@@ -211,16 +215,99 @@ class SamlKeycloakIT {
     assertEquals(KeycloakIdp.USER, identity.getString("providerUID"));
     System.out.println(
         "SAML login through Keycloak's form: " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+  }
 
-    // The same response again: its RelayState is used up, answered directly.
+  @Test
+  void aReplayedKeycloakResponseIsNeverASecondLogin() {
+    Browser browser = new Browser();
+    Posted posted = login(browser, "saml-kc");
+    Map<String, String> first = landed(post(browser, posted.samlResponse(), posted.relayState()));
+    assertNotNull(first.get("code"), first.toString());
+    JsonObject info =
+        Sites.call("socialize.getUserInfo", Sites.tokenForCode(site, first.get("code")), "");
+    assertEquals("saml-kc", info.getString("loginProvider"), info.toString());
+
+    // The same response with the same RelayState: that flow is over (its state used up), so
+    // there is no page of the site to trust; answered directly, as any used state.
     HttpResponse<String> again = post(browser, posted.samlResponse(), posted.relayState());
     assertEquals(400006, json(again).getInt("errorCode"), again.body());
-    // And under another login's RelayState: not the answer to that login's request.
+    assertTrue(again.headers().firstValue("Location").isEmpty(), again.headers().toString());
+
+    // Under a fresh first leg's RelayState, in the same browser: the assertion was accepted
+    // once, so it is refused as a replay at the site's redirect_uri, with no code.
+    String relayState =
+        SamlIdpStandIn.read(Browser.location(browser.get(SamlIT.loginUrl(apiKey, "saml-kc"))))
+            .relayState();
+    Map<String, String> sameBrowser = landed(post(browser, posted.samlResponse(), relayState));
+    assertEquals("403004", sameBrowser.get("errorCode"), sameBrowser.toString());
+    assertEquals("st-1", sameBrowser.get("state"));
+    assertTrue(!sameBrowser.containsKey("code"), sameBrowser.toString());
+
+    // And in another browser, under the RelayState of its own login at Keycloak.
     Browser other = new Browser();
     Posted fresh = login(other, "saml-kc");
     Map<String, String> replayed = landed(post(other, posted.samlResponse(), fresh.relayState()));
-    assertEquals("403000", replayed.get("errorCode"), replayed.toString());
-    assertTrue(replayed.get("errorDetails").contains("InResponseTo"), replayed.toString());
+    assertEquals("403004", replayed.get("errorCode"), replayed.toString());
+    assertTrue(replayed.get("errorDetails").contains("replay"), replayed.toString());
+    assertTrue(!replayed.containsKey("code"), replayed.toString());
+  }
+
+  /** The suite server's {@code junction.saml.clock-skew-seconds}. */
+  static long skewSeconds() {
+    return Long.getLong("junction.saml.skew", 90);
+  }
+
+  static Instant instant(Element e, String attribute) {
+    return Instant.parse(e.getAttribute(attribute));
+  }
+
+  @Test
+  void anAssertionKeycloakIssuedThatExpiredIsRefused() throws InterruptedException {
+    // A site of its own, whose Keycloak client issues assertions valid for one second.
+    Sites.Site site = SamlIT.site();
+    String apiKey = site.apiKey();
+    JsonObject sp = putKeycloak(apiKey, "saml-kc", null, Map.of());
+    String acs = sp.getString("assertionConsumerServiceUrl");
+    kc.addSamlClient(
+        sp.getString("entityID"),
+        acs,
+        sp.getString("certificate"),
+        null,
+        Map.of("saml.assertion.lifespan", "1"));
+    Browser browser = new Browser();
+    // Signed in at Keycloak by a first login, so that the next one gets Keycloak's answer at
+    // once: the flow itself must not expire (junction.flow.lifetime-seconds) while we wait.
+    signIn(browser, Browser.location(browser.get(SamlIT.loginUrl(apiKey, "saml-kc"))));
+    long started = System.nanoTime();
+    String idpPage = Browser.location(browser.get(SamlIT.loginUrl(apiKey, "saml-kc")));
+    Posted posted = signIn(browser, idpPage);
+    assertEquals(acs, posted.action());
+    Document d = parse(posted.xml());
+    Element assertion = assertion(d);
+    Instant issued = instant(assertion, "IssueInstant");
+    Instant conditions = instant(first(assertion, ASSERTION, "Conditions"), "NotOnOrAfter");
+    Instant subject =
+        instant(first(assertion, ASSERTION, "SubjectConfirmationData"), "NotOnOrAfter");
+    Instant until = conditions.isAfter(subject) ? conditions : subject;
+    assertTrue(
+        Duration.between(issued, until).toSeconds() <= 2,
+        "Keycloak's saml.assertion.lifespan was not applied: " + posted.xml());
+
+    // Past NotOnOrAfter and the server's clock skew.
+    long waitMs =
+        Duration.between(Instant.now(), until.plusSeconds(skewSeconds()).plusMillis(700))
+            .toMillis();
+    Thread.sleep(Math.max(0, waitMs));
+    HttpResponse<String> r = postTo(browser, acs, posted.samlResponse(), posted.relayState());
+    long tookMs = (System.nanoTime() - started) / 1_000_000;
+    Map<String, String> back = landed(r);
+    assertEquals(
+        "403002",
+        back.get("errorCode"),
+        back + " (posted " + tookMs + " ms after the first leg, waited " + waitMs + " ms)");
+    assertTrue(back.get("errorDetails").contains("expired"), back.toString());
+    assertEquals("st-1", back.get("state"));
+    assertTrue(!back.containsKey("code"), back.toString());
   }
 
   @Test
@@ -271,6 +358,25 @@ class SamlKeycloakIT {
     assertEquals(KeycloakIdp.USER, kcIdentity.getString("providerUID"));
     assertEquals("alice@corp.test", kcIdentity.getString("email"));
     assertEquals("Alice", kcIdentity.getString("firstName"));
+    // Connected, not logged in: the account's login provider is still saml-corp, and the
+    // top-level profile is its identity's.
+    assertEquals("bob-1", info.getString("loginProviderUID"), info.toString());
+    assertEquals("bob@corp.test", info.getString("email"), info.toString());
+
+    // A later login through Keycloak reaches the same account, now logged in by saml-kc: the
+    // provider name is the one of the flow that logged in, not of the account's first login.
+    Browser later = new Browser();
+    Posted kcLogin = signIn(later, Browser.location(later.get(SamlIT.loginUrl(apiKey, "saml-kc"))));
+    Map<String, String> back =
+        landed(postTo(later, acs, kcLogin.samlResponse(), kcLogin.relayState()));
+    assertNotNull(back.get("code"), back.toString());
+    JsonObject kcInfo =
+        Sites.call("socialize.getUserInfo", Sites.tokenForCode(site, back.get("code")), "");
+    assertEquals(info.getString("UID"), kcInfo.getString("UID"), kcInfo.toString());
+    assertEquals("saml-kc", kcInfo.getString("loginProvider"), kcInfo.toString());
+    assertEquals(KeycloakIdp.USER, kcInfo.getString("loginProviderUID"), kcInfo.toString());
+    assertEquals("alice@corp.test", kcInfo.getString("email"), kcInfo.toString());
+    assertEquals("DE", kcInfo.getString("country"), kcInfo.toString());
   }
 
   @Test

@@ -274,7 +274,9 @@ public class SamlLegs {
                 idp.certificates().stream().map(SamlCertificates::decode).toList(),
                 unsolicited ? null : p.nonce(),
                 unsolicited && idp.allowUnsolicited(),
-                Instant.now()),
+                Instant.now(),
+                saml.clockSkew(),
+                id -> replays.acceptedBefore(apiKey, idp.entityId(), id)),
             spKeys.of(apiKey).privateKey());
     SocialProfile profile = SamlProfiles.profile(assertion, idp.attributeMap());
     replays.accept(apiKey, idp.entityId(), assertion);

@@ -52,14 +52,15 @@ public class SamlLogouts {
     List<SamlLogout.Idp> idps = idps(apiKey);
     Instant now = Instant.now();
     if (!in.request()) {
-      SamlLogout.Response r = SamlLogout.validateResponse(in, sp.slo(), idps, now);
+      SamlLogout.Response r =
+          SamlLogout.validateResponse(in, sp.slo(), idps, now, saml.clockSkew());
       replays.accept(apiKey, r.issuer(), r.id(), r.keepUntil());
       return page(
           r.success()
               ? "You are signed out."
               : "The identity provider could not sign you out everywhere.");
     }
-    SamlLogout.Request r = SamlLogout.validateRequest(in, sp.slo(), idps, now);
+    SamlLogout.Request r = SamlLogout.validateRequest(in, sp.slo(), idps, now, saml.clockSkew());
     replays.accept(apiKey, r.issuer(), r.id(), r.keepUntil());
     sessions.end(apiKey, r.provider(), r.nameId(), r.sessionIndexes());
     SamlIdpSettings idp = saml.idp(apiKey, r.provider()).settings();

@@ -175,15 +175,24 @@ public final class SamlLogout {
     return new Incoming(parameter, base64(parameter, message.trim()), null, null, null, relayState);
   }
 
-  /** A LogoutRequest from one of {@code idps}, every check passed. */
+  /** A LogoutRequest from one of {@code idps}, every check passed, with the default skew. */
   public static Request validateRequest(Incoming in, String sloUrl, List<Idp> idps, Instant now) {
+    return validateRequest(in, sloUrl, idps, now, SamlResponseValidator.DEFAULT_SKEW);
+  }
+
+  /**
+   * A LogoutRequest from one of {@code idps}, every check passed, {@code skew} the clock difference
+   * tolerated.
+   */
+  public static Request validateRequest(
+      Incoming in, String sloUrl, List<Idp> idps, Instant now, Duration skew) {
     if (!in.request()) {
       throw GigyaException.invalid(RESPONSE, "a LogoutRequest was expected");
     }
     try {
-      Checked c = check(in, "LogoutRequest", sloUrl, idps, now);
+      Checked c = check(in, "LogoutRequest", sloUrl, idps, now, skew);
       Instant notOnOrAfter = time(c.root, "NotOnOrAfter");
-      if (notOnOrAfter != null && !now.minus(SamlResponseValidator.SKEW).isBefore(notOnOrAfter)) {
+      if (notOnOrAfter != null && !now.minus(skew).isBefore(notOnOrAfter)) {
         throw new GigyaException(ErrorCode.REQUEST_HAS_EXPIRED, "The LogoutRequest has expired");
       }
       if (SamlXml.child(c.root, SamlXml.ASSERTION, "EncryptedID") != null) {
@@ -208,13 +217,22 @@ public final class SamlLogout {
     }
   }
 
-  /** A LogoutResponse from one of {@code idps}, every check passed. */
+  /** A LogoutResponse from one of {@code idps}, every check passed, with the default skew. */
   public static Response validateResponse(Incoming in, String sloUrl, List<Idp> idps, Instant now) {
+    return validateResponse(in, sloUrl, idps, now, SamlResponseValidator.DEFAULT_SKEW);
+  }
+
+  /**
+   * A LogoutResponse from one of {@code idps}, every check passed, {@code skew} the clock
+   * difference tolerated.
+   */
+  public static Response validateResponse(
+      Incoming in, String sloUrl, List<Idp> idps, Instant now, Duration skew) {
     if (in.request()) {
       throw GigyaException.invalid(REQUEST, "a LogoutResponse was expected");
     }
     try {
-      Checked c = check(in, "LogoutResponse", sloUrl, idps, now);
+      Checked c = check(in, "LogoutResponse", sloUrl, idps, now, skew);
       Element status = SamlXml.child(c.root, SamlXml.PROTOCOL, "Status");
       Element code = status == null ? null : SamlXml.child(status, SamlXml.PROTOCOL, "StatusCode");
       String value = SamlXml.attribute(code, "Value");
@@ -236,7 +254,7 @@ public final class SamlLogout {
   private record Checked(Element root, Idp idp, String id, Instant keepUntil) {}
 
   private static Checked check(
-      Incoming in, String localName, String sloUrl, List<Idp> idps, Instant now) {
+      Incoming in, String localName, String sloUrl, List<Idp> idps, Instant now, Duration skew) {
     Document doc = SamlXml.parse(in.xml());
     Element root = doc.getDocumentElement();
     if (!SamlXml.PROTOCOL.equals(root.getNamespaceURI())
@@ -273,12 +291,11 @@ public final class SamlLogout {
           ErrorCode.FORBIDDEN,
           "The " + localName + "'s Destination is not this site's single logout service");
     }
-    if (issued.isAfter(now.plus(SamlResponseValidator.SKEW))
-        || issued.isBefore(now.minus(MAX_AGE).minus(SamlResponseValidator.SKEW))) {
+    if (issued.isAfter(now.plus(skew)) || issued.isBefore(now.minus(MAX_AGE).minus(skew))) {
       throw new GigyaException(
           ErrorCode.REQUEST_HAS_EXPIRED, "The " + localName + " is too old, or from the future");
     }
-    return new Checked(root, sender, id, issued.plus(MAX_AGE).plus(SamlResponseValidator.SKEW));
+    return new Checked(root, sender, id, issued.plus(MAX_AGE).plus(skew));
   }
 
   /** The identity provider whose pinned certificate verifies the message's signature. */

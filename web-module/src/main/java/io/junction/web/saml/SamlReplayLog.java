@@ -14,6 +14,12 @@ public class SamlReplayLog {
   @PersistenceContext(unitName = "junction")
   EntityManager em;
 
+  /** Whether a digest is recorded (kept until its assertion would be refused as expired anyway). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean seen(String key) {
+    return em.find(SamlAssertionSeen.class, key) != null;
+  }
+
   /** Records a digest; a constraint violation when it is there already. */
   public void record(String key, Instant keepUntil, boolean purge) {
     if (purge) {

@@ -21,6 +21,18 @@ public class SamlReplays {
   @Inject SamlReplayLog recorder;
 
   /**
+   * Whether the identity provider's assertion (or message) of this ID was accepted before at this
+   * site: a replay, refused before anything else in it is looked at.
+   */
+  public boolean acceptedBefore(String apiKey, String idpEntityId, String id) {
+    return recorder.seen(key(apiKey, idpEntityId, id));
+  }
+
+  private static String key(String apiKey, String idpEntityId, String id) {
+    return Hashes.sha256Hex(apiKey + "\n" + idpEntityId + "\n" + id);
+  }
+
+  /**
    * Records an accepted assertion; 403004 when the same identity provider's assertion of that ID
    * was accepted before.
    */
@@ -33,9 +45,8 @@ public class SamlReplays {
    * provider's message of that ID was accepted before.
    */
   public void accept(String apiKey, String idpEntityId, String id, java.time.Instant keepUntil) {
-    String key = Hashes.sha256Hex(apiKey + "\n" + idpEntityId + "\n" + id);
     try {
-      recorder.record(key, keepUntil, PURGE.due());
+      recorder.record(key(apiKey, idpEntityId, id), keepUntil, PURGE.due());
     } catch (RuntimeException e) {
       if (Constraints.isViolation(e)) {
         throw new GigyaException(

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.xml.crypto.KeySelector;
 import javax.xml.crypto.MarshalException;
 import javax.xml.crypto.dsig.CanonicalizationMethod;
@@ -46,15 +47,22 @@ import org.w3c.dom.Element;
  *   <li>403000 a Destination or Recipient other than this ACS, an Audience without this service
  *       provider, an InResponseTo other than the pending request's, or an unsolicited response
  *       where the site does not accept them;
- *   <li>403002 an assertion outside its NotBefore/NotOnOrAfter (with {@link #SKEW}).
+ *   <li>403004 an assertion its identity provider signed that was accepted before ({@link
+ *       Expected#acceptedBefore()}, asked as soon as the signature is verified, before any other
+ *       check, so a replayed response is refused as one whatever RelayState it comes with);
+ *   <li>403002 an assertion outside its NotBefore/NotOnOrAfter (with {@link Expected#skew()}).
  * </ul>
  *
- * Replay (the assertion's ID seen before) is the caller's check, with {@link SamlAssertion#id()}.
+ * Recording an accepted assertion, so that its replay is refused, is the caller's step, with {@link
+ * SamlAssertion#id()} once every check has passed.
  */
 public final class SamlResponseValidator {
 
-  /** The clock difference tolerated between the identity provider and this server. */
-  public static final Duration SKEW = Duration.ofSeconds(90);
+  /**
+   * The clock difference tolerated between the identity provider and this server unless {@code
+   * junction.saml.clock-skew-seconds} says otherwise.
+   */
+  public static final Duration DEFAULT_SKEW = Duration.ofSeconds(90);
 
   private static final String SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
   private static final String BEARER = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
@@ -87,6 +95,9 @@ public final class SamlResponseValidator {
    * @param inResponseTo the ID of the pending AuthnRequest, or null for an unsolicited response
    * @param allowUnsolicited whether the site accepts unsolicited responses
    * @param now the time to check against
+   * @param skew the clock difference tolerated with the identity provider (not negative)
+   * @param acceptedBefore whether an assertion of this ID from this identity provider was accepted
+   *     before (403004)
    */
   public record Expected(
       String acsUrl,
@@ -95,7 +106,40 @@ public final class SamlResponseValidator {
       List<X509Certificate> certificates,
       String inResponseTo,
       boolean allowUnsolicited,
-      Instant now) {}
+      Instant now,
+      Duration skew,
+      Predicate<String> acceptedBefore) {
+
+    public Expected {
+      if (skew == null || skew.isNegative()) {
+        throw new IllegalArgumentException("the clock skew must not be negative");
+      }
+      if (acceptedBefore == null) {
+        acceptedBefore = id -> false;
+      }
+    }
+
+    /** With {@link #DEFAULT_SKEW} and no assertion accepted before. */
+    public Expected(
+        String acsUrl,
+        String spEntityId,
+        String idpEntityId,
+        List<X509Certificate> certificates,
+        String inResponseTo,
+        boolean allowUnsolicited,
+        Instant now) {
+      this(
+          acsUrl,
+          spEntityId,
+          idpEntityId,
+          certificates,
+          inResponseTo,
+          allowUnsolicited,
+          now,
+          DEFAULT_SKEW,
+          null);
+    }
+  }
 
   private SamlResponseValidator() {}
 
@@ -185,6 +229,12 @@ public final class SamlResponseValidator {
           ErrorCode.INVALID_REQUEST_SIGNATURE,
           "The SAML response is not signed: the identity provider must sign the assertion");
     }
+    // Its identity provider signed it: an assertion seen before is a replay, whatever else
+    // (another login's RelayState, and so InResponseTo) it now comes with.
+    if (expected.acceptedBefore().test(assertionId)) {
+      throw new GigyaException(
+          ErrorCode.DUPLICATE_NONCE, "This SAML assertion was used before: a replay is refused");
+    }
 
     // The Response.
     String destination = SamlXml.attribute(response, "Destination");
@@ -218,7 +268,7 @@ public final class SamlResponseValidator {
     Instant until = subjectUntil.isAfter(conditionsUntil) ? subjectUntil : conditionsUntil;
     return new SamlAssertion(
         assertionId,
-        until.plus(SKEW),
+        until.plus(expected.skew()),
         SamlXml.text(nameId),
         SamlXml.attribute(nameId, "Format"),
         sessionIndex,
@@ -384,7 +434,7 @@ public final class SamlResponseValidator {
         if (notOnOrAfter == null) {
           throw forbidden("The SubjectConfirmationData has no NotOnOrAfter");
         }
-        if (!expected.now().minus(SKEW).isBefore(notOnOrAfter)) {
+        if (!expected.now().minus(expected.skew()).isBefore(notOnOrAfter)) {
           throw new GigyaException(
               ErrorCode.REQUEST_HAS_EXPIRED, "The assertion's subject confirmation has expired");
         }
@@ -406,13 +456,13 @@ public final class SamlResponseValidator {
     }
     Instant notBefore = time(conditions, "NotBefore");
     Instant notOnOrAfter = time(conditions, "NotOnOrAfter");
-    if (notBefore != null && expected.now().plus(SKEW).isBefore(notBefore)) {
+    if (notBefore != null && expected.now().plus(expected.skew()).isBefore(notBefore)) {
       throw new GigyaException(ErrorCode.REQUEST_HAS_EXPIRED, "The assertion is not valid yet");
     }
     if (notOnOrAfter == null) {
       throw forbidden("The assertion's Conditions have no NotOnOrAfter");
     }
-    if (!expected.now().minus(SKEW).isBefore(notOnOrAfter)) {
+    if (!expected.now().minus(expected.skew()).isBefore(notOnOrAfter)) {
       throw new GigyaException(ErrorCode.REQUEST_HAS_EXPIRED, "The assertion has expired");
     }
     List<Element> restrictions =

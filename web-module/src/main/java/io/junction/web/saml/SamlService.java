@@ -9,6 +9,7 @@ import io.junction.web.site.ProviderConfigId;
 import io.junction.web.site.ProviderSettings;
 import io.junction.web.site.Site;
 import io.junction.web.site.SiteService;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,9 +17,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The SAML side of a site: its identity providers ({@code saml-<name>}, each stored beside its
@@ -38,6 +41,30 @@ public class SamlService {
 
   @PersistenceContext(unitName = "junction")
   EntityManager em;
+
+  /** The setting of the clock difference tolerated with identity providers, in seconds. */
+  public static final String CLOCK_SKEW = "junction.saml.clock-skew-seconds";
+
+  /** {@value #CLOCK_SKEW}, 90 by default. */
+  @Inject
+  @ConfigProperty(name = CLOCK_SKEW, defaultValue = "90")
+  long clockSkewSeconds = SamlResponseValidator.DEFAULT_SKEW.toSeconds();
+
+  @PostConstruct
+  void checkClockSkew() {
+    if (clockSkewSeconds < 0) {
+      throw new IllegalStateException(CLOCK_SKEW + " must not be negative");
+    }
+  }
+
+  /**
+   * The clock difference tolerated between an identity provider and this server ({@value
+   * #CLOCK_SKEW}, 90 s by default): around an assertion's or a logout message's validity window.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Duration clockSkew() {
+    return Duration.ofSeconds(clockSkewSeconds);
+  }
 
   /**
    * A SAML provider's configuration and identity-provider settings, and whether this created it.

@@ -1,7 +1,9 @@
 package io.junction.web.saml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.junction.api.ErrorCode;
 import io.junction.web.envelope.GigyaException;
@@ -38,6 +40,8 @@ class SamlReplaysTest {
                     });
           }
         };
+    // Its lookup needs no transaction.
+    replays.recorder.em = real.em;
   }
 
   @AfterAll
@@ -59,6 +63,16 @@ class SamlReplaysTest {
     // The same ID from another identity provider or at another site is another assertion.
     replays.accept("3_site", "https://other-idp", a);
     replays.accept("3_other", "https://idp", a);
+  }
+
+  @Test
+  void anAcceptedAssertionIsKnownAsAcceptedBefore() {
+    assertFalse(replays.acceptedBefore("3_seen", "https://idp", "_s1"));
+    replays.accept("3_seen", "https://idp", assertion("_s1", Instant.now().plusSeconds(300)));
+    assertTrue(replays.acceptedBefore("3_seen", "https://idp", "_s1"));
+    assertFalse(replays.acceptedBefore("3_seen", "https://other-idp", "_s1"));
+    assertFalse(replays.acceptedBefore("3_other", "https://idp", "_s1"));
+    assertFalse(replays.acceptedBefore("3_seen", "https://idp", "_s2"));
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.junction.web.envelope.GigyaException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -287,6 +288,95 @@ class SamlResponseValidatorTest {
     TestIdp.Spec withinSkew = spec();
     withinSkew.notOnOrAfter = Instant.now().minusSeconds(30);
     assertNotNull(SamlResponseValidator.validate(IDP.response(withinSkew), expected()));
+  }
+
+  static SamlResponseValidator.Expected expected(
+      String inResponseTo, Duration skew, java.util.function.Predicate<String> acceptedBefore) {
+    return new SamlResponseValidator.Expected(
+        ACS,
+        SP,
+        IDP.entityId,
+        List.of(IDP.certificate),
+        inResponseTo,
+        false,
+        Instant.now(),
+        skew,
+        acceptedBefore);
+  }
+
+  @Test
+  void theClockSkewIsTheConfiguredOne() {
+    TestIdp.Spec expiredRecently = spec();
+    expiredRecently.notOnOrAfter = Instant.now().minusSeconds(30);
+    String response = IDP.response(expiredRecently);
+    // 30 s past its NotOnOrAfter: within the default 90 s, not within 10 s.
+    assertNotNull(
+        SamlResponseValidator.validate(
+            response, expected(REQUEST, SamlResponseValidator.DEFAULT_SKEW, null)));
+    GigyaException e =
+        refused(
+            response,
+            expected(REQUEST, Duration.ofSeconds(10), null),
+            ErrorCode.REQUEST_HAS_EXPIRED);
+    assertTrue(e.details().contains("expired"), e.details());
+    // The subject confirmation's NotOnOrAfter too.
+    TestIdp.Spec subject = spec();
+    subject.subjectNotOnOrAfter = Instant.now().minusSeconds(3);
+    assertNotNull(
+        SamlResponseValidator.validate(
+            IDP.response(subject), expected(REQUEST, Duration.ofSeconds(5), null)));
+    refused(
+        IDP.response(subject),
+        expected(REQUEST, Duration.ofSeconds(1), null),
+        ErrorCode.REQUEST_HAS_EXPIRED);
+    // Not yet valid: NotBefore 20 s ahead is within 90 s, not within 10 s.
+    TestIdp.Spec early = spec();
+    early.issued = Instant.now().plusSeconds(20);
+    assertNotNull(
+        SamlResponseValidator.validate(
+            IDP.response(early), expected(REQUEST, SamlResponseValidator.DEFAULT_SKEW, null)));
+    refused(
+        IDP.response(early),
+        expected(REQUEST, Duration.ofSeconds(10), null),
+        ErrorCode.REQUEST_HAS_EXPIRED);
+    // The assertion is kept (against replays) until it expires, skew included.
+    TestIdp.Spec both = spec();
+    both.notOnOrAfter = Instant.now().minusSeconds(30);
+    both.subjectNotOnOrAfter = both.notOnOrAfter;
+    SamlAssertion a =
+        SamlResponseValidator.validate(
+            IDP.response(both), expected(REQUEST, Duration.ofSeconds(40), null));
+    assertTrue(a.keepUntil().isAfter(Instant.now().plusSeconds(5)), a.keepUntil().toString());
+    assertTrue(a.keepUntil().isBefore(Instant.now().plusSeconds(15)), a.keepUntil().toString());
+    assertThrows(
+        IllegalArgumentException.class, () -> expected(REQUEST, Duration.ofSeconds(-1), null));
+  }
+
+  @Test
+  void anAssertionAcceptedBeforeIsAReplayWhateverItsInResponseTo() {
+    TestIdp.Spec s = spec();
+    String response = IDP.response(s);
+    String id = SamlResponseValidator.validate(response, expected()).id();
+    java.util.Set<String> seen = java.util.Set.of(id);
+    GigyaException again =
+        refused(
+            response,
+            expected(REQUEST, SamlResponseValidator.DEFAULT_SKEW, seen::contains),
+            ErrorCode.DUPLICATE_NONCE);
+    assertTrue(again.details().contains("replay"), again.details());
+    // Under another login's RelayState (so another pending request): still a replay.
+    refused(
+        response,
+        expected("_another-request", SamlResponseValidator.DEFAULT_SKEW, seen::contains),
+        ErrorCode.DUPLICATE_NONCE);
+    // Only once its identity provider's signature verified: the same ID signed by a key Junction
+    // does not trust is a bad signature, not a replay.
+    TestIdp.Spec forged = spec();
+    forged.assertionId = id;
+    refused(
+        STRANGER.response(forged),
+        expected(REQUEST, SamlResponseValidator.DEFAULT_SKEW, seen::contains),
+        ErrorCode.INVALID_REQUEST_SIGNATURE);
   }
 
   @Test

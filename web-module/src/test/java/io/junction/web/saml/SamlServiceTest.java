@@ -10,7 +10,9 @@ import io.junction.api.ErrorCode;
 import io.junction.api.ProviderInfo;
 import io.junction.web.envelope.GigyaException;
 import io.junction.web.site.SiteService;
+import io.junction.web.testing.Beans;
 import io.junction.web.testing.TestServices;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -127,6 +129,27 @@ class SamlServiceTest {
     assertEquals(urls.metadata(), urls.entityId());
     assertTrue(urls.acs().endsWith("/saml/v2.0/3_abc/sp/acs"));
     assertTrue(urls.slo().endsWith("/saml/v2.0/3_abc/sp/slo"));
+  }
+
+  @Test
+  void theClockSkewIsASettingOfNinetySecondsByDefault() {
+    assertEquals(Duration.ofSeconds(90), services.get(SamlService.class).clockSkew());
+    assertEquals(SamlResponseValidator.DEFAULT_SKEW, new SamlService().clockSkew());
+    SamlService configured =
+        new Beans()
+            .config(SamlService.CLOCK_SKEW, "2")
+            .config("junction.secret-key", io.junction.web.security.Randoms.base64(32))
+            .bind(
+                io.junction.web.site.SiteRepository.class,
+                io.junction.web.site.JpaSiteRepository.class)
+            .add(services.db().entityManager())
+            .add(services.db().dataSource())
+            .get(SamlService.class);
+    assertEquals(Duration.ofSeconds(2), configured.clockSkew());
+    SamlService negative = new SamlService();
+    negative.clockSkewSeconds = -1;
+    IllegalStateException e = assertThrows(IllegalStateException.class, negative::checkClockSkew);
+    assertTrue(e.getMessage().contains(SamlService.CLOCK_SKEW), e.getMessage());
   }
 
   /** The service, its writes each in the transaction its annotation asks for. */
