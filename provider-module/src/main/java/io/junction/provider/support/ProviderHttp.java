@@ -220,7 +220,12 @@ public class ProviderHttp {
 
   @PostConstruct
   void configure() {
-    var config = ConfigProvider.getConfig();
+    org.eclipse.microprofile.config.Config config;
+    try {
+      config = ConfigProvider.getConfig();
+    } catch (IllegalStateException noConfig) {
+      return; // no MicroProfile Config at all (a bean built by hand): the defaults above
+    }
     connectTimeoutMs =
         config.getOptionalValue("junction.provider.connect-timeout-ms", Long.class).orElse(5000L);
     readTimeoutMs =

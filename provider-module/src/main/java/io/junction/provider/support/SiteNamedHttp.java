@@ -173,12 +173,26 @@ public class SiteNamedHttp extends ProviderHttp {
    */
   @Override
   public Bytes getBytes(String provider, String url, int maxBytes) {
+    return getDocument(provider, url, maxBytes, "image/*");
+  }
+
+  /**
+   * GETs a document a site named (an identity provider's metadata, an image) as {@link #getBytes}
+   * does, asking for {@code accept}.
+   *
+   * @throws PublicAddresses.Refused when the connection would go to an address the rule refuses
+   * @throws ProviderException when the address cannot be reached or does not answer in time
+   */
+  public Bytes getDocument(String provider, String url, int maxBytes, String accept) {
+    if (accept.indexOf('\r') >= 0 || accept.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("accept");
+    }
     URI target = target(provider, url);
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(readTimeoutMs());
     try {
       return target.getScheme().equalsIgnoreCase("https")
-          ? httpsBytes(target, maxBytes, deadline)
-          : plainBytes(target, maxBytes, deadline);
+          ? httpsBytes(target, maxBytes, deadline, accept)
+          : plainBytes(target, maxBytes, deadline, accept);
     } catch (IOException | RuntimeException e) {
       if (e instanceof ProviderException p) {
         throw p;
@@ -196,7 +210,8 @@ public class SiteNamedHttp extends ProviderHttp {
     }
   }
 
-  private Bytes httpsBytes(URI target, int maxBytes, long deadline) throws IOException {
+  private Bytes httpsBytes(URI target, int maxBytes, long deadline, String accept)
+      throws IOException {
     HttpsURLConnection c = (HttpsURLConnection) target.toURL().openConnection(Proxy.NO_PROXY);
     try {
       c.setSSLSocketFactory(sockets());
@@ -204,7 +219,7 @@ public class SiteNamedHttp extends ProviderHttp {
       c.setUseCaches(false);
       c.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeoutMs()));
       c.setReadTimeout((int) Math.min(Integer.MAX_VALUE, readTimeoutMs()));
-      c.setRequestProperty("Accept", "image/*");
+      c.setRequestProperty("Accept", accept);
       int status = c.getResponseCode();
       String type = c.getContentType() == null ? "" : c.getContentType();
       if (status < 200 || status >= 300) {
@@ -218,7 +233,8 @@ public class SiteNamedHttp extends ProviderHttp {
     }
   }
 
-  private Bytes plainBytes(URI target, int maxBytes, long deadline) throws IOException {
+  private Bytes plainBytes(URI target, int maxBytes, long deadline, String accept)
+      throws IOException {
     String host = target.getHost();
     String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     int port = target.getPort() < 0 ? 80 : target.getPort();
@@ -235,7 +251,9 @@ public class SiteNamedHttp extends ProviderHttp {
                   + " HTTP/1.0\r\nHost: "
                   + host
                   + (target.getPort() < 0 ? "" : ":" + port)
-                  + "\r\nAccept: image/*\r\nUser-Agent: Junction\r\nConnection: close\r\n\r\n")
+                  + "\r\nAccept: "
+                  + accept
+                  + "\r\nUser-Agent: Junction\r\nConnection: close\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = new java.io.BufferedInputStream(s.getInputStream());
