@@ -12,7 +12,6 @@ import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -191,7 +190,7 @@ public final class SamlLogout {
     }
     try {
       Checked c = check(in, "LogoutRequest", sloUrl, idps, now, skew);
-      Instant notOnOrAfter = time(c.root, "NotOnOrAfter");
+      Instant notOnOrAfter = SamlXml.instant(c.root, "NotOnOrAfter");
       if (notOnOrAfter != null && !now.minus(skew).isBefore(notOnOrAfter)) {
         throw new GigyaException(ErrorCode.REQUEST_HAS_EXPIRED, "The LogoutRequest has expired");
       }
@@ -268,7 +267,7 @@ public final class SamlLogout {
     if (id == null) {
       throw new SamlXml.Invalid("the " + localName + " has no ID");
     }
-    Instant issued = time(root, "IssueInstant");
+    Instant issued = SamlXml.instant(root, "IssueInstant");
     if (issued == null) {
       throw new SamlXml.Invalid("the " + localName + " has no IssueInstant");
     }
@@ -350,6 +349,21 @@ public final class SamlLogout {
         "The logout message's signature does not verify with the identity provider's certificate");
   }
 
+  /**
+   * A protocol message's root element, in a document of its own: ID, version, time, destination.
+   */
+  private static Element message(String name, String id, Instant now, String destination) {
+    Document doc = SamlXml.newDocument();
+    Element r = doc.createElementNS(SamlXml.PROTOCOL, name);
+    r.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml", SamlXml.ASSERTION);
+    r.setAttributeNS(null, "ID", id);
+    r.setAttributeNS(null, "Version", "2.0");
+    r.setAttributeNS(null, "IssueInstant", now.truncatedTo(ChronoUnit.SECONDS).toString());
+    r.setAttributeNS(null, "Destination", destination);
+    doc.appendChild(r);
+    return r;
+  }
+
   /** The service provider's LogoutRequest for a session. */
   public static String logoutRequest(
       String id,
@@ -359,16 +373,10 @@ public final class SamlLogout {
       String nameId,
       String nameIdFormat,
       String sessionIndex) {
-    Document doc = SamlXml.newDocument();
-    Element r = doc.createElementNS(SamlXml.PROTOCOL, "samlp:LogoutRequest");
-    r.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml", SamlXml.ASSERTION);
-    r.setAttributeNS(null, "ID", id);
-    r.setAttributeNS(null, "Version", "2.0");
-    r.setAttributeNS(null, "IssueInstant", now.truncatedTo(ChronoUnit.SECONDS).toString());
-    r.setAttributeNS(null, "Destination", destination);
+    Element r = message("samlp:LogoutRequest", id, now, destination);
+    Document doc = r.getOwnerDocument();
     r.setAttributeNS(
         null, "NotOnOrAfter", now.plus(MAX_AGE).truncatedTo(ChronoUnit.SECONDS).toString());
-    doc.appendChild(r);
     Element iss = doc.createElementNS(SamlXml.ASSERTION, "saml:Issuer");
     iss.setTextContent(issuer);
     r.appendChild(iss);
@@ -394,15 +402,9 @@ public final class SamlLogout {
       String issuer,
       String inResponseTo,
       String status) {
-    Document doc = SamlXml.newDocument();
-    Element r = doc.createElementNS(SamlXml.PROTOCOL, "samlp:LogoutResponse");
-    r.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:saml", SamlXml.ASSERTION);
-    r.setAttributeNS(null, "ID", id);
-    r.setAttributeNS(null, "Version", "2.0");
-    r.setAttributeNS(null, "IssueInstant", now.truncatedTo(ChronoUnit.SECONDS).toString());
-    r.setAttributeNS(null, "Destination", destination);
+    Element r = message("samlp:LogoutResponse", id, now, destination);
+    Document doc = r.getOwnerDocument();
     r.setAttributeNS(null, "InResponseTo", inResponseTo);
-    doc.appendChild(r);
     Element iss = doc.createElementNS(SamlXml.ASSERTION, "saml:Issuer");
     iss.setTextContent(issuer);
     r.appendChild(iss);
@@ -474,18 +476,6 @@ public final class SamlLogout {
       throw GigyaException.invalid(parameter, "not DEFLATE");
     } finally {
       inflater.end();
-    }
-  }
-
-  private static Instant time(Element e, String attribute) {
-    String v = SamlXml.attribute(e, attribute);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(v);
-    } catch (DateTimeParseException ex) {
-      throw new SamlXml.Invalid(attribute + " is not a UTC date-time");
     }
   }
 

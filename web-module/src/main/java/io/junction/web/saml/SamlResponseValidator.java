@@ -6,7 +6,6 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -430,7 +429,7 @@ public final class SamlResponseValidator {
         if (SamlXml.attribute(data, "NotBefore") != null) {
           throw forbidden("A bearer SubjectConfirmationData must not carry NotBefore");
         }
-        Instant notOnOrAfter = time(data, "NotOnOrAfter");
+        Instant notOnOrAfter = SamlXml.instant(data, "NotOnOrAfter");
         if (notOnOrAfter == null) {
           throw forbidden("The SubjectConfirmationData has no NotOnOrAfter");
         }
@@ -454,8 +453,8 @@ public final class SamlResponseValidator {
     if (conditions == null) {
       throw forbidden("The assertion has no Conditions (validity and audience)");
     }
-    Instant notBefore = time(conditions, "NotBefore");
-    Instant notOnOrAfter = time(conditions, "NotOnOrAfter");
+    Instant notBefore = SamlXml.instant(conditions, "NotBefore");
+    Instant notOnOrAfter = SamlXml.instant(conditions, "NotOnOrAfter");
     if (notBefore != null && expected.now().plus(expected.skew()).isBefore(notBefore)) {
       throw new GigyaException(ErrorCode.REQUEST_HAS_EXPIRED, "The assertion is not valid yet");
     }
@@ -480,18 +479,6 @@ public final class SamlResponseValidator {
       }
     }
     return notOnOrAfter;
-  }
-
-  private static Instant time(Element e, String attribute) {
-    String v = SamlXml.attribute(e, attribute);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(v);
-    } catch (DateTimeParseException ex) {
-      throw new SamlXml.Invalid(attribute + " is not a UTC date-time");
-    }
   }
 
   /** Every Attribute by Name; the values of several instances in one list. */

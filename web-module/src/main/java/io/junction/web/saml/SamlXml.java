@@ -157,6 +157,19 @@ public final class SamlXml {
     return t.isEmpty() ? null : t;
   }
 
+  /** An attribute holding a UTC date-time (xs:dateTime), or null when absent. */
+  static java.time.Instant instant(Element e, String attribute) {
+    String v = attribute(e, attribute);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return java.time.Instant.parse(v);
+    } catch (java.time.format.DateTimeParseException ex) {
+      throw new Invalid(attribute + " is not a UTC date-time");
+    }
+  }
+
   /** An attribute without namespace, or null when absent or empty. */
   public static String attribute(Element e, String name) {
     if (e == null || !e.hasAttributeNS(null, name)) {
