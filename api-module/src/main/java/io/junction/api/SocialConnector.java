@@ -30,6 +30,16 @@ public interface SocialConnector {
   SocialProfile fetchProfile(ProviderApp app, ProviderTokens tokens);
 
   /**
+   * Checks that an access token a site hands over (socialize.notifyLogin's {@code
+   * providerSessions}) was issued to the site's own application, where the provider can tell: a
+   * token another application obtained from the user must not log the user in here. Throws a {@link
+   * ProviderException} when it was not. Where the provider binds its tokens to the application
+   * anyway (a signature or proof made with the application's secret on every call), there is
+   * nothing more to check.
+   */
+  default void checkIssuedTo(ProviderApp app, ProviderTokens tokens) {}
+
+  /**
    * Whether the provider takes a PKCE challenge (RFC 7636, S256) with its authorization requests.
    */
   default boolean supportsPkce() {

@@ -98,6 +98,7 @@ class OidcIT {
 
   @Test
   void aSiteHandsOverAnOpenIdConnectSessionWithoutAnIdToken() {
+    ProviderStandIns.get(); // Google's tokeninfo
     Sites.Site site = googleSite();
     String subject = "handed-" + UUID.randomUUID();
     String accessToken =
@@ -127,6 +128,28 @@ class OidcIT {
                 Junction.HTTPS, "socialize.getUserInfo", Map.of("UID", login.getString("UID"))));
     assertEquals(subject, user.getString("loginProviderUID"), user.toString());
     assertEquals("Ada Lovelace", user.getString("nickname"), user.toString());
+
+    // A token the user gave another application (its client, its audience) logs nobody in here.
+    String othersToken =
+        oidc()
+            .issueToken(
+                "google",
+                "another-client",
+                new DefaultOAuth2TokenCallback(
+                    "google",
+                    subject,
+                    "JWT",
+                    List.of("another-client"),
+                    Map.of("name", "Ada Lovelace", "email", subject + "@example.com"),
+                    3600))
+            .serialize();
+    HttpResponse<String> substituted =
+        signer.send(
+            Junction.HTTPS,
+            "socialize.notifyLogin",
+            Map.of("providerSessions", "{\"googleplus\":{\"authToken\":\"" + othersToken + "\"}}"));
+    assertEquals(403025, json(substituted).getInt("errorCode"), substituted.body());
+    assertEquals(othersToken, SocialApiStandIns.LAST.get("google-tokeninfo").get("access_token"));
 
     HttpResponse<String> bogus =
         signer.send(

@@ -71,18 +71,27 @@ final class SocialApiStandIns {
     }
     port = serverPort;
     server.createContext("/google/v1/people/me/connections", SocialApiStandIns::people);
+    server.createContext("/google/tokeninfo", SocialApiStandIns::tokeninfo);
     server.createContext("/graph/v1.0/me/contacts", SocialApiStandIns::graphContacts);
     server.createContext("/linkedin/rest/posts", SocialApiStandIns::linkedinPosts);
   }
 
-  /** The claims of a valid access token of the OIDC server's {@code issuer}, else null. */
+  /** The claims of the bearer token of a request, if valid for the OIDC server's {@code issuer}. */
   private static JWTClaimsSet claims(HttpExchange x, String issuer) {
     String auth = String.valueOf(x.getRequestHeaders().getFirst("Authorization"));
     if (!auth.startsWith("Bearer ")) {
       return null;
     }
+    return claims(auth.substring(7), issuer);
+  }
+
+  /** The claims of a valid access token of the OIDC server's {@code issuer}, else null. */
+  private static JWTClaimsSet claims(String token, String issuer) {
+    if (token == null) {
+      return null;
+    }
     try {
-      SignedJWT jwt = SignedJWT.parse(auth.substring(7));
+      SignedJWT jwt = SignedJWT.parse(token);
       JWKSet keys = JWKSet.load(OidcIT.oidc().jwksUrl(issuer).url());
       RSAKey key = (RSAKey) keys.getKeyByKeyId(jwt.getHeader().getKeyID());
       JWTClaimsSet c = jwt.getJWTClaimsSet();
@@ -114,6 +123,28 @@ final class SocialApiStandIns {
     } catch (NumberFormatException e) {
       return -1;
     }
+  }
+
+  /**
+   * Google's tokeninfo: for a valid access token, the client it was issued to ({@code aud}, and
+   * {@code azp} where the token names one); {@code 400 Invalid Value} for anything else.
+   */
+  private static void tokeninfo(HttpExchange x) throws IOException {
+    Map<String, String> q = query(x.getRequestURI().getRawQuery());
+    LAST.put("google-tokeninfo", q);
+    JWTClaimsSet c = claims(q.get("access_token"), "google");
+    if (c == null) {
+      send(x, 400, "application/json", "{\"error_description\":\"Invalid Value\"}");
+      return;
+    }
+    var info =
+        Json.createObjectBuilder()
+            .add("aud", c.getAudience().isEmpty() ? "" : c.getAudience().get(0))
+            .add("sub", c.getSubject());
+    if (c.getClaim("azp") != null) {
+      info.add("azp", c.getClaim("azp").toString());
+    }
+    send(x, 200, "application/json", info.build().toString());
   }
 
   /** Google People API people.connections.list. */

@@ -9,6 +9,7 @@ import io.junction.api.ProviderApp;
 import io.junction.api.ProviderException;
 import io.junction.api.ProviderInfo;
 import io.junction.api.ProviderSession;
+import io.junction.api.ProviderTokens;
 import io.junction.provider.support.OidcConnector;
 import io.junction.provider.support.ProviderHttp;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,29 @@ public class GoogleConnector extends OidcConnector implements ContactsReader {
   protected void addAuthorizationParams(AuthorizationRequest request, Map<String, String> params) {
     if ("popup".equals(request.displayMode()) || "touch".equals(request.displayMode())) {
       params.put("display", request.displayMode());
+    }
+  }
+
+  /**
+   * Google's tokeninfo endpoint names the OAuth client a token was issued to ({@code aud}, and
+   * {@code azp} for the authorized party); either must be the site's client ID.
+   */
+  @Override
+  public void checkIssuedTo(ProviderApp app, ProviderTokens tokens) {
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("access_token", tokens.accessToken());
+    ProviderHttp.Answer answer =
+        http.get(id(), url("tokeninfo", "https://oauth2.googleapis.com/tokeninfo"), q, null);
+    JsonObject info = jsonOrNull(answer) instanceof JsonObject o ? o : null;
+    if (!answer.ok() || info == null) {
+      throw new ProviderException(
+          id(),
+          ErrorCode.INVALID_TOKEN,
+          "Google does not know the token (HTTP " + answer.status() + ")");
+    }
+    if (!app.appId().equals(text(info.get("aud"))) && !app.appId().equals(text(info.get("azp")))) {
+      throw new ProviderException(
+          id(), ErrorCode.INVALID_TOKEN, "The token was issued to another Google application");
     }
   }
 

@@ -82,4 +82,35 @@ class GoogleContactsTest {
         assertThrows(ProviderException.class, () -> google.contacts(APP, SESSION));
     assertEquals(ErrorCode.NO_USER_PERMISSION, scope.code());
   }
+
+  @Test
+  void aHandedOverTokenMustBeTheSitesClients() {
+    io.junction.api.ProviderTokens token =
+        new io.junction.api.ProviderTokens("g-token", null, null, java.util.Map.of());
+    GoogleConnector google = new GoogleConnector();
+    ScriptedHttp http =
+        new ScriptedHttp(
+            List.of(
+                new ProviderHttp.Answer(
+                    200, "application/json", "{\"aud\":\"c\",\"azp\":\"c\",\"sub\":\"1089\"}"),
+                new ProviderHttp.Answer(
+                    200, "application/json", "{\"aud\":\"other\",\"azp\":\"c\",\"sub\":\"1089\"}"),
+                new ProviderHttp.Answer(
+                    200,
+                    "application/json",
+                    "{\"aud\":\"other\",\"azp\":\"other\",\"sub\":\"1089\"}"),
+                new ProviderHttp.Answer(
+                    400, "application/json", "{\"error_description\":\"Invalid Value\"}")));
+    http.install(google);
+    google.checkIssuedTo(APP, token);
+    assertEquals("https://oauth2.googleapis.com/tokeninfo", http.urls().get(0));
+    assertEquals("g-token", http.forms().get(0).get("access_token"));
+    google.checkIssuedTo(APP, token); // the site's client is the authorized party
+    assertEquals(
+        ErrorCode.INVALID_TOKEN,
+        assertThrows(ProviderException.class, () -> google.checkIssuedTo(APP, token)).code());
+    assertEquals(
+        ErrorCode.INVALID_TOKEN,
+        assertThrows(ProviderException.class, () -> google.checkIssuedTo(APP, token)).code());
+  }
 }

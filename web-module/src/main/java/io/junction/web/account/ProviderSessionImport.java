@@ -1,6 +1,7 @@
 package io.junction.web.account;
 
 import io.junction.api.ErrorCode;
+import io.junction.api.ProviderApp;
 import io.junction.api.ProviderInfo;
 import io.junction.api.ProviderTokens;
 import io.junction.api.SocialConnector;
@@ -68,8 +69,10 @@ public class ProviderSessionImport {
       }
     }
     ProviderTokens tokens = new ProviderTokens(token.getString(), null, expiresIn, Map.of());
-    SocialProfile profile =
-        connector.fetchProfile(sites.providerSetup(site, info.id()).app(), tokens);
+    ProviderApp app = sites.providerSetup(site, info.id()).app();
+    // A token another application obtained from the user must not log the user in here.
+    connector.checkIssuedTo(app, tokens);
+    SocialProfile profile = connector.fetchProfile(app, tokens);
     String expectedUid =
         session.containsKey("providerUID") ? text(session.get("providerUID")) : null;
     if (expectedUid != null && !expectedUid.equals(profile.providerUid())) {
