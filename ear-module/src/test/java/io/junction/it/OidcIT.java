@@ -161,6 +161,34 @@ class OidcIT {
   }
 
   @Test
+  void aLineSessionIsTakenOnlyFromTheSitesOwnChannel() {
+    ProviderStandIns.get(); // LINE's verify
+    Sites.Site site = Sites.withProvider("line", "junction-web-client", "client-secret");
+    GigyaSigner signer = new GigyaSigner(site.apiKey(), site.secret(), null);
+    String subject = "line-" + UUID.randomUUID();
+    for (String channel : List.of("junction-web-client", "another-channel")) {
+      String token =
+          oidc()
+              .issueToken(
+                  "line",
+                  channel,
+                  new DefaultOAuth2TokenCallback(
+                      "line", subject, "JWT", List.of(channel), Map.of("name", "Lin"), 3600))
+              .serialize();
+      HttpResponse<String> r =
+          signer.send(
+              Junction.HTTPS,
+              "socialize.notifyLogin",
+              Map.of("providerSessions", "{\"line\":{\"authToken\":\"" + token + "\"}}"));
+      assertEquals(
+          channel.equals("junction-web-client") ? 0 : 403025,
+          json(r).getInt("errorCode"),
+          r.body());
+      assertEquals(token, SocialApiStandIns.LAST.get("line-verify").get("access_token"));
+    }
+  }
+
+  @Test
   void everyOpenIdConnectProviderThroughARealOidcServer() {
     Map<String, Map<String, String>> providers = new java.util.LinkedHashMap<>();
     providers.put("microsoft", Map.of("code_challenge_method", "S256"));

@@ -72,6 +72,7 @@ final class SocialApiStandIns {
     port = serverPort;
     server.createContext("/google/v1/people/me/connections", SocialApiStandIns::people);
     server.createContext("/google/tokeninfo", SocialApiStandIns::tokeninfo);
+    server.createContext("/line/oauth2/v2.1/verify", SocialApiStandIns::lineVerify);
     server.createContext("/graph/v1.0/me/contacts", SocialApiStandIns::graphContacts);
     server.createContext("/linkedin/rest/posts", SocialApiStandIns::linkedinPosts);
   }
@@ -145,6 +146,34 @@ final class SocialApiStandIns {
       info.add("azp", c.getClaim("azp").toString());
     }
     send(x, 200, "application/json", info.build().toString());
+  }
+
+  /**
+   * LINE's verify: for a valid access token, the channel it was issued to; 400 for anything else.
+   */
+  private static void lineVerify(HttpExchange x) throws IOException {
+    Map<String, String> q = query(x.getRequestURI().getRawQuery());
+    LAST.put("line-verify", q);
+    JWTClaimsSet c = claims(q.get("access_token"), "line");
+    if (c == null) {
+      send(
+          x,
+          400,
+          "application/json",
+          "{\"error\":\"invalid_request\",\"error_description\":\"access token expired\"}");
+      return;
+    }
+    String channel = c.getAudience().isEmpty() ? "" : c.getAudience().get(0);
+    send(
+        x,
+        200,
+        "application/json",
+        Json.createObjectBuilder()
+            .add("scope", "profile openid")
+            .add("client_id", channel)
+            .add("expires_in", 3600)
+            .build()
+            .toString());
   }
 
   /** Google People API people.connections.list. */
