@@ -34,7 +34,10 @@ import javax.net.ssl.X509TrustManager;
  * every minute. Each tick starts one operation, in turn: a full social login (login -> provider ->
  * callback -> getToken), getUserInfo with an oauth_token, a signed getUserInfo (HMAC-SHA1, as the
  * Gigya SDKs sign), and an admin read (GET /admin/sites/{apiKey}). Per minute: operations, errors,
- * p50/p99 of all and of logins, the server's RSS, used heap (jcmd GC.heap_info) and threads.
+ * p50/p99 of all and of logins, the server's RSS, used heap (jcmd GC.heap_info) and threads; at the end,
+ * the memory after every minute in detail: RSS split into anonymous and file-backed pages
+ * (/proc/PID/status) and, when the server runs with -XX:NativeMemoryTracking=summary, what the JVM
+ * itself has committed by category (jcmd VM.native_memory summary).
  * Run: java bench/src/SoakDriver.java BASE API_KEY SECRET ADMIN_PASSWORD SERVER_PID SECONDS RATE
  */
 public class SoakDriver {
@@ -44,6 +47,10 @@ public class SoakDriver {
   static final List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
   static final Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
   static final AtomicLong seq = new AtomicLong();
+  static final List<String> memoryRows = new ArrayList<>();
+  /** NMT categories shown in the memory table; the others are summed as "rest". */
+  static final List<String> NMT_SHOWN = List.of("Java Heap", "Metaspace", "Class", "Shared class space", "Thread", "Code", "GC",
+      "Compiler", "Symbol", "Arena Chunk", "Native Memory Tracking");
 
   public static void main(String[] a) throws Exception {
     String base = a[0], apiKey = a[1], secret = a[2], adminPw = a[3];
@@ -142,6 +149,16 @@ public class SoakDriver {
       }
       System.out.printf("| %d | %d | %d | %.0f | %.0f | %.0f |%n", m, all.size(), failed, pct(all, 0.5), pct(all, 0.99), pct(logins, 0.99));
     }
+    System.out.println();
+    System.out.println("Memory after each minute, MB: the server's RSS, of it anonymous and file-backed pages (/proc/<pid>/status);");
+    System.out.println("what the JVM has committed (Native Memory Tracking, jcmd VM.native_memory summary), in all and by category;");
+    System.out.println("RSS anon - NMT: anonymous memory the JVM does not account for (the C library's allocator, native code of libraries) minus");
+    System.out.println("memory committed but never touched. (Class: the compressed class space; CDS: the shared class archive.)");
+    System.out.println();
+    System.out.println("| minute | RSS | anon | file | NMT committed | " + String.join(" | ", NMT_SHOWN).replace("Shared class space", "CDS").replace("Native Memory Tracking", "NMT itself")
+        + " | rest | RSS anon - NMT |");
+    System.out.println("|---" + "|---".repeat(NMT_SHOWN.size() + 6) + "|");
+    memoryRows.forEach(System.out::println);
     long errors = samples.stream().filter(x -> !x.ok()).count();
     System.out.println();
     System.out.printf("operations=%d errors=%d rate_per_s=%.1f%n", samples.size(), errors, rate);
@@ -167,6 +184,49 @@ public class SoakDriver {
     }
     System.out.printf("| %d | %d | %d | %.0f | %.0f | %.0f | %d | %d | %d |%n", minute, all.size(), errors, pct(all, 0.5), pct(all, 0.99),
         pct(logins, 0.99), status(pid, "VmRSS") / 1024, heapUsedMb(pid), status(pid, "Threads"));
+    memoryRows.add(memoryRow(Integer.toString(minute), pid));
+  }
+
+  /** One row of the memory table, in MB (see main). Without Native Memory Tracking its columns are "-". */
+  static String memoryRow(String label, long pid) throws Exception {
+    long rss = status(pid, "VmRSS"), anon = status(pid, "RssAnon"), file = status(pid, "RssFile");
+    Map<String, Long> nmt = nmtCommittedKb(pid);
+    StringBuilder row = new StringBuilder(String.format("| %s | %d | %d | %d |", label, rss / 1024, anon / 1024, file / 1024));
+    Long total = nmt.get("Total");
+    if (total == null) {
+      row.append(" - |".repeat(NMT_SHOWN.size() + 3));
+      return row.toString();
+    }
+    row.append(String.format(" %d |", total / 1024));
+    long shown = 0;
+    for (String c : NMT_SHOWN) {
+      long kb = nmt.getOrDefault(c, 0L);
+      shown += kb;
+      row.append(String.format(" %.1f |", kb / 1024.0));
+    }
+    row.append(String.format(" %.1f | %d |", (total - shown) / 1024.0, (anon - total) / 1024));
+    return row.toString();
+  }
+
+  /** The committed KB by NMT category ("Total" for all), empty if the server does not track its native memory. */
+  static Map<String, Long> nmtCommittedKb(long pid) {
+    Map<String, Long> kb = new TreeMap<>();
+    try {
+      Process p = new ProcessBuilder("jcmd", Long.toString(pid), "VM.native_memory", "summary").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor(30, TimeUnit.SECONDS);
+      java.util.regex.Matcher total = java.util.regex.Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB").matcher(out);
+      if (total.find()) {
+        kb.put("Total", Long.parseLong(total.group(1)));
+      }
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^-\\s+(.+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)").matcher(out);
+      while (m.find()) {
+        kb.put(m.group(1).trim(), Long.parseLong(m.group(2)));
+      }
+    } catch (Exception e) {
+      // no figures: the row says "-"
+    }
+    return kb;
   }
 
   static double pct(List<Long> xs, double p) {
