@@ -127,13 +127,21 @@ final class SocialApiStandIns {
   }
 
   /**
+   * The claims of the {@code access_token} a token-information request asks about, if valid for the
+   * OIDC server's {@code issuer}; the query is kept in {@link #LAST} under {@code api}.
+   */
+  private static JWTClaimsSet queriedToken(HttpExchange x, String api, String issuer) {
+    Map<String, String> q = query(x.getRequestURI().getRawQuery());
+    LAST.put(api, q);
+    return claims(q.get("access_token"), issuer);
+  }
+
+  /**
    * Google's tokeninfo: for a valid access token, the client it was issued to ({@code aud}, and
    * {@code azp} where the token names one); {@code 400 Invalid Value} for anything else.
    */
   private static void tokeninfo(HttpExchange x) throws IOException {
-    Map<String, String> q = query(x.getRequestURI().getRawQuery());
-    LAST.put("google-tokeninfo", q);
-    JWTClaimsSet c = claims(q.get("access_token"), "google");
+    JWTClaimsSet c = queriedToken(x, "google-tokeninfo", "google");
     if (c == null) {
       send(x, 400, "application/json", "{\"error_description\":\"Invalid Value\"}");
       return;
@@ -152,9 +160,7 @@ final class SocialApiStandIns {
    * LINE's verify: for a valid access token, the channel it was issued to; 400 for anything else.
    */
   private static void lineVerify(HttpExchange x) throws IOException {
-    Map<String, String> q = query(x.getRequestURI().getRawQuery());
-    LAST.put("line-verify", q);
-    JWTClaimsSet c = claims(q.get("access_token"), "line");
+    JWTClaimsSet c = queriedToken(x, "line-verify", "line");
     if (c == null) {
       send(
           x,

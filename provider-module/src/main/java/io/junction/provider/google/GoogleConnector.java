@@ -63,21 +63,8 @@ public class GoogleConnector extends OidcConnector implements ContactsReader {
    */
   @Override
   public void checkIssuedTo(ProviderApp app, ProviderTokens tokens) {
-    Map<String, String> q = new LinkedHashMap<>();
-    q.put("access_token", tokens.accessToken());
-    ProviderHttp.Answer answer =
-        http.get(id(), url("tokeninfo", "https://oauth2.googleapis.com/tokeninfo"), q, null);
-    JsonObject info = jsonOrNull(answer) instanceof JsonObject o ? o : null;
-    if (!answer.ok() || info == null) {
-      throw new ProviderException(
-          id(),
-          ErrorCode.INVALID_TOKEN,
-          "Google does not know the token (HTTP " + answer.status() + ")");
-    }
-    if (!app.appId().equals(text(info.get("aud"))) && !app.appId().equals(text(info.get("azp")))) {
-      throw new ProviderException(
-          id(), ErrorCode.INVALID_TOKEN, "The token was issued to another Google application");
-    }
+    requireIssuedTo(
+        app, tokens, "tokeninfo", "https://oauth2.googleapis.com/tokeninfo", "aud", "azp");
   }
 
   @Override

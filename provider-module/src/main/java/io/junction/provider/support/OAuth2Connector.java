@@ -353,6 +353,39 @@ public abstract class OAuth2Connector implements SocialConnector {
   }
 
   /** A JSON value as text: strings unquoted, numbers and booleans as written, null as null. */
+  /**
+   * For {@link SocialConnector#checkIssuedTo}: asks the provider's token-information endpoint
+   * ({@code name}, a {@code junction.provider.<id>.<name>-url} setting) about the access token and
+   * requires one of {@code clientFields} of its answer to be the site's application ID; 403025 when
+   * the provider does not know the token or names another application.
+   */
+  protected void requireIssuedTo(
+      ProviderApp app,
+      ProviderTokens tokens,
+      String name,
+      String defaultUrl,
+      String... clientFields) {
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("access_token", tokens.accessToken());
+    ProviderHttp.Answer answer = http.get(id(), url(name, defaultUrl), q, null);
+    JsonObject info = jsonOrNull(answer) instanceof JsonObject o ? o : null;
+    if (!answer.ok() || info == null) {
+      throw new ProviderException(
+          id(),
+          ErrorCode.INVALID_TOKEN,
+          info().displayName() + " does not know the token (HTTP " + answer.status() + ")");
+    }
+    for (String field : clientFields) {
+      if (app.appId().equals(text(info.get(field)))) {
+        return;
+      }
+    }
+    throw new ProviderException(
+        id(),
+        ErrorCode.INVALID_TOKEN,
+        "The token was issued to another " + info().displayName() + " application");
+  }
+
   protected static String text(JsonValue v) {
     return JsonBodies.text(v);
   }
